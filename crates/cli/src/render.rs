@@ -1,0 +1,168 @@
+//! Human-readable views of an article: the terminal summary and Markdown.
+
+use std::fmt::Write;
+
+use gleaner_core::{Article, SectionKind};
+
+/// ANSI styles, or nothing when colour is off.
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+    fn label(&self, s: &str) -> String {
+        self.paint("36", &format!("{s:<11}"))
+    }
+    fn dim(&self, s: &str) -> String {
+        self.paint("2", s)
+    }
+}
+
+/// The one-off-analysis view: headline, dateline, byline, date, highlights, body size, and
+/// what was removed, aligned; coloured when `colour` is set.
+pub fn summary(a: &Article, colour: bool) -> String {
+    let st = Style { on: colour };
+    let mut out = String::new();
+    let headline = a.headline.as_deref().unwrap_or("(no headline)");
+    let _ = writeln!(out, "{}", st.bold(headline));
+    let _ = writeln!(out, "{}", st.dim(&"─".repeat(headline.chars().count().clamp(20, 78))));
+    let source = a
+        .source
+        .path
+        .as_deref()
+        .or(a.source.url.as_deref())
+        .unwrap_or("<stdin>");
+    let _ = writeln!(
+        out,
+        "{} {} {}",
+        st.label("Source"),
+        source,
+        st.dim(&format!(
+            "({}, {}, {} bytes)",
+            a.source.media_type, a.source.encoding, a.source.bytes
+        ))
+    );
+    if let Some(s) = &a.standfirst {
+        let _ = writeln!(out, "{} {s}", st.label("Standfirst"));
+    }
+    let line = |out: &mut String, label: &str, value: String| {
+        let _ = writeln!(out, "{} {value}", st.label(label));
+    };
+    line(&mut out, "Language", a.language.clone().unwrap_or_else(|| "—".into()));
+    line(
+        &mut out,
+        "Published",
+        match (&a.published, &a.published_from) {
+            (Some(p), Some(from)) => format!("{p} {}", st.dim(&format!("(from {from})"))),
+            (Some(p), None) => p.clone(),
+            _ => "—".into(),
+        },
+    );
+    line(
+        &mut out,
+        "Dateline",
+        a.dateline.as_ref().map_or("—".into(), |d| {
+            let mut s = d.place.clone();
+            if let Some(r) = &d.region {
+                s.push_str(", ");
+                s.push_str(r);
+            }
+            if let Some(ag) = &d.agency {
+                s.push_str(&format!(" ({ag})"));
+            }
+            s
+        }),
+    );
+    let mut byline = if a.authors.is_empty() {
+        "—".to_string()
+    } else {
+        a.authors.join(", ")
+    };
+    if let Some(b) = &a.byline {
+        let extra: Vec<&str> = b.agencies.iter().chain(&b.roles).map(String::as_str).collect();
+        if !extra.is_empty() {
+            byline.push_str(&st.dim(&format!(" ({})", extra.join(", "))));
+        }
+    }
+    line(&mut out, "Authors", byline);
+    line(&mut out, "Highlights", a.highlights.len().to_string());
+    for h in &a.highlights {
+        let _ = writeln!(out, "{:11} • {h}", "");
+    }
+    let paragraphs = a.sections.iter().filter(|s| s.kind == SectionKind::Paragraph).count();
+    let words = a.body.split_whitespace().count();
+    line(
+        &mut out,
+        "Body",
+        format!(
+            "{paragraphs} paragraphs, {} sentences, {words} words",
+            a.sentences.len()
+        ),
+    );
+    if let Some(first) = a.body.split("\n\n").next().filter(|p| !p.is_empty()) {
+        let preview: String = first.chars().take(160).collect();
+        let ellipsis = if first.chars().count() > 160 { "…" } else { "" };
+        let _ = writeln!(out, "{:11} {}", "", st.dim(&format!("{preview}{ellipsis}")));
+    }
+    line(&mut out, "Removed", a.removed.len().to_string());
+    for r in &a.removed {
+        let reason = serde_json::to_value(r.reason)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let text: String = r.text.chars().take(60).collect();
+        let _ = writeln!(out, "{:11} {} {text}", "", st.dim(&format!("{reason:<17}")));
+    }
+    out
+}
+
+/// The article as Markdown: headline, metadata line, highlights, body.
+pub fn markdown(a: &Article) -> String {
+    let mut out = String::new();
+    if let Some(h) = &a.headline {
+        let _ = writeln!(out, "# {h}\n");
+    }
+    if let Some(s) = &a.standfirst {
+        let _ = writeln!(out, "_{s}_\n");
+    }
+    let mut meta = Vec::new();
+    if !a.authors.is_empty() {
+        meta.push(format!("By {}", a.authors.join(", ")));
+    }
+    if let Some(d) = &a.dateline {
+        meta.push(d.place.clone());
+    }
+    if let Some(p) = &a.published {
+        meta.push(p.clone());
+    }
+    if !meta.is_empty() {
+        let _ = writeln!(out, "{}\n", meta.join(" · "));
+    }
+    if !a.highlights.is_empty() {
+        for h in &a.highlights {
+            let _ = writeln!(out, "- {h}");
+        }
+        out.push('\n');
+    }
+    let chars: Vec<char> = a.text.chars().collect();
+    for s in a.sections.iter().filter(|s| s.kind.is_body()) {
+        let text: String = chars[s.start.min(chars.len())..s.end.min(chars.len())].iter().collect();
+        let _ = match s.kind {
+            SectionKind::Subheading => writeln!(out, "## {text}\n"),
+            SectionKind::ListItem => writeln!(out, "- {text}\n"),
+            SectionKind::Blockquote => writeln!(out, "> {text}\n"),
+            _ => writeln!(out, "{text}\n"),
+        };
+    }
+    out
+}

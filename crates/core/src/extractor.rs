@@ -1,0 +1,351 @@
+//! The public entry point: [`Extractor`] runs the stages in order on an [`Input`].
+
+use sha2::{Digest, Sha256};
+
+use crate::assemble::{Assembled, assemble};
+use crate::decode::{self, Decoded};
+use crate::layout::{self, Layout};
+use crate::model::{Article, Byline, SCHEMA_VERSION, Section, SectionKind, Source};
+use crate::{Error, calendar, language, segment};
+
+/// Settings for an [`Extractor`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Inputs larger than this many bytes are refused with [`Error::TooLarge`].
+    pub max_bytes: u64,
+    /// Include token spans in the output ([`Article::tokens`]).
+    pub tokens: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            max_bytes: 50 * 1024 * 1024,
+            tokens: false,
+        }
+    }
+}
+
+/// How to read an input's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// Plain text as scraped from a page: layout and furniture removal apply.
+    Text,
+    /// An HTML page.
+    Html,
+    /// One body of plain text, taken as it is: the output `text` equals the decoded input
+    /// and no layout or normalisation is applied (for evaluations).
+    Verbatim,
+}
+
+/// One article to extract.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Input {
+    /// The raw bytes, in any encoding.
+    pub bytes: Vec<u8>,
+    /// How to read the bytes; detected when `None`.
+    pub format: Option<InputFormat>,
+    /// A media type such as `text/html; charset=windows-1252` (from HTTP or the caller).
+    /// Its charset is used for decoding; its type sets the format when `format` is `None`.
+    pub media_type: Option<String>,
+    /// URL of the page.
+    pub url: Option<String>,
+    /// Publication date the caller knows (ISO 8601); the reference date for later stages.
+    pub published: Option<String>,
+    /// File path, echoed in [`Source::path`].
+    pub path: Option<String>,
+    /// Caller's identifier, echoed in [`Source::id`].
+    pub id: Option<String>,
+    /// Outlet name, echoed in [`Source::name`].
+    pub source_name: Option<String>,
+}
+
+impl Input {
+    /// An input of `bytes` with everything else detected.
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Self {
+            bytes,
+            ..Self::default()
+        }
+    }
+}
+
+/// Runs the extraction pipeline. Build once, share freely (`Send + Sync`).
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    config: Config,
+}
+
+impl Extractor {
+    /// An extractor with `config`.
+    pub fn new(config: Config) -> Self {
+        Self { config }
+    }
+
+    /// The configuration this extractor runs with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Extracts one article.
+    pub fn extract(&self, input: &Input) -> Result<Article, Error> {
+        let bytes = input.bytes.len() as u64;
+        if bytes > self.config.max_bytes {
+            return Err(Error::TooLarge {
+                bytes,
+                limit: self.config.max_bytes,
+            });
+        }
+        let reference = input
+            .published
+            .as_deref()
+            .map(|p| {
+                calendar::parse_iso(p).ok_or_else(|| Error::InvalidOption {
+                    field: "published",
+                    problem: format!("{p:?} is not an ISO 8601 date such as 2022-03-22"),
+                })
+            })
+            .transpose()?;
+        let (declared_type, charset) = split_media_type(input.media_type.as_deref());
+        let hinted = input.format.or(match declared_type.as_deref() {
+            Some("text/html" | "application/xhtml+xml") => Some(InputFormat::Html),
+            Some("text/plain") => Some(InputFormat::Text),
+            _ => None,
+        });
+        let decoded = decode::decode(
+            &input.bytes,
+            charset.as_deref(),
+            hinted != Some(InputFormat::Text) && hinted != Some(InputFormat::Verbatim),
+        )?;
+        let format = hinted.unwrap_or_else(|| {
+            if decode::looks_like_html(&decoded.text) {
+                InputFormat::Html
+            } else {
+                InputFormat::Text
+            }
+        });
+        let (assembled, layout) = match format {
+            InputFormat::Verbatim => {
+                if decoded.text.trim().is_empty() {
+                    return Err(Error::Empty);
+                }
+                (verbatim(&decoded.text), None)
+            }
+            InputFormat::Text => {
+                let normalised = decode::normalize_invisible(&decoded.text);
+                if normalised.trim().is_empty() {
+                    return Err(Error::Empty);
+                }
+                let layout = layout::lay_out_text(&normalised);
+                (assemble(&layout), Some(layout))
+            }
+            InputFormat::Html => {
+                if decoded.text.trim().is_empty() {
+                    return Err(Error::Empty);
+                }
+                let layout = layout::html::lay_out_html(&decoded.text, input.url.as_deref());
+                (assemble(&layout), Some(layout))
+            }
+        };
+        let segmentation =
+            segment::segment(&assembled.text, &assembled.sections, self.config.tokens);
+        Ok(self.article(input, &decoded, format, assembled, layout, reference, segmentation))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn article(
+        &self,
+        input: &Input,
+        decoded: &Decoded,
+        format: InputFormat,
+        assembled: Assembled,
+        layout: Option<Layout>,
+        reference: Option<calendar::Stamp>,
+        segmentation: segment::Segmentation,
+    ) -> Article {
+        let layout = layout.unwrap_or_default();
+        let media_type = match format {
+            InputFormat::Text => "text/plain",
+            InputFormat::Html => "text/html",
+            InputFormat::Verbatim => "text/plain; verbatim",
+        };
+        let (published, published_from) = match (&layout.published, reference) {
+            (Some((date, from)), _) => (Some(date.clone()), Some((*from).to_string())),
+            (None, Some(stamp)) => (Some(stamp.to_string()), Some("input".to_string())),
+            (None, None) => (None, None),
+        };
+        let mut authors = layout
+            .byline
+            .as_ref()
+            .map(|b| b.authors.clone())
+            .unwrap_or_default();
+        if authors.is_empty() {
+            authors = layout.meta_authors.clone();
+        }
+        let language_sample = if assembled.body.is_empty() {
+            assembled.text.as_str()
+        } else {
+            assembled.body.as_str()
+        };
+        Article {
+            schema_version: SCHEMA_VERSION.to_string(),
+            source: Source {
+                id: input.id.clone(),
+                path: input.path.clone(),
+                name: input.source_name.clone(),
+                url: input.url.clone(),
+                media_type: media_type.to_string(),
+                encoding: decoded.encoding.to_string(),
+                encoding_from: decoded.encoding_from.to_string(),
+                sha256: sha256_hex(&input.bytes),
+                bytes: input.bytes.len() as u64,
+            },
+            language: language::detect(language_sample),
+            headline: layout.headline,
+            highlights: layout.highlights,
+            standfirst: layout.standfirst,
+            authors,
+            byline: layout.byline.map(|b| Byline {
+                text: b.text,
+                agencies: b.agencies,
+                roles: b.roles,
+            }),
+            published,
+            published_from,
+            dateline: assembled.dateline,
+            body: assembled.body,
+            text: assembled.text,
+            sections: assembled.sections,
+            removed: layout.removed,
+            sentences: segmentation.sentences,
+            tokens: self.config.tokens.then_some(segmentation.tokens),
+        }
+    }
+}
+
+/// Verbatim input: the text as it is, one paragraph section per blank-line-separated block.
+fn verbatim(text: &str) -> Assembled {
+    let mut sections = Vec::new();
+    let mut chars = 0usize;
+    let mut block_start: Option<usize> = None;
+    let mut block_end = 0usize;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let len = line.chars().count();
+        if content.trim().is_empty() {
+            if let Some(start) = block_start.take() {
+                sections.push(paragraph(start, block_end));
+            }
+        } else {
+            let lead = content.chars().take_while(|c| c.is_whitespace()).count();
+            let visible = content.trim_end().chars().count();
+            block_start.get_or_insert(chars + lead);
+            block_end = chars + visible;
+        }
+        chars += len;
+    }
+    if let Some(start) = block_start {
+        sections.push(paragraph(start, block_end));
+    }
+    Assembled {
+        text: text.to_string(),
+        sections,
+        body: text.to_string(),
+        dateline: None,
+    }
+}
+
+fn paragraph(start: usize, end: usize) -> Section {
+    Section {
+        kind: SectionKind::Paragraph,
+        start,
+        end,
+    }
+}
+
+/// Splits `text/html; charset=x` into the lower-cased type and the charset label.
+fn split_media_type(media_type: Option<&str>) -> (Option<String>, Option<String>) {
+    let Some(mt) = media_type else {
+        return (None, None);
+    };
+    let mut parts = mt.split(';');
+    let kind = parts
+        .next()
+        .map(|k| k.trim().to_ascii_lowercase())
+        .filter(|k| !k.is_empty());
+    let charset = parts.find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        (k.trim().eq_ignore_ascii_case("charset"))
+            .then(|| v.trim().trim_matches(['"', '\'']).to_string())
+    });
+    (kind, charset)
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        out.push(char::from_digit(u32::from(b & 0xf), 16).unwrap_or('0'));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn verbatim_text_is_untouched() {
+        let text = "Line one.\r\n\r\n  Second\u{a0}para.  \n";
+        let input = Input {
+            format: Some(InputFormat::Verbatim),
+            ..Input::new(text.as_bytes().to_vec())
+        };
+        let a = Extractor::default().extract(&input).unwrap();
+        assert_eq!(a.text, text);
+        let slices: Vec<String> = a
+            .sections
+            .iter()
+            .map(|s| text.chars().skip(s.start).take(s.end - s.start).collect())
+            .collect();
+        assert_eq!(slices, ["Line one.", "Second\u{a0}para."]);
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        let e = Extractor::default();
+        assert_eq!(e.extract(&Input::new(Vec::new())), Err(Error::Empty));
+        assert_eq!(e.extract(&Input::new(" \n\u{a0}".as_bytes().to_vec())), Err(Error::Empty));
+        let small = Extractor::new(Config {
+            max_bytes: 4,
+            ..Config::default()
+        });
+        assert!(matches!(
+            small.extract(&Input::new(b"hello".to_vec())),
+            Err(Error::TooLarge { bytes: 5, limit: 4 })
+        ));
+        let bad_date = Input {
+            published: Some("yesterday".into()),
+            ..Input::new(b"Some text here.".to_vec())
+        };
+        assert!(matches!(
+            e.extract(&bad_date),
+            Err(Error::InvalidOption { field: "published", .. })
+        ));
+    }
+
+    #[test]
+    fn media_type_charset() {
+        assert_eq!(
+            split_media_type(Some("text/HTML; charset=\"windows-1252\"")),
+            (Some("text/html".into()), Some("windows-1252".into()))
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! Language identification of the body text (whatlang's trigram model).
+
+/// How many characters of the body are looked at: enough for a confident guess, bounded so
+/// that long articles cost the same.
+const SAMPLE_CHARS: usize = 3000;
+
+/// ISO 639-1 code of the language `text` is written in (ISO 639-3 where there is no
+/// two-letter code), or `None` when the text is too short or the guess is unreliable.
+pub fn detect(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(SAMPLE_CHARS).collect();
+    if sample.split_whitespace().count() < 3 {
+        return None;
+    }
+    let info = whatlang::detect(&sample)?;
+    // whatlang's own reliability flag is strict on a sentence or two; its confidence still
+    // separates right from wrong guesses well above a quarter.
+    if !info.is_reliable() && info.confidence() < 0.25 {
+        return None;
+    }
+    let code = info.lang().code();
+    Some(iso639_1(code).unwrap_or(code).to_string())
+}
+
+/// Two-letter code for whatlang's three-letter codes, where one exists.
+fn iso639_1(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "eng" => "en",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "por" => "pt",
+        "ita" => "it",
+        "nld" => "nl",
+        "rus" => "ru",
+        "ukr" => "uk",
+        "pol" => "pl",
+        "ces" => "cs",
+        "slk" => "sk",
+        "slv" => "sl",
+        "hrv" => "hr",
+        "srp" => "sr",
+        "bul" => "bg",
+        "ron" => "ro",
+        "hun" => "hu",
+        "fin" => "fi",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "nb",
+        "est" => "et",
+        "lav" => "lv",
+        "lit" => "lt",
+        "ell" => "el",
+        "tur" => "tr",
+        "ara" => "ar",
+        "heb" => "he",
+        "pes" => "fa",
+        "urd" => "ur",
+        "hin" => "hi",
+        "ben" => "bn",
+        "pan" => "pa",
+        "guj" => "gu",
+        "mar" => "mr",
+        "tam" => "ta",
+        "tel" => "te",
+        "kan" => "kn",
+        "mal" => "ml",
+        "sin" => "si",
+        "nep" => "ne",
+        "tha" => "th",
+        "vie" => "vi",
+        "ind" => "id",
+        "jav" => "jv",
+        "tgl" => "tl",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        "kat" => "ka",
+        "hye" => "hy",
+        "aze" => "az",
+        "bel" => "be",
+        "mkd" => "mk",
+        "cat" => "ca",
+        "afr" => "af",
+        "epo" => "eo",
+        "lat" => "la",
+        "yid" => "yi",
+        "zul" => "zu",
+        "sna" => "sn",
+        "aka" => "ak",
+        "amh" => "am",
+        "khm" => "km",
+        "mya" => "my",
+        "ori" => "or",
+        "uzb" => "uz",
+        "tuk" => "tk",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_common_languages() {
+        assert_eq!(
+            detect("The government said on Monday that the talks would resume next week.")
+                .as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            detect("Die Regierung teilte am Montag mit, dass die Gespräche nächste Woche weitergehen.")
+                .as_deref(),
+            Some("de")
+        );
+        assert_eq!(detect("ok"), None);
+    }
+}

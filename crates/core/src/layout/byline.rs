@@ -1,0 +1,273 @@
+//! Bylines: "By Ana Silva, Tom Baker and Lee Chen, Reuters" → people, agencies, roles.
+
+/// A parsed byline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BylineParts {
+    /// The byline as printed.
+    pub text: String,
+    /// People credited, as printed (title-cased when printed in capitals).
+    pub authors: Vec<String>,
+    /// News agencies credited.
+    pub agencies: Vec<String>,
+    /// Roles credited (`Staff Writer`).
+    pub roles: Vec<String>,
+    /// A date printed inside the byline ("By Jane Doe | March 3, 2024"), as printed.
+    pub date_text: Option<String>,
+}
+
+/// Parses a byline line. Returns `None` unless the line starts with a credit phrase ("By",
+/// "Written by", …) and every credited part reads as a person, an agency or a role, so that a
+/// sentence such as "By the time the fire was out, …" is not taken for a byline.
+pub fn parse_byline(line: &str) -> Option<BylineParts> {
+    let trimmed = line.trim();
+    if trimmed.split_whitespace().count() > 24 {
+        return None;
+    }
+    let rest = strip_credit_prefix(trimmed)?;
+    let mut authors = Vec::new();
+    let mut agencies = Vec::new();
+    let mut roles = Vec::new();
+    let mut date_text = None;
+    // "Jane Doe | Reuters | March 3, 2024" — segments, then names inside each.
+    for segment in rest.split(['|', '•', '·']).map(str::trim) {
+        if segment.is_empty() {
+            continue;
+        }
+        if crate::calendar::find_date(segment).is_some() || looks_like_time(segment) {
+            date_text.get_or_insert_with(|| segment.to_string());
+            continue;
+        }
+        for part in split_names(segment) {
+            let part = part.trim().trim_end_matches(['.', ',', ';']).trim();
+            if part.is_empty() {
+                continue;
+            }
+            if let Some(agency) = agency_name(part) {
+                agencies.push(agency);
+            } else if is_role(part) {
+                roles.push(part.to_string());
+            } else if is_person_name(part) {
+                authors.push(fix_caps(part));
+            } else {
+                return None;
+            }
+        }
+    }
+    if authors.is_empty() && agencies.is_empty() && roles.is_empty() {
+        return None;
+    }
+    Some(BylineParts {
+        text: trimmed.to_string(),
+        authors,
+        agencies,
+        roles,
+        date_text,
+    })
+}
+
+fn strip_credit_prefix(line: &str) -> Option<&str> {
+    const PREFIXES: &[&str] = &[
+        "by ", "written by ", "words by ", "story by ", "text by ", "report by ", "posted by ",
+        "reported by ",
+    ];
+    let lower = line.to_lowercase();
+    PREFIXES
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| line[p.len()..].trim_start())
+        .filter(|rest| rest.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// Splits "A, B and C" / "A & B" / "A; B" into parts.
+fn split_names(segment: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    for comma_part in segment.split([',', ';']) {
+        let mut rest = comma_part;
+        loop {
+            let cut = [" and ", " & ", " with ", " And ", " AND "]
+                .iter()
+                .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+                .min();
+            match cut {
+                Some((i, len)) => {
+                    parts.push(&rest[..i]);
+                    rest = &rest[i + len..];
+                }
+                None => {
+                    parts.push(rest);
+                    break;
+                }
+            }
+        }
+    }
+    parts
+}
+
+/// News agencies and wire services, lower-cased, with the name to report.
+const AGENCIES: &[(&str, &str)] = &[
+    ("reuters", "Reuters"),
+    ("thomson reuters", "Reuters"),
+    ("associated press", "Associated Press"),
+    ("the associated press", "Associated Press"),
+    ("ap", "AP"),
+    ("afp", "AFP"),
+    ("agence france-presse", "Agence France-Presse"),
+    ("agence france presse", "Agence France-Presse"),
+    ("bloomberg", "Bloomberg"),
+    ("bloomberg news", "Bloomberg News"),
+    ("pti", "PTI"),
+    ("press trust of india", "Press Trust of India"),
+    ("ians", "IANS"),
+    ("ani", "ANI"),
+    ("dpa", "dpa"),
+    ("efe", "EFE"),
+    ("pa", "PA"),
+    ("pa media", "PA Media"),
+    ("press association", "Press Association"),
+    ("upi", "UPI"),
+    ("xinhua", "Xinhua"),
+    ("tass", "TASS"),
+    ("kyodo", "Kyodo"),
+    ("kyodo news", "Kyodo News"),
+    ("yonhap", "Yonhap"),
+    ("anadolu", "Anadolu"),
+    ("anadolu agency", "Anadolu Agency"),
+    ("ansa", "ANSA"),
+    ("aap", "AAP"),
+    ("the canadian press", "The Canadian Press"),
+    ("canadian press", "The Canadian Press"),
+    ("cnn", "CNN"),
+    ("bbc", "BBC"),
+    ("bbc news", "BBC News"),
+    ("al jazeera", "Al Jazeera"),
+    ("agencies", "agencies"),
+    ("news agencies", "agencies"),
+    ("wire services", "wire services"),
+    ("news wires", "wire services"),
+    ("prnewswire", "PR Newswire"),
+    ("pr newswire", "PR Newswire"),
+    ("business wire", "Business Wire"),
+    ("globe newswire", "GlobeNewswire"),
+    ("globenewswire", "GlobeNewswire"),
+];
+
+/// The agency's name if `part` names a news agency.
+pub(crate) fn agency_name(part: &str) -> Option<String> {
+    let lower = part.trim().to_lowercase();
+    let lower = lower.trim_start_matches('(').trim_end_matches(')');
+    AGENCIES
+        .iter()
+        .find(|(k, _)| *k == lower)
+        .map(|(_, v)| (*v).to_string())
+}
+
+fn is_role(part: &str) -> bool {
+    const ROLE_WORDS: &[&str] = &[
+        "staff", "writer", "writers", "reporter", "reporters", "correspondent",
+        "correspondents", "editor", "editors", "contributor", "contributors", "columnist",
+        "producer", "bureau", "desk", "team", "analyst", "intern", "journalist", "journalists",
+        "service", "newsroom", "special", "chief", "senior", "political", "economics",
+        "science", "health", "sports", "business", "diplomatic", "foreign", "defence",
+        "defense", "investigations", "investigative", "photographer", "critic", "commentator",
+        "contributing", "associate", "digital", "online", "news",
+    ];
+    let lower = part.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && (words.iter().any(|w| ROLE_WORDS.contains(w))
+            || lower.starts_with("special to ")
+            || lower.starts_with("for ")
+            || lower.starts_with("in "))
+}
+
+/// Two to five capitalised words (initials, particles and hyphens allowed), no digits.
+fn is_person_name(part: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "da", "del", "della", "der", "den", "di", "du", "la", "le", "bin",
+        "bint", "al", "el", "y", "dos", "das", "ter", "ten", "st.",
+    ];
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || part.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        (first.is_uppercase() && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c)))
+            || PARTICLES.contains(&w.to_lowercase().as_str())
+    }) && words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// "JANE DOE" → "Jane Doe"; names printed in mixed case are kept as printed.
+fn fix_caps(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+        return name.to_string();
+    }
+    title_case(name)
+}
+
+/// Title-cases each word, keeping the letter after an apostrophe or hyphen upper-case
+/// ("O'BRIEN" → "O'Brien", "WINSTON-SALEM" → "Winston-Salem").
+pub(crate) fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start_of_word = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if start_of_word {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start_of_word = false;
+        } else {
+            out.push(c);
+            start_of_word = matches!(c, ' ' | '-' | '\'' | '’' | '.' | '(' | '/');
+        }
+    }
+    out
+}
+
+fn looks_like_time(segment: &str) -> bool {
+    let s = segment.to_lowercase();
+    (s.contains(':') && s.chars().any(|c| c.is_ascii_digit()))
+        || s.starts_with("updated")
+        || s.starts_with("published")
+        || s.ends_with(" ago")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_authors() {
+        let b = parse_byline("By Jane Doe and John Roe").unwrap();
+        assert_eq!(b.authors, ["Jane Doe", "John Roe"]);
+        assert!(b.agencies.is_empty());
+    }
+
+    #[test]
+    fn authors_with_agency_and_role() {
+        let b = parse_byline("By Ana Silva, Tom Baker and Lee Chen, Reuters").unwrap();
+        assert_eq!(b.authors, ["Ana Silva", "Tom Baker", "Lee Chen"]);
+        assert_eq!(b.agencies, ["Reuters"]);
+        let b = parse_byline("By Maria Lopez, Staff Writer").unwrap();
+        assert_eq!(b.authors, ["Maria Lopez"]);
+        assert_eq!(b.roles, ["Staff Writer"]);
+        let b = parse_byline("BY JANE O'BRIEN | Associated Press | March 3, 2024").unwrap();
+        assert_eq!(b.authors, ["Jane O'Brien"]);
+        assert_eq!(b.agencies, ["Associated Press"]);
+        assert_eq!(b.date_text.as_deref(), Some("March 3, 2024"));
+        let b = parse_byline("By The Associated Press").unwrap();
+        assert!(b.authors.is_empty());
+        assert_eq!(b.agencies, ["Associated Press"]);
+    }
+
+    #[test]
+    fn sentences_are_not_bylines() {
+        assert!(parse_byline("By the time the fire was out, 40 homes had burned.").is_none());
+        assert!(parse_byline("By Monday, the river had risen two metres.").is_none());
+        assert!(parse_byline("Bystanders filmed the crash").is_none());
+    }
+}

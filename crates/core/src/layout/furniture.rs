@@ -1,0 +1,654 @@
+//! Page furniture recognised from a block's own text, without context.
+//!
+//! Precision matters more than recall here: a body sentence that merely contains "read more"
+//! or "newsletter" must stay. Rules therefore match whole short lines, or a line's start
+//! followed by a link-style separator. Context-dependent furniture (headlines under a
+//! "Related" heading, author bios, text after an end mark) is the news pass's job.
+
+use crate::model::RemovalReason;
+
+/// The reason `line` is page furniture, if it is.
+pub fn classify_line(line: &str) -> Option<RemovalReason> {
+    use RemovalReason as R;
+    let key = key(line);
+    if key.is_empty() {
+        return None;
+    }
+    let words = key.split_whitespace().count();
+    let exact = |list: &[&str]| list.contains(&key.as_str());
+
+    if exact(BACK_TO_TOP) {
+        return Some(R::BackToTop);
+    }
+    if exact(RELATED_HEADINGS)
+        || (words <= 5 && (key.starts_with("more from ") || key.starts_with("more on ")))
+    {
+        return Some(R::RelatedHeading);
+    }
+    if starts_with_link(&key, line, READ_MORE) {
+        return Some(R::ReadMore);
+    }
+    if exact(SHARE) || is_social_list(&key) {
+        return Some(R::Share);
+    }
+    if is_subscribe(&key, words) {
+        return Some(R::Subscribe);
+    }
+    if exact(COOKIE)
+        || (words <= 80
+            && key.contains("cookie")
+            && ["use", "accept", "consent", "policy", "settings", "preferences"]
+                .iter()
+                .any(|w| key.contains(w)))
+    {
+        return Some(R::Cookie);
+    }
+    if exact(ADVERTISEMENT) {
+        return Some(R::Advertisement);
+    }
+    if is_photo_credit(&key, words) {
+        return Some(R::PhotoCredit);
+    }
+    if exact(NAVIGATION) || is_menu(line) {
+        return Some(R::Navigation);
+    }
+    if exact(COMMENTS) || is_comment_count(&key) {
+        return Some(R::Comments);
+    }
+    if words <= 40
+        && (line.trim_start().starts_with('©')
+            || key.starts_with("copyright ")
+            || key.starts_with("(c) ")
+            || key.contains("all rights reserved"))
+    {
+        return Some(R::Copyright);
+    }
+    if is_credits(&key, words) {
+        return Some(R::Credits);
+    }
+    if words <= 30
+        && (key.starts_with("the views expressed")
+            || key.starts_with("views expressed")
+            || key.starts_with("the opinions expressed")
+            || key.starts_with("opinions expressed")
+            || key.starts_with("disclaimer"))
+    {
+        return Some(R::Disclaimer);
+    }
+    if exact(CONTROLS) {
+        return Some(R::Controls);
+    }
+    if words <= 40
+        && ["tags:", "topics:", "filed under:", "categories:", "keywords:"]
+            .iter()
+            .any(|p| key.starts_with(p))
+    {
+        return Some(R::Tags);
+    }
+    None
+}
+
+/// Whether a line ends a press release or wire story ("###", "-30-", "- ENDS -").
+pub fn is_end_mark(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(
+        compact.to_ascii_lowercase().as_str(),
+        "###" | "-30-" | "–30–" | "-ends-" | "–ends–" | "ends" | "***" | "-###-"
+    )
+}
+
+/// Whether a line is a section label or kicker printed above a headline.
+pub fn is_label(line: &str) -> bool {
+    LABELS.contains(&key(line).as_str())
+}
+
+/// Whether a line opens a contact block in a press release.
+pub fn is_contact_heading(line: &str) -> bool {
+    let k = key(line);
+    [
+        "media contact",
+        "media contacts",
+        "press contact",
+        "press contacts",
+        "contact",
+        "contacts",
+        "media inquiries",
+        "media enquiries",
+        "investor contact",
+        "investor relations contact",
+        "for more information",
+        "for further information",
+    ]
+    .iter()
+    .any(|p| k == *p || (k.starts_with(p) && line.contains(':') && k.split_whitespace().count() <= 25))
+}
+
+/// Whether a line is the label of a highlights list ("Story Highlights", "Key points").
+pub fn is_highlights_label(line: &str) -> bool {
+    HIGHLIGHT_LABELS.contains(&key(line).as_str())
+}
+
+/// Lower-cased line without surrounding decoration, for list look-ups.
+fn key(line: &str) -> String {
+    let trimmed = line
+        .trim()
+        .trim_start_matches(['↑', '▲', '^', '»', '›', '→', '|', '•', '-', '–', '—'])
+        .trim_end_matches([':', '.', '!', '»', '›', '→', '…', '>', '|', '-', '–', '—', '↑', '▲'])
+        .trim();
+    let mut out = String::with_capacity(trimmed.len());
+    for c in trimmed.chars() {
+        match c {
+            '’' | '‘' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// "Read more: …", "READ MORE »", "Also read | …" — a link-style start, not a sentence.
+fn starts_with_link(key: &str, line: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let Some(rest) = key.strip_prefix(p) else {
+            return false;
+        };
+        if rest.is_empty() {
+            return true;
+        }
+        let rest_trim = rest.trim_start();
+        let separator = rest_trim.starts_with([':', '»', '›', '|', '-', '–', '—', '>', '→']);
+        // "Read more about the plan" as a short link line (no full stop).
+        let short_link = key.split_whitespace().count() <= 12
+            && rest.starts_with(" about")
+            && !line.trim_end().ends_with('.');
+        separator || short_link
+    })
+}
+
+fn is_social_list(key: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "facebook", "twitter", "x", "whatsapp", "email", "e-mail", "linkedin", "reddit",
+        "pinterest", "telegram", "messenger", "print", "share", "copy", "link", "sms",
+        "flipboard", "tumblr", "mail", "bluesky", "threads", "on", "via", "this", "article",
+    ];
+    let words: Vec<&str> = key
+        .split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == '/' || c == '·')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let networks = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                **w,
+                "facebook" | "twitter" | "whatsapp" | "linkedin" | "reddit" | "pinterest"
+                    | "telegram" | "flipboard" | "bluesky"
+            )
+        })
+        .count();
+    networks >= 1 && words.len() <= 12 && words.iter().all(|w| NETWORKS.contains(w))
+}
+
+fn is_subscribe(key: &str, words: usize) -> bool {
+    if SUBSCRIBE.contains(&key) {
+        return true;
+    }
+    let newsletter = key.contains("newsletter")
+        && ["sign up", "signup", "subscribe", "inbox", "get our", "delivered"]
+            .iter()
+            .any(|w| key.contains(w));
+    let prompt = (key.starts_with("subscribe") || key.starts_with("sign up"))
+        && words <= 20;
+    let inbox = key.contains("in your inbox") || key.contains("to your inbox");
+    (newsletter || inbox) && words <= 40 || prompt
+}
+
+fn is_photo_credit(key: &str, words: usize) -> bool {
+    const STARTS: &[&str] = &[
+        "photo:", "photo by ", "photos:", "photograph:", "photograph by ", "photographs:",
+        "image:", "image credit", "image source", "image copyright", "picture:", "pictures:",
+        "credit:", "(photo", "[photo", "file photo", "illustration:", "illustration by ",
+        "photo credit", "video:", "pic:", "(ap photo", "(image",
+    ];
+    const AGENCIES: &[&str] = &[
+        "getty images", "ap photo", "reuters/", "afp via getty", "shutterstock", "epa-efe",
+        "/afp", "/reuters", "/ap", "/epa", "istock", "alamy", "bloomberg via getty",
+    ];
+    (words <= 25 && STARTS.iter().any(|s| key.starts_with(s)))
+        || (words <= 12 && AGENCIES.iter().any(|a| key.contains(a)))
+}
+
+/// A menu: three or more short items separated by `|`, or a breadcrumb trail with `›`/`>`.
+fn is_menu(line: &str) -> bool {
+    for sep in ['|', '›', '»', '>', '/'] {
+        let items: Vec<&str> = line.split(sep).map(str::trim).collect();
+        let needed = if sep == '|' || sep == '/' { 3 } else { 2 };
+        if items.len() >= needed + usize::from(sep == '/')
+            && items
+                .iter()
+                .all(|i| !i.is_empty() && i.split_whitespace().count() <= 3 && !i.ends_with('.'))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_comment_count(key: &str) -> bool {
+    // "comments (12)", "12 comments", "comments 12"
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let is_count = |w: &str| {
+        w.trim_matches(|c| c == '(' || c == ')')
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    };
+    match words.as_slice() {
+        [a, b] => {
+            (matches!(*a, "comments" | "comment") && is_count(b))
+                || (is_count(a) && matches!(*b, "comments" | "comment"))
+        }
+        _ => false,
+    }
+}
+
+fn is_credits(key: &str, words: usize) -> bool {
+    const STARTS: &[&str] = &[
+        "reporting by ",
+        "additional reporting by ",
+        "writing by ",
+        "editing by ",
+        "edited by ",
+        "compiled by ",
+        "our standards:",
+        "(reporting by ",
+        "(additional reporting by ",
+        "(editing by ",
+    ];
+    (words <= 45 && STARTS.iter().any(|s| key.starts_with(s)))
+        || (words <= 30 && key.ends_with("contributed to this report"))
+        || (words <= 30 && key.contains("thomson reuters trust principles"))
+}
+
+const BACK_TO_TOP: &[&str] = &[
+    "back to top",
+    "back to top button",
+    "top",
+    "return to top",
+    "scroll to top",
+    "go to top",
+    "to top",
+    "back to the top",
+];
+
+const RELATED_HEADINGS: &[&str] = &[
+    "related articles",
+    "related article",
+    "related",
+    "related stories",
+    "related story",
+    "related content",
+    "related news",
+    "related posts",
+    "related coverage",
+    "related links",
+    "related reading",
+    "related topics",
+    "more stories",
+    "more news",
+    "more articles",
+    "more headlines",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "recommended articles",
+    "most read",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "popular now",
+    "popular stories",
+    "trending",
+    "trending now",
+    "trending stories",
+    "read next",
+    "what to read next",
+    "up next",
+    "also read",
+    "see also",
+    "further reading",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "latest",
+    "editor's picks",
+    "editors' picks",
+    "don't miss",
+    "in other news",
+    "more on this story",
+    "around the web",
+    "sponsored stories",
+    "from around the web",
+    "in case you missed it",
+    "other stories",
+    "elsewhere on the site",
+];
+
+const READ_MORE: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "more",
+    "watch",
+    "listen",
+    "recommended",
+    "must read",
+    "read the full story",
+    "read full story",
+    "read the full article",
+    "continue reading",
+    "click here",
+    "read next",
+    "also see",
+];
+
+const SHARE: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this page",
+    "share article",
+    "share story",
+    "share page",
+    "share full article",
+    "share on facebook",
+    "share on twitter",
+    "share on whatsapp",
+    "share via email",
+    "share via e-mail",
+    "copy link",
+    "link copied",
+    "copy article link",
+    "print",
+    "print this article",
+    "email",
+    "e-mail",
+    "tweet",
+    "gift this article",
+    "save",
+    "save article",
+    "bookmark",
+    "share this with",
+    "follow us",
+    "follow us on social media",
+];
+
+const SUBSCRIBE: &[&str] = &[
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign up now",
+    "become a member",
+    "already a subscriber? log in",
+    "already a subscriber? sign in",
+    "support our journalism",
+    "get the app",
+    "download the app",
+];
+
+const COOKIE: &[&str] = &[
+    "accept all",
+    "accept all cookies",
+    "reject all",
+    "manage preferences",
+    "manage cookies",
+    "cookie settings",
+    "cookie policy",
+    "i agree",
+    "i accept",
+];
+
+const ADVERTISEMENT: &[&str] = &[
+    "advertisement",
+    "advertisement - scroll to continue",
+    "advertisement – scroll to continue",
+    "scroll to continue",
+    "ad",
+    "ads",
+    "advert",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "paid post",
+    "partner content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "article continues below",
+    "story continues below",
+    "continue reading below",
+    "content continues below",
+    "skip advertisement",
+    "advertise with us",
+    "ad feedback",
+    "supported by",
+];
+
+const NAVIGATION: &[&str] = &[
+    "home",
+    "menu",
+    "search",
+    "sign in",
+    "log in",
+    "login",
+    "log out",
+    "register",
+    "my account",
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "skip to navigation",
+    "close",
+    "open menu",
+    "close menu",
+    "toggle navigation",
+    "main menu",
+    "navigation",
+    "previous",
+    "next",
+    "previous article",
+    "next article",
+    "next story",
+    "previous story",
+];
+
+const COMMENTS: &[&str] = &[
+    "comments",
+    "comment",
+    "leave a comment",
+    "leave a reply",
+    "show comments",
+    "view comments",
+    "hide comments",
+    "join the conversation",
+    "add a comment",
+    "post a comment",
+    "load comments",
+    "comments are closed",
+    "be the first to comment",
+    "what do you think",
+];
+
+const CONTROLS: &[&str] = &[
+    "load more",
+    "load more posts",
+    "load more updates",
+    "show more",
+    "refresh",
+    "see more",
+    "view more",
+    "show latest updates",
+    "new updates",
+    "show all",
+    "view all",
+    "see all",
+    "auto-refresh",
+    "auto refresh",
+    "autoupdate",
+    "auto update",
+    "key events",
+    "pinned post",
+    "pinned",
+    "live updates",
+    "expand",
+    "collapse",
+];
+
+const LABELS: &[&str] = &[
+    "opinion",
+    "analysis",
+    "breaking",
+    "breaking news",
+    "exclusive",
+    "live",
+    "live updates",
+    "editorial",
+    "commentary",
+    "review",
+    "explainer",
+    "for immediate release",
+    "news release",
+    "press release",
+    "advertorial",
+    "fact check",
+    "interview",
+    "obituary",
+    "feature",
+    "guest essay",
+    "perspective",
+    "news",
+    "world",
+    "politics",
+    "business",
+    "sport",
+    "sports",
+    "science",
+    "health",
+    "technology",
+    "tech",
+    "culture",
+    "environment",
+    "climate",
+    "local",
+    "local news",
+    "national",
+    "international",
+    "economy",
+    "markets",
+    "column",
+    "letters",
+    "weather",
+    "education",
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "middle east",
+    "uk",
+    "us",
+    "u.s.",
+    "world news",
+    "us news",
+    "uk news",
+];
+
+const HIGHLIGHT_LABELS: &[&str] = &[
+    "story highlights",
+    "highlights",
+    "key points",
+    "key point",
+    "key takeaways",
+    "takeaways",
+    "at a glance",
+    "in brief",
+    "in short",
+    "the big picture",
+    "what you need to know",
+    "what we know",
+    "summary",
+    "quick read",
+    "the gist",
+    "tl;dr",
+    "tldr",
+    "why it matters",
+    "key facts",
+    "main points",
+    "story at a glance",
+    "top line",
+    "bullet points",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RemovalReason as R;
+
+    #[test]
+    fn seed_furniture() {
+        assert_eq!(classify_line("Related Articles"), Some(R::RelatedHeading));
+        assert_eq!(classify_line("Back to top button"), Some(R::BackToTop));
+    }
+
+    #[test]
+    fn read_more_only_as_a_link() {
+        assert_eq!(classify_line("Read more: Floods hit the valley"), Some(R::ReadMore));
+        assert_eq!(classify_line("READ MORE »"), Some(R::ReadMore));
+        assert_eq!(
+            classify_line("Parents who read more to their children see gains, the study found."),
+            None
+        );
+        assert_eq!(
+            classify_line("Read more books, the minister urged pupils on Monday."),
+            None
+        );
+    }
+
+    #[test]
+    fn common_furniture() {
+        assert_eq!(classify_line("Facebook Twitter WhatsApp Email"), Some(R::Share));
+        assert_eq!(classify_line("Home | World | Business | Sport"), Some(R::Navigation));
+        assert_eq!(classify_line("Comments (12)"), Some(R::Comments));
+        assert_eq!(classify_line("Advertisement"), Some(R::Advertisement));
+        assert_eq!(classify_line("Photo: Jane Smith/Getty Images"), Some(R::PhotoCredit));
+        assert_eq!(
+            classify_line("Reporting by Jane Doe; Editing by John Roe"),
+            Some(R::Credits)
+        );
+        assert_eq!(
+            classify_line("© 2024 Example News. All rights reserved."),
+            Some(R::Copyright)
+        );
+        assert_eq!(
+            classify_line("Sign up for our morning newsletter to get the day's top stories."),
+            Some(R::Subscribe)
+        );
+        assert_eq!(
+            classify_line("We use cookies to improve your experience. Accept all"),
+            Some(R::Cookie)
+        );
+    }
+
+    #[test]
+    fn prose_stays() {
+        for line in [
+            "The newsletter, which has 40,000 readers, was founded in 2012 by two teachers.",
+            "Share prices fell 4% on Monday after the announcement.",
+            "Home prices rose again in March, the agency said.",
+            "Top officials met in Geneva.",
+        ] {
+            assert_eq!(classify_line(line), None, "{line}");
+        }
+    }
+}

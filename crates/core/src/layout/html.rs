@@ -1,0 +1,460 @@
+//! HTML pages → blocks and page metadata, then the shared news pass.
+//!
+//! The page's main content is found by dom_smoothie (a port of Mozilla's Readability; chosen
+//! by measurement, see `docs/decisions.md`); its result is walked into [`Block`]s here.
+//! Metadata comes from JSON-LD (`NewsArticle` and kin), OpenGraph and `<meta>` tags, which
+//! this module reads itself so that it can keep authors apart and say where each field
+//! came from. Traversals are iterative: a page of 100k nested tags must not exhaust the stack.
+
+use dom_query::{Document, NodeRef};
+use serde_json::Value;
+
+use super::html_depth::limit_nesting;
+use super::{Block, BlockKind, Layout, PageMeta};
+use crate::calendar;
+use crate::decode::normalize_invisible;
+
+/// Lays out an HTML page.
+pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
+    let html = limit_nesting(html);
+    let doc = Document::from(html.as_ref());
+    let meta = page_meta(&doc);
+    let blocks = main_blocks(doc, url);
+    super::lay_out_blocks(blocks, meta)
+}
+
+/// Blocks of the page's main content: Readability's pick, or the whole body when it finds
+/// nothing.
+fn main_blocks(doc: Document, url: Option<&str>) -> Vec<Block> {
+    let fallback_html = doc.select("body").html().to_string();
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let content = dom_smoothie::Readability::with_document(doc, url, None)
+        .ok()
+        .and_then(|mut r| r.parse().ok())
+        .map(|article| article.content.to_string())
+        .filter(|c| !c.trim().is_empty());
+    let blocks = blocks_of(&Document::from(content.as_deref().unwrap_or(&fallback_html)));
+    if blocks.is_empty() && content.is_some() {
+        return blocks_of(&Document::from(fallback_html.as_str()));
+    }
+    blocks
+}
+
+/// Elements whose text is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "nav", "footer", "form", "button", "select", "textarea", "input", "head", "title", "meta",
+    "link", "figcaption", "aside", "menu", "dialog",
+];
+
+/// Elements that start and end a block of text.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dt", "dd",
+    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th",
+    "figure", "address", "body", "html", "center", "hr",
+];
+
+/// Walks a document into blocks, depth-first, without recursion.
+fn blocks_of(doc: &Document) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut current = BlockBuilder::default();
+    let root = doc.root();
+    // Stack of (node, entering?) so that block elements can close their block on exit.
+    let mut stack: Vec<(NodeRef, bool)> = vec![(root, true)];
+    while let Some((node, entering)) = stack.pop() {
+        if node.is_text() {
+            current.push_text(&node.text());
+            continue;
+        }
+        if !node.is_element() && !node.is_document() {
+            continue;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if !entering {
+            if BLOCK_ELEMENTS.contains(&name.as_str()) {
+                current.finish(&mut out);
+            }
+            continue;
+        }
+        if SKIPPED.contains(&name.as_str()) || is_hidden(&node) {
+            continue;
+        }
+        if name == "br" {
+            current.finish(&mut out);
+            continue;
+        }
+        if BLOCK_ELEMENTS.contains(&name.as_str()) {
+            current.finish(&mut out);
+            current.kind = match name.as_str() {
+                "li" | "dt" | "dd" => BlockKind::Bullet,
+                "h1" => BlockKind::Heading(1),
+                "h2" => BlockKind::Heading(2),
+                "h3" => BlockKind::Heading(3),
+                "h4" => BlockKind::Heading(4),
+                "h5" => BlockKind::Heading(5),
+                "h6" => BlockKind::Heading(6),
+                "blockquote" => BlockKind::Quote,
+                _ => BlockKind::Text,
+            };
+            stack.push((node.clone(), false));
+        }
+        let children = node.children();
+        for child in children.into_iter().rev() {
+            stack.push((child, true));
+        }
+    }
+    current.finish(&mut out);
+    out
+}
+
+fn is_hidden(node: &NodeRef) -> bool {
+    node.has_attr("hidden")
+        || node.attr("aria-hidden").is_some_and(|v| &*v == "true")
+        || node.attr("style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+#[derive(Default)]
+struct BlockBuilder {
+    text: String,
+    kind: BlockKind,
+}
+
+impl BlockBuilder {
+    fn push_text(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
+    fn finish(&mut self, out: &mut Vec<Block>) {
+        let text = collapse_whitespace(&normalize_invisible(&self.text));
+        if !text.is_empty() {
+            out.push(Block {
+                text,
+                kind: self.kind,
+            });
+        }
+        self.text.clear();
+        self.kind = BlockKind::Text;
+    }
+}
+
+/// Joins runs of whitespace (line breaks included) into single spaces.
+fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Metadata the page states: JSON-LD first, then OpenGraph and `<meta>` tags, then the
+/// visible `<h1>` and `<title>`.
+fn page_meta(doc: &Document) -> PageMeta {
+    let mut meta = PageMeta::default();
+    for script in doc.select("script[type='application/ld+json']").iter() {
+        let text = script.text();
+        if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
+            read_json_ld(&value, &mut meta, 0);
+        }
+    }
+    let meta_content = |selector: &str| -> Option<String> {
+        doc.select(selector)
+            .iter()
+            .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
+            .find(|c| !c.is_empty())
+    };
+    if meta.headline.is_none() {
+        meta.headline = meta_content("meta[property='og:title'], meta[name='og:title']")
+            .map(|t| (t, "opengraph"))
+            .or_else(|| meta_content("meta[name='twitter:title']").map(|t| (t, "meta")));
+    }
+    let h1 = doc
+        .select("h1")
+        .iter()
+        .map(|h| clean_text(&h.text()))
+        .find(|t| !t.is_empty());
+    let site = meta_content("meta[property='og:site_name']");
+    match (&meta.headline, &h1) {
+        // The visible headline wins over a social title that only differs by a suffix.
+        (Some((h, _)), Some(visible)) if visible.len() < h.len() && contains_words(h, visible) => {
+            meta.headline = Some((visible.clone(), "h1"));
+        }
+        (Some((h, from)), _) => meta.headline = Some((strip_site_suffix(h, site.as_deref()), from)),
+        (None, Some(visible)) => meta.headline = Some((visible.clone(), "h1")),
+        (None, None) => {
+            let title = doc
+                .select("title")
+                .iter()
+                .map(|t| clean_text(&t.text()))
+                .find(|t| !t.is_empty());
+            meta.headline = title.map(|t| (strip_site_suffix(&t, site.as_deref()), "title"));
+        }
+    }
+    if meta.authors.is_none() {
+        meta.authors = meta_content("meta[name='author'], meta[property='article:author']")
+            .filter(|a| !a.starts_with("http"))
+            .map(|a| (split_author_list(&a), "meta"))
+            .filter(|(a, _)| !a.is_empty());
+    }
+    if meta.published.is_none() {
+        const DATE_METAS: &[(&str, &str)] = &[
+            ("meta[property='article:published_time']", "opengraph"),
+            ("meta[name='article:published_time']", "meta"),
+            ("meta[itemprop='datePublished']", "microdata"),
+            ("meta[name='pubdate'], meta[name='publishdate'], meta[name='publish-date'], meta[name='date'], meta[name='dc.date'], meta[name='DC.date.issued'], meta[name='sailthru.date'], meta[name='parsely-pub-date']", "meta"),
+        ];
+        meta.published = DATE_METAS.iter().find_map(|(sel, from)| {
+            meta_content(sel)
+                .and_then(|d| iso_date(&d))
+                .map(|d| (d, *from))
+        });
+    }
+    if meta.published.is_none() {
+        meta.published = doc
+            .select("time[datetime]")
+            .iter()
+            .filter_map(|t| t.attr("datetime").and_then(|d| iso_date(&d)))
+            .next()
+            .map(|d| (d, "time-element"));
+    }
+    if meta.description.is_none() {
+        meta.description = meta_content("meta[property='og:description'], meta[name='description']")
+            .map(|d| (d, "meta"));
+    }
+    meta
+}
+
+/// JSON-LD types that describe an article.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report",
+    "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "WebPage",
+];
+
+/// Reads article fields from a JSON-LD value (objects, arrays and `@graph`s), bounded in depth.
+fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| read_json_ld(v, meta, depth + 1)),
+        Value::Object(map) => {
+            if let Some(graph) = map.get("@graph") {
+                read_json_ld(graph, meta, depth + 1);
+            }
+            let is_article = type_names(map.get("@type"))
+                .iter()
+                .any(|t| ARTICLE_TYPES.contains(&t.as_str()));
+            let is_webpage_only = type_names(map.get("@type")) == ["WebPage"];
+            if !is_article {
+                return;
+            }
+            // A plain WebPage fills gaps only; an article type overrides it.
+            let weak = is_webpage_only;
+            let set = |slot: &mut Option<(String, &'static str)>, v: Option<String>| {
+                if let Some(v) = v.filter(|v| !v.is_empty())
+                    && (slot.is_none() || !weak)
+                    && slot.as_ref().is_none_or(|(_, from)| *from != "json-ld")
+                {
+                    *slot = Some((v, "json-ld"));
+                }
+            };
+            set(
+                &mut meta.headline,
+                map.get("headline").or(map.get("name")).and_then(Value::as_str).map(clean_text),
+            );
+            set(
+                &mut meta.published,
+                map.get("datePublished").and_then(Value::as_str).and_then(iso_date),
+            );
+            set(
+                &mut meta.description,
+                map.get("description").and_then(Value::as_str).map(clean_text),
+            );
+            if meta.authors.is_none() || (!weak && meta.authors.as_ref().is_some_and(|(_, f)| *f != "json-ld")) {
+                let authors = person_names(map.get("author"));
+                if !authors.is_empty() {
+                    meta.authors = Some((authors, "json-ld"));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn type_names(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Names of the people in a JSON-LD `author` value; organisations are left out.
+fn person_names(value: Option<&Value>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |name: &str| {
+        for n in split_author_list(name) {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    };
+    match value {
+        Some(Value::String(s)) if !s.starts_with("http") => push(s),
+        Some(Value::Object(map)) => {
+            if !type_names(map.get("@type")).iter().any(|t| t.contains("Organization")) {
+                if let Some(name) = map.get("name").and_then(Value::as_str) {
+                    push(name);
+                }
+            }
+        }
+        Some(Value::Array(items)) => {
+            for item in items {
+                for n in person_names(Some(item)) {
+                    push(&n);
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// "Jane Doe and John Roe" / "Jane Doe, John Roe" → two names.
+fn split_author_list(s: &str) -> Vec<String> {
+    let s = clean_text(s);
+    let s = s
+        .strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .unwrap_or(&s);
+    s.split([',', ';', '|'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn iso_date(s: &str) -> Option<String> {
+    calendar::parse_iso(s)
+        .or_else(|| calendar::find_date(s))
+        .map(|stamp| stamp.to_string())
+}
+
+fn clean_text(s: &str) -> String {
+    collapse_whitespace(&normalize_invisible(&decode_entities(s)))
+}
+
+/// Decodes the few entities that survive in attribute values and JSON-LD strings.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+        .replace("&#8217;", "’")
+        .replace("&#8216;", "‘")
+        .replace("&#8220;", "“")
+        .replace("&#8221;", "”")
+}
+
+/// Whether every word of `short` occurs in `long` (case-insensitively).
+fn contains_words(long: &str, short: &str) -> bool {
+    let long = long.to_lowercase();
+    short
+        .to_lowercase()
+        .split_whitespace()
+        .all(|w| long.contains(w))
+}
+
+/// Drops a " | Site Name" / " - Site" suffix from a page title.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: ", " · ", " » "] {
+        if let Some(i) = title.rfind(sep) {
+            let (head, tail) = (&title[..i], &title[i + sep.len()..]);
+            let tail_is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()))
+                || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3);
+            if tail_is_site {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_suffixes() {
+        assert_eq!(
+            strip_site_suffix("Storm hits the coast | Meridian Daily", Some("Meridian Daily")),
+            "Storm hits the coast"
+        );
+        assert_eq!(strip_site_suffix("Storm hits the coast - BBC News", None), "Storm hits the coast");
+        assert_eq!(strip_site_suffix("Jean-Luc - a life", None), "Jean-Luc - a life");
+    }
+
+    #[test]
+    fn json_ld_people_not_organisations() {
+        let v: Value = serde_json::from_str(
+            r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"A &amp; B",
+                "datePublished":"2024-05-14T08:30:00+03:00",
+                "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"},
+                          {"@type":"Organization","name":"Daily"}]}"#,
+        )
+        .unwrap();
+        let mut meta = PageMeta::default();
+        read_json_ld(&v, &mut meta, 0);
+        assert_eq!(meta.headline.unwrap().0, "A & B");
+        assert_eq!(meta.authors.unwrap().0, ["Jane Doe", "John Roe"]);
+        assert_eq!(meta.published.unwrap().0, "2024-05-14T08:30:00+03:00");
+    }
+
+    #[test]
+    fn blocks_from_markup() {
+        let doc = Document::from(
+            "<html><body><nav>Home | World</nav><h2>Sub</h2><p>One <b>bold</b>\n text.</p><ul><li>Item</li></ul><p>A<br>B</p><script>x()</script></body></html>",
+        );
+        let blocks = blocks_of(&doc);
+        let texts: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("Sub", BlockKind::Heading(2)),
+                ("One bold text.", BlockKind::Text),
+                ("Item", BlockKind::Bullet),
+                ("A", BlockKind::Text),
+                ("B", BlockKind::Text),
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!("{}<p>deep</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let layout = lay_out_html(&html, None);
+        assert_eq!(layout.body.len(), 1);
+    }
+}

@@ -1,0 +1,128 @@
+//! Caps the nesting depth of HTML before it is parsed.
+//!
+//! html5ever's tree builder scans the stack of open elements for many tags, so a page of
+//! 100k nested `<div>`s costs quadratic time. Real pages stay far below [`MAX_DEPTH`]; tags
+//! that would open deeper are dropped (their text is kept), with their closing tags.
+
+use std::borrow::Cow;
+
+/// Deepest element nesting kept.
+pub const MAX_DEPTH: usize = 400;
+
+/// Elements that never have content, so never deepen the tree.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "!doctype",
+];
+
+/// `html` with tags beyond [`MAX_DEPTH`] removed; borrowed when nothing was too deep.
+pub fn limit_nesting(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut excess = 0usize;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &bytes[i..]) {
+        let start = i + off;
+        let rest = &html[start..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(bytes.len(), |e| start + e + 3);
+            continue;
+        }
+        let Some(close) = tag_end(bytes, start) else {
+            break;
+        };
+        let tag = &html[start + 1..close];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        i = close + 1;
+        if name.is_empty() || VOID.contains(&name.as_str()) || tag.ends_with('/') {
+            continue;
+        }
+        if !closing && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+            // Raw text: skip to the matching end tag.
+            let end_tag = format!("</{name}");
+            let lower_rest = html[i..].to_ascii_lowercase();
+            i = lower_rest.find(&end_tag).map_or(bytes.len(), |e| i + e);
+            continue;
+        }
+        if closing {
+            if excess > 0 {
+                excess -= 1;
+                cuts.push((start, close + 1));
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+        } else if depth >= MAX_DEPTH {
+            excess += 1;
+            cuts.push((start, close + 1));
+        } else {
+            depth += 1;
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for (s, e) in cuts {
+        out.push_str(&html[from..s]);
+        from = e;
+    }
+    out.push_str(&html[from..]);
+    Cow::Owned(out)
+}
+
+/// Index of the `>` that ends the tag opening at `start`, skipping quoted attribute values.
+fn tag_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    for (k, &b) in bytes[start + 1..].iter().enumerate() {
+        match (quote, b) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return Some(start + 1 + k),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shallow_pages_are_untouched() {
+        let html = "<html><body><div><p>Hi <b>there</b></p><br><img src=x></div></body></html>";
+        assert!(matches!(limit_nesting(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_tags_are_dropped_with_their_closers() {
+        let n = MAX_DEPTH + 10;
+        let html = format!("{}text{}", "<div>".repeat(n), "</div>".repeat(n));
+        let out = limit_nesting(&html);
+        assert_eq!(out.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
+        assert!(out.contains("text"));
+    }
+
+    #[test]
+    fn scripts_and_comments_are_skipped() {
+        let html = format!(
+            "<script>var s = '{}';</script><!-- <div><div> -->ok",
+            "<div>".repeat(MAX_DEPTH + 5)
+        );
+        assert!(matches!(limit_nesting(&html), Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,104 @@
+//! Stage 2, layout: what a reader sees as the article.
+//!
+//! Input: decoded text (plain text as scraped from a page, or HTML). Output: a [`Layout`] —
+//! headline, standfirst, highlights, byline, date line, dateline, body blocks, and the page
+//! furniture removed with a reason. Plain text and HTML are first turned into [`Block`]s
+//! (`blocks` for text, `html` for pages); one news pass (`news`) then reads the blocks the
+//! same way for both. This stage never computes offsets: `assemble` lays the result out as
+//! the canonical text.
+
+mod blocks;
+mod byline;
+mod dateline;
+mod furniture;
+pub mod html;
+mod html_depth;
+mod news;
+
+pub use byline::{BylineParts, parse_byline};
+pub use dateline::{DatelineParts, parse_dateline};
+pub use furniture::classify_line;
+
+use crate::model::{Removed, SectionKind};
+
+/// A unit of page text before the news pass: a line or paragraph of plain text, or an HTML
+/// block element's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block's text, normalised, bullet mark removed.
+    pub text: String,
+    /// What kind of block it is.
+    pub kind: BlockKind,
+}
+
+/// Kinds of [`Block`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A line or paragraph of running text.
+    #[default]
+    Text,
+    /// A bulleted or numbered item (the mark removed).
+    Bullet,
+    /// A heading (HTML `h1`–`h6`, with its level).
+    Heading(u8),
+    /// A block quotation.
+    Quote,
+}
+
+/// Metadata a page states outside its running text (HTML `<head>`, JSON-LD), or that the
+/// caller supplies. The news pass prefers it to what it infers from the blocks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    /// The headline, with where it came from.
+    pub headline: Option<(String, &'static str)>,
+    /// Authors, with where they came from.
+    pub authors: Option<(Vec<String>, &'static str)>,
+    /// Publication date (ISO 8601), with where it came from.
+    pub published: Option<(String, &'static str)>,
+    /// The description / standfirst, with where it came from.
+    pub description: Option<(String, &'static str)>,
+}
+
+/// The layout of one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Headline.
+    pub headline: Option<String>,
+    /// Standfirst.
+    pub standfirst: Option<String>,
+    /// Highlight bullets, marks and label removed.
+    pub highlights: Vec<String>,
+    /// The byline as printed and as parsed.
+    pub byline: Option<BylineParts>,
+    /// Authors (people) when they come from metadata rather than a printed byline.
+    pub meta_authors: Vec<String>,
+    /// The line that states the date, as printed ("Published March 3, 2024").
+    pub date_line: Option<String>,
+    /// Publication date (ISO 8601) and where it was found.
+    pub published: Option<(String, &'static str)>,
+    /// The dateline opening the first body block.
+    pub dateline: Option<DatelineParts>,
+    /// Body blocks in order. The first block's text still starts with the dateline, if any.
+    pub body: Vec<BodyBlock>,
+    /// Page furniture, in the order it was met.
+    pub removed: Vec<Removed>,
+}
+
+/// One block of the article body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyBlock {
+    /// Paragraph, subheading, list item or block quote.
+    pub kind: SectionKind,
+    /// The text.
+    pub text: String,
+}
+
+/// Lays out plain text scraped from a page (already normalised).
+pub fn lay_out_text(text: &str) -> Layout {
+    news::read(blocks::split_text(text), PageMeta::default())
+}
+
+/// Lays out blocks that an HTML reader produced, with the page's metadata.
+pub fn lay_out_blocks(blocks: Vec<Block>, meta: PageMeta) -> Layout {
+    news::read(blocks, meta)
+}
