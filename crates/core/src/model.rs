@@ -201,6 +201,8 @@ pub enum RemovalReason {
     EndMark,
     /// Press-release contact blocks.
     Contact,
+    /// "About the company" boilerplate closing a press release.
+    Boilerplate,
     /// Live-blog controls ("Load more", "Refresh").
     Controls,
     /// Tag and topic lists.

@@ -6,40 +6,46 @@ use super::{Block, BlockKind};
 /// lines are hard-wrapped (similar widths, breaking mid-sentence) is one paragraph, any other
 /// chunk gives one block per line, since scraped pages put one paragraph on a line.
 pub fn split_text(text: &str) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut chunk: Vec<&str> = Vec::new();
+    let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
     for line in text.split('\n') {
         let line = line.trim();
         if line.is_empty() {
-            flush(&mut chunk, &mut out);
-        } else {
+            if chunks.last().is_some_and(|c| !c.is_empty()) {
+                chunks.push(Vec::new());
+            }
+        } else if let Some(chunk) = chunks.last_mut() {
             chunk.push(line);
         }
     }
-    flush(&mut chunk, &mut out);
-    out
-}
-
-fn flush(chunk: &mut Vec<&str>, out: &mut Vec<Block>) {
-    if chunk.is_empty() {
-        return;
-    }
-    if is_hard_wrapped(chunk) {
-        out.push(Block {
-            text: chunk.join(" "),
-            kind: BlockKind::Text,
-        });
-    } else {
-        for line in chunk.iter() {
-            out.push(line_block(line));
+    // Two lines alone prove nothing (a byline over an agency line looks wrapped); join them
+    // only when longer chunks of the same document are clearly hard-wrapped.
+    let wrapped_document = chunks.iter().any(|c| c.len() >= 3 && is_hard_wrapped(c));
+    let mut out = Vec::new();
+    for chunk in &chunks {
+        let join = match chunk.len() {
+            0 | 1 => false,
+            2 => wrapped_document && is_hard_wrapped(chunk),
+            _ => is_hard_wrapped(chunk),
+        };
+        if join {
+            out.push(Block {
+                text: chunk.join(" "),
+                kind: BlockKind::Text,
+            });
+        } else {
+            out.extend(chunk.iter().map(|line| line_block(line)));
         }
     }
-    chunk.clear();
+    out
 }
 
 /// Whether the lines of a chunk are one paragraph wrapped at a fixed width.
 fn is_hard_wrapped(lines: &[&str]) -> bool {
-    if lines.len() < 2 || lines.iter().any(|l| bullet_mark_len(l).is_some()) {
+    if lines.len() < 2
+        || lines
+            .iter()
+            .any(|l| bullet_mark_len(l).is_some() || l.starts_with("By ") || l.starts_with("BY "))
+    {
         return false;
     }
     let body = &lines[..lines.len() - 1];

@@ -36,6 +36,10 @@ pub fn parse_dateline(paragraph: &str) -> Option<DatelineParts> {
         if rest.chars().next().is_none_or(|c| !(c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(".contains(c))) {
             continue;
         }
+        // "Kyiv: Russia's …" opens a story; "Hitzewelle: Berliner Bäder …" is a headline.
+        if sep.trim() == ":" && !is_all_caps(prefix) && rest.split_whitespace().count() < 8 {
+            continue;
+        }
         if let Some(mut parts) = parse_prefix(prefix, sep) {
             parts.text = paragraph[..pos + sep.len()].trim().to_string();
             parts.consumed = paragraph.len() - rest.len();

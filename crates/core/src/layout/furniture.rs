@@ -63,7 +63,7 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     {
         return Some(R::Copyright);
     }
-    if is_credits(&key, words) {
+    if is_credits(line, &key, words) {
         return Some(R::Credits);
     }
     if words <= 30
@@ -75,11 +75,20 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     {
         return Some(R::Disclaimer);
     }
-    if exact(CONTROLS) {
+    if exact(CONTROLS)
+        || (words <= 25
+            && key.contains("javascript")
+            && ["enable", "turn on", "activate", "requires", "switch on"]
+                .iter()
+                .any(|w| key.contains(w)))
+    {
         return Some(R::Controls);
     }
     if words <= 40
-        && ["tags:", "topics:", "filed under:", "categories:", "keywords:"]
+        && [
+            "tags:", "topics:", "filed under:", "categories:", "keywords:", "themen:",
+            "schlagworte:", "temas:", "etiquetas:", "sujets:", "mots-clés:", "argomenti:",
+        ]
             .iter()
             .any(|p| key.starts_with(p))
     {
@@ -249,7 +258,11 @@ fn is_comment_count(key: &str) -> bool {
     }
 }
 
-fn is_credits(key: &str, words: usize) -> bool {
+fn is_credits(line: &str, key: &str, words: usize) -> bool {
+    // PR Newswire's closing "SOURCE Acme Corp" line.
+    if line.trim_start().starts_with("SOURCE ") && words <= 12 {
+        return true;
+    }
     const STARTS: &[&str] = &[
         "reporting by ",
         "additional reporting by ",
@@ -332,6 +345,17 @@ const RELATED_HEADINGS: &[&str] = &[
     "in case you missed it",
     "other stories",
     "elsewhere on the site",
+    "mehr zum thema",
+    "lesen sie auch",
+    "das könnte sie auch interessieren",
+    "weitere artikel",
+    "noticias relacionadas",
+    "te puede interesar",
+    "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "leggi anche",
+    "lees ook",
 ];
 
 const READ_MORE: &[&str] = &[
@@ -352,6 +376,13 @@ const READ_MORE: &[&str] = &[
     "click here",
     "read next",
     "also see",
+    "lesen sie auch",
+    "mehr zum thema",
+    "lea también",
+    "leer más",
+    "lire aussi",
+    "leggi anche",
+    "lees ook",
 ];
 
 const SHARE: &[&str] = &[
@@ -384,6 +415,13 @@ const SHARE: &[&str] = &[
     "share this with",
     "follow us",
     "follow us on social media",
+    "x",
+    "teilen",
+    "artikel teilen",
+    "compartir",
+    "partager",
+    "condividi",
+    "delen",
 ];
 
 const SUBSCRIBE: &[&str] = &[
@@ -434,6 +472,12 @@ const ADVERTISEMENT: &[&str] = &[
     "advertise with us",
     "ad feedback",
     "supported by",
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "advertentie",
 ];
 
 const NAVIGATION: &[&str] = &[
@@ -462,6 +506,15 @@ const NAVIGATION: &[&str] = &[
     "next article",
     "next story",
     "previous story",
+    "zur startseite",
+    "nach oben",
+    "startseite",
+    "volver arriba",
+    "inicio",
+    "retour en haut",
+    "accueil",
+    "torna su",
+    "naar boven",
 ];
 
 const COMMENTS: &[&str] = &[
@@ -479,6 +532,13 @@ const COMMENTS: &[&str] = &[
     "comments are closed",
     "be the first to comment",
     "what do you think",
+    "sign in to comment",
+    "log in to comment",
+    "login to comment",
+    "kommentare",
+    "comentarios",
+    "commentaires",
+    "commenti",
 ];
 
 const CONTROLS: &[&str] = &[
@@ -504,6 +564,10 @@ const CONTROLS: &[&str] = &[
     "live updates",
     "expand",
     "collapse",
+    "show key events only",
+    "key events only",
+    "show all updates",
+    "latest updates",
 ];
 
 const LABELS: &[&str] = &[

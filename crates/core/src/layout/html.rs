@@ -10,6 +10,7 @@ use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
 use super::html_depth::limit_nesting;
+use super::byline::{BylineParts, parse_byline};
 use super::{Block, BlockKind, Layout, PageMeta};
 use crate::calendar;
 use crate::decode::normalize_invisible;
@@ -225,11 +226,47 @@ fn page_meta(doc: &Document) -> PageMeta {
             .next()
             .map(|d| (d, "time-element"));
     }
+    if meta.published.is_none() {
+        meta.published = doc
+            .select("[itemprop='datePublished'], [class*='date'], [class*='time'], [class*='published']")
+            .iter()
+            .map(|n| clean_text(&n.text()))
+            .filter(|t| t.split_whitespace().count() <= 12)
+            .find_map(|t| calendar::find_date(&t))
+            .map(|stamp| (stamp.to_string(), "page-text"));
+    }
+    meta.byline = visible_byline(doc);
+    if meta.published.is_none()
+        && let Some(stamp) = meta
+            .byline
+            .as_ref()
+            .and_then(|b| b.date_text.as_deref())
+            .and_then(calendar::find_date)
+    {
+        meta.published = Some((stamp.to_string(), "byline"));
+    }
     if meta.description.is_none() {
         meta.description = meta_content("meta[property='og:description'], meta[name='description']")
             .map(|d| (d, "meta"));
     }
     meta
+}
+
+/// The byline as the page prints it, from the elements pages mark as bylines or authors.
+/// Readability takes these out of the main content, so they are read here.
+fn visible_byline(doc: &Document) -> Option<BylineParts> {
+    doc.select("[class*='byline'], [class*='author'], [rel='author'], [itemprop='author']")
+        .iter()
+        .map(|n| clean_text(&n.text()))
+        .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 24)
+        .find_map(|t| {
+            parse_byline(&t).or_else(|| {
+                parse_byline(&format!("By {t}")).map(|mut parts| {
+                    parts.text = t.clone();
+                    parts
+                })
+            })
+        })
 }
 
 /// JSON-LD types that describe an article.

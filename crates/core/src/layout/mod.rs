@@ -57,6 +57,8 @@ pub struct PageMeta {
     pub published: Option<(String, &'static str)>,
     /// The description / standfirst, with where it came from.
     pub description: Option<(String, &'static str)>,
+    /// A byline printed outside the main content (HTML byline elements).
+    pub byline: Option<BylineParts>,
 }
 
 /// The layout of one article.

@@ -51,7 +51,6 @@ impl Reader<'_> {
             let block = &blocks[i];
             let text = block.text.as_str();
             if let Some(reason) = classify_line(text) {
-                // A related-stories heading before the story is navigation, not an end.
                 self.remove(text, reason);
                 i += 1;
                 continue;
@@ -62,25 +61,28 @@ impl Reader<'_> {
                     i += 1;
                     continue;
                 }
-                headline_done = true;
                 match &meta.headline {
                     Some((headline, _)) => {
+                        headline_done = true;
                         if same_text(text, headline) || matches!(block.kind, BlockKind::Heading(1)) {
                             i += 1;
                             continue;
                         }
                     }
                     None => {
-                        if block.kind != BlockKind::Bullet
-                            && is_headline_like(text)
-                            && byline::parse_byline(text).is_none()
-                            && dateline::parse_dateline(text).is_none()
-                            && date_line(text).is_none()
-                        {
+                        if is_headline_candidate(block) {
                             self.layout.headline = Some(text.to_string());
+                            headline_done = true;
                             i += 1;
                             continue;
                         }
+                        // A site name, section or kicker line above the headline.
+                        if is_short_label(block) && self.headline_follows(i + 1) {
+                            self.remove(text, RemovalReason::Label);
+                            i += 1;
+                            continue;
+                        }
+                        headline_done = true;
                     }
                 }
             }
@@ -100,7 +102,17 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            if self.layout.date_line.is_none() && date_line(text).is_some() {
+            // "Associated Press" on the line under the names.
+            if let Some(b) = &mut self.layout.byline
+                && let Some(agency) = byline::agency_name(text)
+            {
+                b.agencies.push(agency);
+                b.text.push('\n');
+                b.text.push_str(text);
+                i += 1;
+                continue;
+            }
+            if self.layout.date_line.is_none() && is_date_line(text) {
                 self.layout.date_line = Some(text.to_string());
                 i += 1;
                 continue;
@@ -112,7 +124,21 @@ impl Reader<'_> {
             }
             break;
         }
+        if self.layout.byline.is_none()
+            && let Some(parts) = meta.byline.clone()
+        {
+            self.layout.byline = Some(parts);
+        }
         i
+    }
+
+    /// Whether a headline comes within the next few blocks (furniture skipped).
+    fn headline_follows(&self, from: usize) -> bool {
+        self.blocks[from.min(self.blocks.len())..]
+            .iter()
+            .filter(|b| classify_line(&b.text).is_none())
+            .take(3)
+            .any(is_headline_candidate)
     }
 
     /// Reads highlight items from `start`; returns the index after them.
@@ -132,7 +158,7 @@ impl Reader<'_> {
                     && text.split_whitespace().count() <= 40
                     && byline::parse_byline(text).is_none()
                     && dateline::parse_dateline(text).is_none()
-                    && date_line(text).is_none()
+                    && !is_date_line(text)
                     && classify_line(text).is_none()
             };
             if !item {
@@ -165,8 +191,9 @@ impl Reader<'_> {
             .find(|b| classify_line(&b.text).is_none());
         next.is_some_and(|b| {
             byline::parse_byline(&b.text).is_some()
-                || date_line(&b.text).is_some()
+                || is_date_line(&b.text)
                 || furniture::is_highlights_label(&b.text)
+                || dateline::parse_dateline(&b.text).is_some()
         })
     }
 
@@ -174,6 +201,7 @@ impl Reader<'_> {
         let blocks = self.blocks;
         let mut related = false;
         let mut contact = false;
+        let mut about = false;
         let mut ended = false;
         let mut text_blocks_seen = 0;
         for (offset, block) in blocks[start..].iter().enumerate() {
@@ -191,17 +219,19 @@ impl Reader<'_> {
             if let Some(reason) = classify_line(text) {
                 related = reason == RemovalReason::RelatedHeading;
                 contact = false;
+                about = false;
                 self.remove(text, reason);
                 continue;
             }
             if related {
-                if block.kind == BlockKind::Bullet || is_headline_like(text) {
+                if block.kind == BlockKind::Bullet || is_link_like(text) {
                     self.remove(text, RemovalReason::RelatedHeadline);
                     continue;
                 }
                 related = false;
             }
             if furniture::is_contact_heading(text) {
+                about = false;
                 contact = true;
                 self.remove(text, RemovalReason::Contact);
                 continue;
@@ -213,6 +243,18 @@ impl Reader<'_> {
                 }
                 contact = false;
             }
+            if about {
+                if block.kind == BlockKind::Text {
+                    self.remove(text, RemovalReason::Boilerplate);
+                    continue;
+                }
+                about = false;
+            }
+            if self.layout.body.len() >= 2 && is_about_heading(text) && next.is_some_and(|n| n.kind == BlockKind::Text) {
+                about = true;
+                self.remove(text, RemovalReason::Boilerplate);
+                continue;
+            }
             let early = offset < LATE_HEADER_BLOCKS;
             if early
                 && self.layout.byline.is_none()
@@ -221,7 +263,7 @@ impl Reader<'_> {
                 self.layout.byline = Some(parts);
                 continue;
             }
-            if early && self.layout.date_line.is_none() && date_line(text).is_some() {
+            if early && self.layout.date_line.is_none() && is_date_line(text) {
                 self.layout.date_line = Some(text.to_string());
                 continue;
             }
@@ -318,19 +360,67 @@ impl Reader<'_> {
     }
 }
 
-/// The date a "Published …" / "Updated …" line (or a line that is only a date) states.
-pub(super) fn date_line(text: &str) -> Option<calendar::Stamp> {
+/// Words that open a line stating when the story was published or updated.
+const DATE_LEADS: &[&str] = &[
+    "published", "updated", "posted", "first published", "last updated", "last modified",
+    "originally published", "modified", "date:", "dated",
+];
+
+/// Whether a line states when the story was published or updated: "Published March 3,
+/// 2024", "Updated 12:31 GMT", or a line that is only a date.
+pub(super) fn is_date_line(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     let words = lower.split_whitespace().count();
-    const LEADS: &[&str] = &[
-        "published", "updated", "posted", "first published", "last updated", "last modified",
-        "originally published", "modified", "date:", "dated",
-    ];
-    let led = LEADS.iter().any(|l| lower.starts_with(l));
-    if !(led && words <= 25 || words <= 9) {
-        return None;
+    let led = DATE_LEADS.iter().any(|l| lower.starts_with(l));
+    let has_time = lower.split_whitespace().any(|w| {
+        let w = w.trim_end_matches(',');
+        w.split_once(':')
+            .is_some_and(|(h, m)| h.parse::<u8>().is_ok_and(|h| h < 24) && m.len() >= 2 && m[..2].parse::<u8>().is_ok())
+    });
+    if led && words <= 25 && (has_time || calendar::find_date(text).is_some()) {
+        return true;
     }
-    calendar::find_date(text)
+    words <= 9 && calendar::find_date(text).is_some() && !text.ends_with('.')
+}
+
+/// The date a date line states.
+pub(super) fn date_line(text: &str) -> Option<calendar::Stamp> {
+    if is_date_line(text) {
+        calendar::find_date(text)
+    } else {
+        None
+    }
+}
+
+/// A block that can be the headline.
+fn is_headline_candidate(block: &Block) -> bool {
+    block.kind != BlockKind::Bullet
+        && is_headline_like(&block.text)
+        && byline::parse_byline(&block.text).is_none()
+        && !is_date_line(&block.text)
+}
+
+/// A line of one to four words with no closing punctuation: a site name, section or kicker.
+fn is_short_label(block: &Block) -> bool {
+    let words = block.text.split_whitespace().count();
+    block.kind != BlockKind::Bullet && (1..=4).contains(&words) && !block.text.ends_with(['.', '!', '?', ','])
+}
+
+/// A line that reads as a link rather than a sentence (related-story lists).
+fn is_link_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=30).contains(&words) && !text.ends_with(['.', ',', ';', ':']) || text.ends_with("...")
+}
+
+/// "About Acme Corp": the heading of a press release's company boilerplate.
+fn is_about_heading(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("About ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=7).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || matches!(*w, "of" | "and" | "the" | "for" | "&"))
+        && !text.ends_with(['.', ',', ';', ':', '?'])
 }
 
 /// A short line with no closing punctuation: headline, subheading or related-story link.
