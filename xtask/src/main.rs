@@ -1,1 +1,99 @@
-fn main() {}
+//! `cargo xtask …`: developer workflows for Gleaner (evaluation, benchmarks, training).
+//! Not part of the product. Every command that reads external data takes `--data DIR`,
+//! defaulting to `../shared/data` (read-only; never copied into the repository).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", about = "Gleaner developer workflows")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check that the external data sets are where `--data` says, and count what they hold.
+    Data(DataArgs),
+}
+
+/// Where the external data lives.
+#[derive(Debug, Clone, Args)]
+struct DataArgs {
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Data(args) => data(&args),
+    }
+}
+
+/// The data sets the evaluations read, with the files each must have.
+const DATA_SETS: &[(&str, &[&str])] = &[
+    ("extraction/aeb", &["ground-truth.json", "html"]),
+    ("extraction/wcxb-dev", &["ground-truth", "html"]),
+    ("ner/conll2003", &["eng.train", "eng.testa", "eng.testb"]),
+    ("ner/wikigold", &[]),
+    ("quotes/polnear", &["train.jsonl", "dev.jsonl"]),
+    ("time/te3-platinum", &[]),
+    ("time/tbaq-cleaned", &[]),
+    ("time/recognizers-text", &[]),
+    ("quantities/recognizers-text", &[]),
+];
+
+fn data(args: &DataArgs) -> Result<()> {
+    let root = resolve(&args.data)?;
+    println!("data: {}", root.display());
+    let mut missing = 0;
+    for (set, required) in DATA_SETS {
+        let dir = root.join(set);
+        let absent: Vec<&str> = required
+            .iter()
+            .copied()
+            .filter(|f| !dir.join(f).exists())
+            .collect();
+        if !dir.is_dir() || !absent.is_empty() {
+            missing += 1;
+            println!("  {set:<30} MISSING {}", absent.join(", "));
+            continue;
+        }
+        println!("  {set:<30} {:>6} files", count_files(&dir));
+    }
+    if missing > 0 {
+        bail!("{missing} data sets missing under {}", root.display());
+    }
+    Ok(())
+}
+
+/// The data folder, made absolute, or a clear error.
+fn resolve(data: &Path) -> Result<PathBuf> {
+    std::fs::canonicalize(data).with_context(|| {
+        format!(
+            "data folder {} not found (pass --data DIR; it is ../shared/data beside the repository)",
+            data.display()
+        )
+    })
+}
+
+fn count_files(dir: &Path) -> usize {
+    let mut n = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                n += 1;
+            }
+        }
+    }
+    n
+}

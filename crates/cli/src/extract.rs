@@ -99,7 +99,9 @@ impl From<ReadAs> for InputFormat {
 pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
     if args.inputs.is_empty() {
         if std::io::stdin().is_terminal() {
-            eprintln!("gleaner: no input given (name files or directories, or pipe an article into `gleaner extract -`)");
+            eprintln!(
+                "gleaner: no input given (name files or directories, or pipe an article into `gleaner extract -`)"
+            );
             return Ok(ExitCode::from(2));
         }
         args.inputs.push("-".to_string());
@@ -107,7 +109,9 @@ pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
     if let Some(p) = &args.published
         && gleaner_core::calendar::parse_iso(p).is_none()
     {
-        eprintln!("gleaner: invalid --published {p:?}: expected an ISO 8601 date such as 2022-03-22");
+        eprintln!(
+            "gleaner: invalid --published {p:?}: expected an ISO 8601 date such as 2022-03-22"
+        );
         return Ok(ExitCode::from(2));
     }
     if args.jobs == Some(0) {
@@ -162,7 +166,10 @@ pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
             let options = Arc::clone(&options);
             scope.spawn(move || {
                 loop {
-                    let next = work_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
+                    let next = work_rx
+                        .lock()
+                        .map_err(|_| ())
+                        .and_then(|rx| rx.recv().map_err(|_| ()));
                     let Ok((index, item)) = next else { break };
                     let name = item.name();
                     let result = extract_item(&extractor, &item, &options);
@@ -197,7 +204,11 @@ pub fn run(mut args: ExtractArgs) -> Result<ExitCode> {
                     }
                 }
                 if progress {
-                    eprint!("\r\x1b[2K[{:>6} done, {} failed] {name}", stats.ok + stats.failed, stats.failed);
+                    eprint!(
+                        "\r\x1b[2K[{:>6} done, {} failed] {name}",
+                        stats.ok + stats.failed,
+                        stats.failed
+                    );
                 }
             }
             if stats.write_error.is_some() {
@@ -267,7 +278,9 @@ fn extract_item(extractor: &Extractor, item: &Item, options: &ItemOptions) -> Re
             let article: JsonlArticle =
                 serde_json::from_str(line).map_err(|e| anyhow!("invalid JSON line: {e}"))?;
             let (bytes, format) = match (article.text, article.html) {
-                (Some(_), Some(_)) => return Err(anyhow!("line has both \"text\" and \"html\"; give one")),
+                (Some(_), Some(_)) => {
+                    return Err(anyhow!("line has both \"text\" and \"html\"; give one"));
+                }
                 (Some(t), None) => (t.into_bytes(), options.read_as.or(Some(InputFormat::Text))),
                 (None, Some(h)) => (h.into_bytes(), Some(InputFormat::Html)),
                 (None, None) => return Err(anyhow!("line has neither \"text\" nor \"html\"")),

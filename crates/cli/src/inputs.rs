@@ -108,7 +108,9 @@ pub fn for_each_item(names: &[String], mut emit: impl FnMut(Item) -> bool) {
                 continue;
             }
             if files.is_empty() {
-                let problem = "directory contains no articles (.txt, .html, .htm, .jsonl, or .gz of those)".to_string();
+                let problem =
+                    "directory contains no articles (.txt, .html, .htm, .jsonl, or .gz of those)"
+                        .to_string();
                 if !emit(Item::Invalid {
                     name: name.clone(),
                     problem,
@@ -197,7 +199,8 @@ fn is_jsonl(path: &Path) -> bool {
 }
 
 fn is_gz(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 fn open_maybe_gz(path: &Path) -> Result<Box<dyn Read>> {

@@ -35,7 +35,11 @@ pub fn summary(a: &Article, colour: bool) -> String {
     let mut out = String::new();
     let headline = a.headline.as_deref().unwrap_or("(no headline)");
     let _ = writeln!(out, "{}", st.bold(headline));
-    let _ = writeln!(out, "{}", st.dim(&"─".repeat(headline.chars().count().clamp(20, 78))));
+    let _ = writeln!(
+        out,
+        "{}",
+        st.dim(&"─".repeat(headline.chars().count().clamp(20, 78)))
+    );
     let source = a
         .source
         .path
@@ -58,7 +62,11 @@ pub fn summary(a: &Article, colour: bool) -> String {
     let line = |out: &mut String, label: &str, value: String| {
         let _ = writeln!(out, "{} {value}", st.label(label));
     };
-    line(&mut out, "Language", a.language.clone().unwrap_or_else(|| "—".into()));
+    line(
+        &mut out,
+        "Language",
+        a.language.clone().unwrap_or_else(|| "—".into()),
+    );
     line(
         &mut out,
         "Published",
@@ -89,7 +97,12 @@ pub fn summary(a: &Article, colour: bool) -> String {
         a.authors.join(", ")
     };
     if let Some(b) = &a.byline {
-        let extra: Vec<&str> = b.agencies.iter().chain(&b.roles).map(String::as_str).collect();
+        let extra: Vec<&str> = b
+            .agencies
+            .iter()
+            .chain(&b.roles)
+            .map(String::as_str)
+            .collect();
         if !extra.is_empty() {
             byline.push_str(&st.dim(&format!(" ({})", extra.join(", "))));
         }
@@ -99,7 +112,11 @@ pub fn summary(a: &Article, colour: bool) -> String {
     for h in &a.highlights {
         let _ = writeln!(out, "{:11} • {h}", "");
     }
-    let paragraphs = a.sections.iter().filter(|s| s.kind == SectionKind::Paragraph).count();
+    let paragraphs = a
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Paragraph)
+        .count();
     let words = a.body.split_whitespace().count();
     line(
         &mut out,
@@ -111,7 +128,11 @@ pub fn summary(a: &Article, colour: bool) -> String {
     );
     if let Some(first) = a.body.split("\n\n").next().filter(|p| !p.is_empty()) {
         let preview: String = first.chars().take(160).collect();
-        let ellipsis = if first.chars().count() > 160 { "…" } else { "" };
+        let ellipsis = if first.chars().count() > 160 {
+            "…"
+        } else {
+            ""
+        };
         let _ = writeln!(out, "{:11} {}", "", st.dim(&format!("{preview}{ellipsis}")));
     }
     line(&mut out, "Removed", a.removed.len().to_string());
@@ -156,7 +177,9 @@ pub fn markdown(a: &Article) -> String {
     }
     let chars: Vec<char> = a.text.chars().collect();
     for s in a.sections.iter().filter(|s| s.kind.is_body()) {
-        let text: String = chars[s.start.min(chars.len())..s.end.min(chars.len())].iter().collect();
+        let text: String = chars[s.start.min(chars.len())..s.end.min(chars.len())]
+            .iter()
+            .collect();
         let _ = match s.kind {
             SectionKind::Subheading => writeln!(out, "## {text}\n"),
             SectionKind::ListItem => writeln!(out, "- {text}\n"),

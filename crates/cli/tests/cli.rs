@@ -41,7 +41,12 @@ fn run(cmd: &mut Command) -> (i32, String, String) {
 
 #[test]
 fn seed_as_json() {
-    let (code, out, err) = run(gleaner().args(["extract", &fixture("kyiv-talks.txt"), "--published", "2022-03-22"]));
+    let (code, out, err) = run(gleaner().args([
+        "extract",
+        &fixture("kyiv-talks.txt"),
+        "--published",
+        "2022-03-22",
+    ]));
     assert_eq!(code, 0, "{err}");
     let a: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(a["schema_version"], "1");
@@ -52,17 +57,28 @@ fn seed_as_json() {
     assert_eq!(a["highlights"].as_array().unwrap().len(), 3);
     assert_eq!(a["dateline"]["place"], "Kyiv");
     assert_eq!(a["published"], "2022-03-22");
-    assert!(a["source"]["path"].as_str().unwrap().ends_with("kyiv-talks.txt"));
+    assert!(
+        a["source"]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("kyiv-talks.txt")
+    );
     assert_eq!(a["source"]["sha256"].as_str().unwrap().len(), 64);
 }
 
 #[test]
 fn text_view_is_plain_when_piped() {
-    let (code, out, _) = run(gleaner().args(["extract", &fixture("kyiv-talks.txt"), "--format", "text"]));
+    let (code, out, _) =
+        run(gleaner().args(["extract", &fixture("kyiv-talks.txt"), "--format", "text"]));
     assert_eq!(code, 0);
     assert!(!out.contains('\x1b'), "colour codes in piped output");
     assert!(out.starts_with("Too Early to Arrive at Conclusion"));
-    for line in ["Dateline    Kyiv", "Highlights  3", "Body        6 paragraphs", "Removed     3"] {
+    for line in [
+        "Dateline    Kyiv",
+        "Highlights  3",
+        "Body        6 paragraphs",
+        "Removed     3",
+    ] {
         assert!(out.contains(line), "missing {line:?} in\n{out}");
     }
     assert!(out.contains("back-to-top"));
@@ -70,7 +86,12 @@ fn text_view_is_plain_when_piped() {
 
 #[test]
 fn markdown_view() {
-    let (code, out, _) = run(gleaner().args(["extract", &fixture("wire-reuters.txt"), "--format", "markdown"]));
+    let (code, out, _) = run(gleaner().args([
+        "extract",
+        &fixture("wire-reuters.txt"),
+        "--format",
+        "markdown",
+    ]));
     assert_eq!(code, 0);
     assert!(out.starts_with("# UK regulator fines Northmoor Water"));
     assert!(out.contains("By Hannah Okafor, Peter Lindqvist · London"));
@@ -92,20 +113,33 @@ fn batch_keeps_order_and_reports_failures() {
         &fixture("kyiv-talks.txt"),
     ]));
     assert_eq!(code, 1, "{err}");
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let paths: Vec<&str> = lines.iter().map(|a| a["source"]["path"].as_str().unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let paths: Vec<&str> = lines
+        .iter()
+        .map(|a| a["source"]["path"].as_str().unwrap())
+        .collect();
     assert_eq!(paths.len(), 3);
     assert!(paths[0].ends_with("wire-reuters.txt"));
     assert!(paths[1].ends_with("wire-ap.txt"));
     assert!(paths[2].ends_with("kyiv-talks.txt"));
-    assert!(err.contains(&format!("{missing}: cannot read: no such file or directory")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{missing}: cannot read: no such file or directory"
+        )),
+        "{err}"
+    );
     assert!(err.contains("empty.txt: input is empty"), "{err}");
 }
 
 #[test]
 fn hostile_inputs_fail_clearly() {
     let dir = scratch("hostile");
-    let garbage: Vec<u8> = (0..10_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let garbage: Vec<u8> = (0..10_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     std::fs::write(dir.join("garbage.txt"), &garbage).unwrap();
     std::fs::write(dir.join("image.html"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     std::fs::create_dir_all(dir.join("nothing-here")).unwrap();
@@ -119,7 +153,10 @@ fn hostile_inputs_fail_clearly() {
         let (code, out, err) = run(gleaner().args(["extract", &path]));
         assert_eq!(code, 1, "{name}: {err}");
         assert!(out.is_empty(), "{name}: {out}");
-        assert!(err.contains(&path) && err.contains(expected), "{name}: {err}");
+        assert!(
+            err.contains(&path) && err.contains(expected),
+            "{name}: {err}"
+        );
         assert!(!err.contains("panicked"), "{name}: {err}");
     }
 }
@@ -128,7 +165,12 @@ fn hostile_inputs_fail_clearly() {
 fn usage_errors_exit_2() {
     let (code, _, err) = run(gleaner().args(["extract", "--no-such-flag", "x.txt"]));
     assert_eq!(code, 2, "{err}");
-    let (code, _, err) = run(gleaner().args(["extract", "--published", "last tuesday", &fixture("kyiv-talks.txt")]));
+    let (code, _, err) = run(gleaner().args([
+        "extract",
+        "--published",
+        "last tuesday",
+        &fixture("kyiv-talks.txt"),
+    ]));
     assert_eq!(code, 2);
     assert!(err.contains("invalid --published"), "{err}");
     let (code, _, _) = run(gleaner().args(["extract", "--as", "pdf", &fixture("kyiv-talks.txt")]));
@@ -143,7 +185,10 @@ fn size_limit_is_enforced_with_a_clear_message() {
     let p = path.display().to_string();
     let (code, _, err) = run(gleaner().args(["extract", &p, "--max-bytes", "1000"]));
     assert_eq!(code, 1);
-    assert!(err.contains(&p) && err.contains("over the limit of 1000 bytes"), "{err}");
+    assert!(
+        err.contains(&p) && err.contains("over the limit of 1000 bytes"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -209,7 +254,10 @@ fn jsonl_articles_with_their_own_metadata() {
     let p = path.display().to_string();
     let (code, out, err) = run(gleaner().args(["extract", &p]));
     assert_eq!(code, 1);
-    let articles: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let articles: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(articles.len(), 2);
     assert_eq!(articles[0]["source"]["id"], "a1");
     assert_eq!(articles[0]["source"]["name"], "Example Times");
@@ -224,7 +272,14 @@ fn jsonl_articles_with_their_own_metadata() {
 #[test]
 fn verbatim_output_text_equals_the_file() {
     for name in ["kyiv-talks.txt", "crlf-nbsp.txt", "jsonld-article.html"] {
-        let (code, out, _) = run(gleaner().args(["extract", &fixture(name), "--as", "verbatim", "--format", "json"]));
+        let (code, out, _) = run(gleaner().args([
+            "extract",
+            &fixture(name),
+            "--as",
+            "verbatim",
+            "--format",
+            "json",
+        ]));
         assert_eq!(code, 0);
         let a: serde_json::Value = serde_json::from_str(&out).unwrap();
         let file = std::fs::read_to_string(fixture(name)).unwrap();
@@ -239,7 +294,15 @@ fn help_has_examples() {
     assert!(out.contains("Examples:") && out.contains("extract"));
     let (code, out, _) = run(gleaner().args(["extract", "--help"]));
     assert_eq!(code, 0);
-    for needle in ["--format", "--as", "--published", "--jobs", "--max-bytes", "Exit status", "Examples:"] {
+    for needle in [
+        "--format",
+        "--as",
+        "--published",
+        "--jobs",
+        "--max-bytes",
+        "Exit status",
+        "Examples:",
+    ] {
         assert!(out.contains(needle), "extract --help lacks {needle}");
     }
 }

@@ -31,7 +31,11 @@ pub fn assemble(layout: &Layout) -> Assembled {
         out.push(SectionKind::Standfirst, s, "\n\n");
     }
     for (i, h) in layout.highlights.iter().enumerate() {
-        out.push(SectionKind::Highlight, h, if i == 0 { "\n\n" } else { "\n" });
+        out.push(
+            SectionKind::Highlight,
+            h,
+            if i == 0 { "\n\n" } else { "\n" },
+        );
     }
     if let Some(b) = &layout.byline {
         out.push(SectionKind::Byline, &b.text, "\n\n");
@@ -131,14 +135,14 @@ mod tests {
     #[test]
     fn sections_and_dateline_spans() {
         let layout = lay_out_text(
-            "Talks stall in “Geneva” as envoys leave\n\nKyiv: Russia’s envoy left.\n\nMore talks are due.",
+            "Talks stall in “Geneva” as envoys leave\n\nKyiv: Russia’s envoy left the talks early on Monday night.\n\nMore talks are due.",
         );
         let a = assemble(&layout);
         assert_eq!(
             a.text,
-            "Talks stall in “Geneva” as envoys leave\n\nKyiv: Russia’s envoy left.\n\nMore talks are due."
+            "Talks stall in “Geneva” as envoys leave\n\nKyiv: Russia’s envoy left the talks early on Monday night.\n\nMore talks are due."
         );
-        assert_eq!(a.body, "Russia’s envoy left.\n\nMore talks are due.");
+        assert_eq!(a.body, "Russia’s envoy left the talks early on Monday night.\n\nMore talks are due.");
         let d = a.dateline.unwrap();
         assert_eq!(slice(&a.text, d.start, d.end), "Kyiv:");
         let kinds: Vec<_> = a.sections.iter().map(|s| s.kind).collect();
@@ -153,7 +157,7 @@ mod tests {
         );
         assert_eq!(
             slice(&a.text, a.sections[2].start, a.sections[2].end),
-            "Russia’s envoy left."
+            "Russia’s envoy left the talks early on Monday night."
         );
     }
 }

@@ -168,7 +168,10 @@ pub fn parse_iso(s: &str) -> Option<Stamp> {
                 return None;
             }
             let h: i32 = digits.get(0..2)?.parse().ok()?;
-            let m: i32 = digits.get(2..).filter(|d| !d.is_empty()).map_or(Some(0), |d| d.parse().ok())?;
+            let m: i32 = digits
+                .get(2..)
+                .filter(|d| !d.is_empty())
+                .map_or(Some(0), |d| d.parse().ok())?;
             Some(sign * (h * 60 + m))
         }
     };
@@ -183,8 +186,18 @@ pub fn parse_iso(s: &str) -> Option<Stamp> {
 pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if w.len() < 3 {
         return None;
@@ -201,7 +214,13 @@ pub fn month_number(word: &str) -> Option<u8> {
 /// Whether `word` is an English weekday name or abbreviation.
 pub fn is_weekday_name(word: &str) -> bool {
     const DAYS: [&str; 7] = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ];
     let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
     DAYS.iter()
@@ -248,7 +267,9 @@ pub fn find_date(line: &str) -> Option<Stamp> {
         if let Some(month) = month_number(w) {
             // Month D, YYYY
             let next = words.get(i + 1).map(|s| s.trim_end_matches([',', '.']));
-            let year_word = words.get(i + 2).map(|s| s.trim_end_matches([',', '.', ';']));
+            let year_word = words
+                .get(i + 2)
+                .map(|s| s.trim_end_matches([',', '.', ';']));
             if let (Some(d), Some(y)) = (next.and_then(parse_day), year_word.and_then(parse_year))
                 && let Some(dt) = Date::new(y, month, d)
             {
@@ -260,7 +281,9 @@ pub fn find_date(line: &str) -> Option<Stamp> {
                 .checked_sub(1)
                 .and_then(|j| words.get(j))
                 .map(|s| s.trim_end_matches([',', '.']));
-            let year_word = words.get(i + 1).map(|s| s.trim_end_matches([',', '.', ';']));
+            let year_word = words
+                .get(i + 1)
+                .map(|s| s.trim_end_matches([',', '.', ';']));
             if let (Some(d), Some(y)) = (prev.and_then(parse_day), year_word.and_then(parse_year))
                 && let Some(dt) = Date::new(y, month, d)
             {
@@ -340,7 +363,10 @@ mod tests {
         assert_eq!(Date::from_days_since_epoch(d.days_since_epoch()), d);
         assert_eq!(d.weekday(), 2); // a Tuesday
         assert_eq!(d.add_days(-1).to_string(), "2022-03-21");
-        assert_eq!(Date::new(2024, 3, 1).unwrap().add_days(-1).to_string(), "2024-02-29");
+        assert_eq!(
+            Date::new(2024, 3, 1).unwrap().add_days(-1).to_string(),
+            "2024-02-29"
+        );
         assert!(Date::new(2023, 2, 29).is_none());
     }
 
@@ -348,10 +374,15 @@ mod tests {
     fn iso_forms() {
         assert_eq!(parse_iso("2022-03-22").unwrap().to_string(), "2022-03-22");
         assert_eq!(
-            parse_iso("2022-03-22T09:30:05.123+02:00").unwrap().to_string(),
+            parse_iso("2022-03-22T09:30:05.123+02:00")
+                .unwrap()
+                .to_string(),
             "2022-03-22T09:30:05+02:00"
         );
-        assert_eq!(parse_iso("2022-03-22T09:30Z").unwrap().to_string(), "2022-03-22T09:30:00Z");
+        assert_eq!(
+            parse_iso("2022-03-22T09:30Z").unwrap().to_string(),
+            "2022-03-22T09:30:00Z"
+        );
         assert!(parse_iso("2022-13-01").is_none());
         assert!(parse_iso("2022-03-22T").is_none());
     }
@@ -364,8 +395,14 @@ mod tests {
             s("Updated 10:32 AM EST, Tue March 19, 2024").as_deref(),
             Some("2024-03-19T10:32:00-05:00")
         );
-        assert_eq!(s("22 March 2022 09:30 GMT").as_deref(), Some("2022-03-22T09:30:00Z"));
-        assert_eq!(s("Mar. 3, 2024 at 5:00 p.m. ET").as_deref(), Some("2024-03-03T17:00:00"));
+        assert_eq!(
+            s("22 March 2022 09:30 GMT").as_deref(),
+            Some("2022-03-22T09:30:00Z")
+        );
+        assert_eq!(
+            s("Mar. 3, 2024 at 5:00 p.m. ET").as_deref(),
+            Some("2024-03-03T17:00:00")
+        );
         assert_eq!(s("He said it may rain on Monday"), None);
     }
 }

@@ -40,7 +40,8 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<Decode
         } else if std::str::from_utf8(bytes).is_ok() {
             (UTF_8, "utf-8", bytes)
         } else {
-            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             (
                 detector.guess(None, chardetng::Utf8Detection::Allow),
@@ -83,7 +84,10 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"SQLite format 3\0", "an SQLite database"),
         (b"BZh", "bzip2-compressed data (decompress it first)"),
         (b"\xfd7zXZ\0", "xz-compressed data (decompress it first)"),
-        (b"\x28\xb5\x2f\xfd", "zstd-compressed data (decompress it first)"),
+        (
+            b"\x28\xb5\x2f\xfd",
+            "zstd-compressed data (decompress it first)",
+        ),
     ];
     SIGNATURES
         .iter()
@@ -152,7 +156,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_zero * 10 >= pairs * 7 && even_zero * 10 <= pairs {
         Some(UTF_16LE)
     } else if even_zero * 10 >= pairs * 7 && odd_zero * 10 <= pairs {
@@ -167,10 +176,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn trim_start(bytes: &[u8]) -> &[u8] {
-    let skip = bytes
-        .iter()
-        .take_while(|b| b.is_ascii_whitespace())
-        .count();
+    let skip = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
     &bytes[skip..]
 }
 
@@ -215,8 +221,14 @@ pub fn normalize_invisible(text: &str) -> String {
             '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\x0b' | '\x0c' => {
                 push_newline(&mut out, &mut pending_space)
             }
-            ' ' | '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}'
-            | '\u{3000}' | '\u{1680}' => pending_space = true,
+            ' '
+            | '\t'
+            | '\u{a0}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+            | '\u{1680}' => pending_space = true,
             '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}' => {}
             c if c.is_control() => {}
             c => {
@@ -297,7 +309,9 @@ mod tests {
 
     #[test]
     fn html_detection() {
-        assert!(looks_like_html("<!DOCTYPE html><html><body>x</body></html>"));
+        assert!(looks_like_html(
+            "<!DOCTYPE html><html><body>x</body></html>"
+        ));
         assert!(looks_like_html("  <div class=a><p>Hello</p></div>"));
         assert!(!looks_like_html(
             "Headline\n\nThe tag <b> is bold in HTML, she said."

@@ -149,7 +149,15 @@ impl Extractor {
         };
         let segmentation =
             segment::segment(&assembled.text, &assembled.sections, self.config.tokens);
-        Ok(self.article(input, &decoded, format, assembled, layout, reference, segmentation))
+        Ok(self.article(
+            input,
+            &decoded,
+            format,
+            assembled,
+            layout,
+            reference,
+            segmentation,
+        ))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -322,7 +330,10 @@ mod tests {
     fn errors_name_the_problem() {
         let e = Extractor::default();
         assert_eq!(e.extract(&Input::new(Vec::new())), Err(Error::Empty));
-        assert_eq!(e.extract(&Input::new(" \n\u{a0}".as_bytes().to_vec())), Err(Error::Empty));
+        assert_eq!(
+            e.extract(&Input::new(" \n\u{a0}".as_bytes().to_vec())),
+            Err(Error::Empty)
+        );
         let small = Extractor::new(Config {
             max_bytes: 4,
             ..Config::default()
@@ -337,7 +348,10 @@ mod tests {
         };
         assert!(matches!(
             e.extract(&bad_date),
-            Err(Error::InvalidOption { field: "published", .. })
+            Err(Error::InvalidOption {
+                field: "published",
+                ..
+            })
         ));
     }
 

@@ -86,7 +86,10 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
             // The run of terminal punctuation and closing quotes/brackets.
             let mut j = i + clen;
             while let Some(n) = region[j..].chars().next() {
-                if matches!(n, '.' | '!' | '?' | '…' | '’' | '”' | '"' | '\'' | ')' | ']' | '»') {
+                if matches!(
+                    n,
+                    '.' | '!' | '?' | '…' | '’' | '”' | '"' | '\'' | ')' | ']' | '»'
+                ) {
                     j += n.len_utf8();
                 } else {
                     break;
@@ -113,7 +116,8 @@ fn is_boundary(region: &str, sent_start: usize, at: usize, c: char, after: usize
         return true;
     };
     // A sentence goes on after a lower-case word ("“Help!” she said", "e.g. this").
-    if !(next.is_uppercase() || next.is_ascii_digit() || "“\"‘'([«¿¡—–-".contains(next)) {
+    if !(next.is_uppercase() || next.is_ascii_digit() || "“\"‘'([«¿¡—–-".contains(next))
+    {
         return false;
     }
     if c != '.' || region[at..after].starts_with("..") {
@@ -123,7 +127,12 @@ fn is_boundary(region: &str, sent_start: usize, at: usize, c: char, after: usize
     let word_start = region[sent_start..at]
         .rfind(|ch: char| ch.is_whitespace() || "(“\"‘[".contains(ch))
         .map_or(sent_start, |p| {
-            sent_start + p + region[sent_start + p..].chars().next().map_or(1, char::len_utf8)
+            sent_start
+                + p
+                + region[sent_start + p..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8)
         });
     let word = &region[word_start..at];
     if word.is_empty() {
@@ -136,7 +145,8 @@ fn is_boundary(region: &str, sent_start: usize, at: usize, c: char, after: usize
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let is_initial = letters == 1 && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let is_initial =
+        letters == 1 && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     if is_initial {
         return false;
     }
@@ -153,30 +163,79 @@ fn is_boundary(region: &str, sent_start: usize, at: usize, c: char, after: usize
 
 /// Abbreviations that do not end a sentence (lower-case, without the final dot; sorted).
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "assn", "aug", "ave", "brig", "bros", "capt", "cdr", "cmdr",
-    "co", "col", "comdr", "con", "corp", "cpl", "dec", "dept", "dr", "esq",
-    "etc", "feb", "fig", "fr", "ft", "gen", "gov", "hon", "inc", "jan",
-    "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs",
-    "ms", "msgr", "mt", "no", "nos", "nov", "oct", "op", "pres", "prof",
-    "pvt", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr",
-    "st", "supt", "vs",
+    "adm", "apr", "assn", "aug", "ave", "brig", "bros", "capt", "cdr", "cmdr", "co", "col",
+    "comdr", "con", "corp", "cpl", "dec", "dept", "dr", "esq", "etc", "feb", "fig", "fr", "ft",
+    "gen", "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs",
+    "mr", "mrs", "ms", "msgr", "mt", "no", "nos", "nov", "oct", "op", "pres", "prof", "pvt", "rep",
+    "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "vs",
 ];
 
 /// Words that typically open a sentence; after "U.S." only these start a new one.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "A", "An",
-    "This", "That", "These", "Those", "There", "His", "Her", "Their", "Our", "Its", "After",
-    "As", "When", "While", "If", "Officials", "According", "Meanwhile", "However", "Some",
-    "Many", "Most", "No", "Now", "So", "Yet", "For", "Since", "Last", "Earlier", "Later",
-    "What", "Why", "How", "Who", "Where", "You", "Our", "My", "Both", "Still", "Such",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "After",
+    "As",
+    "When",
+    "While",
+    "If",
+    "Officials",
+    "According",
+    "Meanwhile",
+    "However",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Now",
+    "So",
+    "Yet",
+    "For",
+    "Since",
+    "Last",
+    "Earlier",
+    "Later",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "You",
+    "Our",
+    "My",
+    "Both",
+    "Still",
+    "Such",
 ];
 
 /// Units split off a number written against it ("60km" → "60", "km").
 const UNITS: &[&str] = &[
-    "km", "kms", "m", "cm", "mm", "kg", "g", "mg", "t", "mi", "ft", "in", "lb", "lbs", "oz",
-    "mph", "kph", "kmh", "bn", "mn", "tn", "k", "b", "l", "ml", "gb", "mb", "tb", "kw", "mw",
-    "gw", "kwh", "mwh", "gwh", "hz", "khz", "mhz", "ghz", "ha", "sqm", "sqkm", "pc", "pct",
-    "h", "hr", "hrs", "min", "mins", "s", "sec", "secs", "yr", "yrs", "c", "f",
+    "km", "kms", "m", "cm", "mm", "kg", "g", "mg", "t", "mi", "ft", "in", "lb", "lbs", "oz", "mph",
+    "kph", "kmh", "bn", "mn", "tn", "k", "b", "l", "ml", "gb", "mb", "tb", "kw", "mw", "gw", "kwh",
+    "mwh", "gwh", "hz", "khz", "mhz", "ghz", "ha", "sqm", "sqkm", "pc", "pct", "h", "hr", "hrs",
+    "min", "mins", "s", "sec", "secs", "yr", "yrs", "c", "f",
 ];
 
 /// Tokens of one sentence: byte ranges with their kinds.
@@ -218,8 +277,25 @@ pub fn tokenize(s: &str) -> Vec<(usize, usize, TokenKind)> {
 fn is_unicode_punct(c: char) -> bool {
     matches!(
         c,
-        '’' | '‘' | '“' | '”' | '—' | '–' | '…' | '«' | '»' | '•' | '·' | '‹' | '›' | '„' | '¿'
-            | '¡' | '§' | '¶' | '′' | '″'
+        '’' | '‘'
+            | '“'
+            | '”'
+            | '—'
+            | '–'
+            | '…'
+            | '«'
+            | '»'
+            | '•'
+            | '·'
+            | '‹'
+            | '›'
+            | '„'
+            | '¿'
+            | '¡'
+            | '§'
+            | '¶'
+            | '′'
+            | '″'
     )
 }
 
@@ -277,7 +353,10 @@ fn split_word(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, To
             TokenKind::Word
         }
     };
-    for clitic in ["’s", "'s", "’S", "'S", "n’t", "n't", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d", "’m", "'m"] {
+    for clitic in [
+        "’s", "'s", "’S", "'S", "n’t", "n't", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d",
+        "’m", "'m",
+    ] {
         if word.len() > clitic.len() + 1
             && word.ends_with(clitic)
             && word[..word.len() - clitic.len()]
@@ -320,14 +399,20 @@ mod tests {
     }
 
     fn tokens(text: &str) -> Vec<&str> {
-        tokenize(text).into_iter().map(|(s, e, _)| &text[s..e]).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|(s, e, _)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn abbreviations_do_not_split() {
         assert_eq!(
             sentences("Mr. Smith met Gen. Jones on Jan. 5 in the U.S. capital. They spoke."),
-            ["Mr. Smith met Gen. Jones on Jan. 5 in the U.S. capital.", "They spoke."]
+            [
+                "Mr. Smith met Gen. Jones on Jan. 5 in the U.S. capital.",
+                "They spoke."
+            ]
         );
         assert_eq!(
             sentences("The town lies 60km from the capital. It fell on Monday."),
@@ -364,8 +449,14 @@ mod tests {
                 "(", "U.S.", "data", ")", "."
             ]
         );
-        assert_eq!(tokens("cease-fire Putin- don't"), ["cease-fire", "Putin", "-", "do", "n't"]);
-        assert_eq!(tokens("Wait... 1.5 COVID-19 27th"), ["Wait", "...", "1.5", "COVID-19", "27th"]);
+        assert_eq!(
+            tokens("cease-fire Putin- don't"),
+            ["cease-fire", "Putin", "-", "do", "n't"]
+        );
+        assert_eq!(
+            tokens("Wait... 1.5 COVID-19 27th"),
+            ["Wait", "...", "1.5", "COVID-19", "27th"]
+        );
     }
 
     #[test]

@@ -20,10 +20,7 @@ fn fixtures() -> Vec<(PathBuf, Value)> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
         .expect("fixtures/articles exists")
         .map(|e| e.expect("readable dir entry").path())
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e == "txt" || e == "html")
-        })
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
         .collect();
     paths.sort();
     for path in paths {
@@ -110,7 +107,12 @@ fn expectations() {
         };
         check(&name, expect, &article, &mut failures);
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn check(name: &str, expect: &Value, a: &Article, failures: &mut Vec<String>) {
@@ -192,19 +194,34 @@ fn check(name: &str, expect: &Value, a: &Article, failures: &mut Vec<String>) {
         let got: String = a.body.chars().take(80).collect();
         fail(format!("body starts {got:?}, expected {v:?}"));
     }
-    for s in obj.get("body_contains").and_then(Value::as_array).into_iter().flatten() {
+    for s in obj
+        .get("body_contains")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let s = s.as_str().unwrap();
         if !a.body.contains(s) {
             fail(format!("body lacks {s:?}"));
         }
     }
-    for s in obj.get("body_excludes").and_then(Value::as_array).into_iter().flatten() {
+    for s in obj
+        .get("body_excludes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let s = s.as_str().unwrap();
         if a.body.contains(s) {
             fail(format!("body contains {s:?}"));
         }
     }
-    for s in obj.get("removed_contains").and_then(Value::as_array).into_iter().flatten() {
+    for s in obj
+        .get("removed_contains")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let s = s.as_str().unwrap();
         if !a.removed.iter().any(|r| r.text.contains(s)) {
             fail(format!("removed lacks {s:?}"));
@@ -241,7 +258,9 @@ fn seed_article() {
     let a = Extractor::default().extract(&input).unwrap();
     assert_eq!(
         a.headline.as_deref(),
-        Some("Too Early to Arrive at Conclusion, says Russia Spokesperson on Putin- Zelensky Talks")
+        Some(
+            "Too Early to Arrive at Conclusion, says Russia Spokesperson on Putin- Zelensky Talks"
+        )
     );
     assert_eq!(
         a.highlights,
@@ -257,7 +276,10 @@ fn seed_article() {
     assert!(paragraphs[0].starts_with("Russia’s ferocity entered the 27th day"));
     assert!(paragraphs[5].ends_with("So far at least 2,300 have died."));
     for furniture in ["Related Articles", "Back to top button"] {
-        assert!(a.removed.iter().any(|r| r.text == furniture), "{furniture} not removed");
+        assert!(
+            a.removed.iter().any(|r| r.text == furniture),
+            "{furniture} not removed"
+        );
         assert!(!a.body.contains(furniture));
     }
     assert!(!a.body.contains("Story Highlights"));
@@ -279,7 +301,9 @@ fn verbatim_text_equals_input() {
                     s.trim_start_matches('\u{feff}').to_string()
                 } else {
                     // Non-UTF-8 fixtures: compare with a plain decode of the same bytes.
-                    gleaner_core::decode::decode(&bytes, None, false).unwrap().text
+                    gleaner_core::decode::decode(&bytes, None, false)
+                        .unwrap()
+                        .text
                 };
                 assert_eq!(a.text, expected, "{}", path.display());
                 assert_eq!(a.source.media_type, "text/plain; verbatim");
@@ -293,7 +317,6 @@ fn verbatim_text_equals_input() {
     }
 }
 
-
 /// Every span is in bounds, non-empty where it must be, and ordered.
 fn spans_valid(a: &Article) -> Result<(), String> {
     let len = a.text.chars().count();
@@ -304,7 +327,9 @@ fn spans_valid(a: &Article) -> Result<(), String> {
     spans.extend(a.tokens.iter().flatten().map(|t| ("token", t.start, t.end)));
     for (what, start, end) in spans {
         if start > end || end > len {
-            return Err(format!("{what} span [{start}, {end}) out of bounds (text has {len})"));
+            return Err(format!(
+                "{what} span [{start}, {end}) out of bounds (text has {len})"
+            ));
         }
     }
     Ok(())

@@ -14,7 +14,10 @@ fn check_spans(a: &Article) -> Result<(), TestCaseError> {
         .chain(a.dateline.iter().map(|d| (d.start, d.end)))
         .chain(a.tokens.iter().flatten().map(|t| (t.start, t.end)));
     for (start, end) in spans {
-        prop_assert!(start <= end && end <= len, "span [{start}, {end}) in text of {len}");
+        prop_assert!(
+            start <= end && end <= len,
+            "span [{start}, {end}) in text of {len}"
+        );
     }
     Ok(())
 }

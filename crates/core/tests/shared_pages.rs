@@ -63,7 +63,11 @@ fn two_hundred_real_pages_have_valid_spans() {
             .chain(a.dateline.iter().map(|d| (d.start, d.end)))
             .chain(a.tokens.iter().flatten().map(|t| (t.start, t.end)));
         for (start, end) in spans {
-            assert!(start <= end && end <= len, "{}: span [{start}, {end}) of {len}", path.display());
+            assert!(
+                start <= end && end <= len,
+                "{}: span [{start}, {end}) of {len}",
+                path.display()
+            );
         }
         let body: Vec<String> = a
             .sections

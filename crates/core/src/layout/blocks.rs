@@ -112,7 +112,9 @@ mod tests {
 
     #[test]
     fn one_block_per_scraped_line() {
-        let blocks = split_text("Headline here\n\nStory Highlights\n  • First point.\n  • Second.\n\nBody one.");
+        let blocks = split_text(
+            "Headline here\n\nStory Highlights\n  • First point.\n  • Second.\n\nBody one.",
+        );
         let texts: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();
         assert_eq!(
             texts,

@@ -67,7 +67,13 @@ pub fn parse_byline(line: &str) -> Option<BylineParts> {
 
 fn strip_credit_prefix(line: &str) -> Option<&str> {
     const PREFIXES: &[&str] = &[
-        "by ", "written by ", "words by ", "story by ", "text by ", "report by ", "posted by ",
+        "by ",
+        "written by ",
+        "words by ",
+        "story by ",
+        "text by ",
+        "report by ",
+        "posted by ",
         "reported by ",
     ];
     let lower = line.to_lowercase();
@@ -163,13 +169,51 @@ pub(crate) fn agency_name(part: &str) -> Option<String> {
 
 fn is_role(part: &str) -> bool {
     const ROLE_WORDS: &[&str] = &[
-        "staff", "writer", "writers", "reporter", "reporters", "correspondent",
-        "correspondents", "editor", "editors", "contributor", "contributors", "columnist",
-        "producer", "bureau", "desk", "team", "analyst", "intern", "journalist", "journalists",
-        "service", "newsroom", "special", "chief", "senior", "political", "economics",
-        "science", "health", "sports", "business", "diplomatic", "foreign", "defence",
-        "defense", "investigations", "investigative", "photographer", "critic", "commentator",
-        "contributing", "associate", "digital", "online", "news",
+        "staff",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "contributor",
+        "contributors",
+        "columnist",
+        "producer",
+        "bureau",
+        "desk",
+        "team",
+        "analyst",
+        "intern",
+        "journalist",
+        "journalists",
+        "service",
+        "newsroom",
+        "special",
+        "chief",
+        "senior",
+        "political",
+        "economics",
+        "science",
+        "health",
+        "sports",
+        "business",
+        "diplomatic",
+        "foreign",
+        "defence",
+        "defense",
+        "investigations",
+        "investigative",
+        "photographer",
+        "critic",
+        "commentator",
+        "contributing",
+        "associate",
+        "digital",
+        "online",
+        "news",
     ];
     let lower = part.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
@@ -195,7 +239,9 @@ fn is_person_name(part: &str) -> bool {
         let first = w.chars().next().unwrap_or(' ');
         (first.is_uppercase() && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c)))
             || PARTICLES.contains(&w.to_lowercase().as_str())
-    }) && words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    }) && words
+        .iter()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 /// "JANE DOE" → "Jane Doe"; names printed in mixed case are kept as printed.

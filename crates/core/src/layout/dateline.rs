@@ -33,7 +33,11 @@ pub fn parse_dateline(paragraph: &str) -> Option<DatelineParts> {
         let after = &paragraph[pos + sep.len()..];
         let rest = after.trim_start();
         // The story must go on after the dateline.
-        if rest.chars().next().is_none_or(|c| !(c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(".contains(c))) {
+        if rest
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_uppercase() || c.is_ascii_digit() || "“\"‘'(".contains(c)))
+        {
             continue;
         }
         // "Kyiv: Russia's …" opens a story; "Hitzewelle: Berliner Bäder …" is a headline.
@@ -71,7 +75,10 @@ fn parse_prefix(prefix: &str, sep: &str) -> Option<DatelineParts> {
     let mut rest = prefix.trim();
     let mut agency = None;
     // Trailing "(Reuters)" or "/PRNewswire/".
-    if let Some(inner) = rest.strip_suffix(')').and_then(|r| r.rfind('(').map(|i| (i, r))) {
+    if let Some(inner) = rest
+        .strip_suffix(')')
+        .and_then(|r| r.rfind('(').map(|i| (i, r)))
+    {
         let (open, r) = inner;
         let name = &r[open + 1..];
         if name.split_whitespace().count() <= 4 && !name.is_empty() {
@@ -95,7 +102,7 @@ fn parse_prefix(prefix: &str, sep: &str) -> Option<DatelineParts> {
     }
     let all_caps = is_all_caps(place_raw);
     let title = place_words.iter().all(|w| is_capitalised(w));
-    if !(all_caps || title) || (!all_caps && is_stop_label(place_raw)) {
+    if !all_caps && (!title || is_stop_label(place_raw)) {
         return None;
     }
     let dash = matches!(sep.trim(), "—" | "–");
@@ -132,8 +139,7 @@ fn parse_prefix(prefix: &str, sep: &str) -> Option<DatelineParts> {
     } else {
         place_raw.to_string()
     };
-    let date = calendar::find_date(&date_text)
-        .map(|s| s.date.to_string());
+    let date = calendar::find_date(&date_text).map(|s| s.date.to_string());
     Some(DatelineParts {
         text: String::new(),
         consumed: 0,
@@ -186,18 +192,107 @@ fn is_capitalised(word: &str) -> bool {
 /// Words that open a paragraph with a colon or dash without being a place.
 fn is_stop_label(s: &str) -> bool {
     const STOP: &[&str] = &[
-        "update", "updated", "note", "editor's note", "editor’s note", "warning", "analysis",
-        "breaking", "exclusive", "watch", "live", "opinion", "correction", "clarification",
-        "related", "photo", "video", "source", "sources", "summary", "background", "context",
-        "q", "a", "question", "answer", "read more", "what", "why", "how", "who", "when",
-        "where", "today", "here", "this", "the", "that", "there", "it", "yes", "no", "also",
-        "and", "but", "so", "then", "now", "first", "second", "third", "finally", "meanwhile",
-        "however", "for example", "in short", "bottom line", "key points", "highlights",
-        "story highlights", "tl;dr", "disclaimer", "contact", "media contact", "about",
-        "tags", "topics", "he", "she", "they", "we", "i", "you", "our", "my", "his", "her",
-        "their", "mr", "mrs", "ms", "dr", "president", "minister", "officials", "police",
-        "reporter", "interviewer", "host", "moderator", "listen", "advertisement",
-        "nb", "ps", "p.s", "fact", "myth", "claim", "verdict", "rating", "conclusion",
+        "update",
+        "updated",
+        "note",
+        "editor's note",
+        "editor’s note",
+        "warning",
+        "analysis",
+        "breaking",
+        "exclusive",
+        "watch",
+        "live",
+        "opinion",
+        "correction",
+        "clarification",
+        "related",
+        "photo",
+        "video",
+        "source",
+        "sources",
+        "summary",
+        "background",
+        "context",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "read more",
+        "what",
+        "why",
+        "how",
+        "who",
+        "when",
+        "where",
+        "today",
+        "here",
+        "this",
+        "the",
+        "that",
+        "there",
+        "it",
+        "yes",
+        "no",
+        "also",
+        "and",
+        "but",
+        "so",
+        "then",
+        "now",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "meanwhile",
+        "however",
+        "for example",
+        "in short",
+        "bottom line",
+        "key points",
+        "highlights",
+        "story highlights",
+        "tl;dr",
+        "disclaimer",
+        "contact",
+        "media contact",
+        "about",
+        "tags",
+        "topics",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "our",
+        "my",
+        "his",
+        "her",
+        "their",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "minister",
+        "officials",
+        "police",
+        "reporter",
+        "interviewer",
+        "host",
+        "moderator",
+        "listen",
+        "advertisement",
+        "nb",
+        "ps",
+        "p.s",
+        "fact",
+        "myth",
+        "claim",
+        "verdict",
+        "rating",
+        "conclusion",
     ];
     let lower = s.to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
@@ -226,7 +321,7 @@ mod tests {
     #[test]
     fn wire_forms() {
         assert_eq!(
-            place("Kyiv: Russia’s ferocity entered the 27th day today."),
+            place("Kyiv: Russia’s ferocity entered the 27th day today, with no sign of abatement."),
             Some(("Kyiv".into(), None, None))
         );
         assert_eq!(
@@ -266,9 +361,13 @@ mod tests {
     #[test]
     fn prose_is_not_a_dateline() {
         assert_eq!(place("Update: the road has reopened."), None);
-        assert_eq!(place("The minister said - without evidence - that it was safe."), None);
+        assert_eq!(
+            place("The minister said - without evidence - that it was safe."),
+            None
+        );
         assert_eq!(place("Mr Putin: the talks are over."), None);
         assert_eq!(place("Russia’s ferocity entered the 27th day today."), None);
+        assert_eq!(place("Hitzewelle: Berliner Freibäder öffnen bis 22 Uhr"), None);
         assert_eq!(place("It was cold — very cold."), None);
     }
 }

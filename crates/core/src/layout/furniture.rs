@@ -37,9 +37,16 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if exact(COOKIE)
         || (words <= 80
             && key.contains("cookie")
-            && ["use", "accept", "consent", "policy", "settings", "preferences"]
-                .iter()
-                .any(|w| key.contains(w)))
+            && [
+                "use",
+                "accept",
+                "consent",
+                "policy",
+                "settings",
+                "preferences",
+            ]
+            .iter()
+            .any(|w| key.contains(w)))
     {
         return Some(R::Cookie);
     }
@@ -86,11 +93,21 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     }
     if words <= 40
         && [
-            "tags:", "topics:", "filed under:", "categories:", "keywords:", "themen:",
-            "schlagworte:", "temas:", "etiquetas:", "sujets:", "mots-clés:", "argomenti:",
+            "tags:",
+            "topics:",
+            "filed under:",
+            "categories:",
+            "keywords:",
+            "themen:",
+            "schlagworte:",
+            "temas:",
+            "etiquetas:",
+            "sujets:",
+            "mots-clés:",
+            "argomenti:",
         ]
-            .iter()
-            .any(|p| key.starts_with(p))
+        .iter()
+        .any(|p| key.starts_with(p))
     {
         return Some(R::Tags);
     }
@@ -129,7 +146,9 @@ pub fn is_contact_heading(line: &str) -> bool {
         "for further information",
     ]
     .iter()
-    .any(|p| k == *p || (k.starts_with(p) && line.contains(':') && k.split_whitespace().count() <= 25))
+    .any(|p| {
+        k == *p || (k.starts_with(p) && line.contains(':') && k.split_whitespace().count() <= 25)
+    })
 }
 
 /// Whether a line is the label of a highlights list ("Story Highlights", "Key points").
@@ -142,7 +161,9 @@ fn key(line: &str) -> String {
     let trimmed = line
         .trim()
         .trim_start_matches(['↑', '▲', '^', '»', '›', '→', '|', '•', '-', '–', '—'])
-        .trim_end_matches([':', '.', '!', '»', '›', '→', '…', '>', '|', '-', '–', '—', '↑', '▲'])
+        .trim_end_matches([
+            ':', '.', '!', '»', '›', '→', '…', '>', '|', '-', '–', '—', '↑', '▲',
+        ])
         .trim();
     let mut out = String::with_capacity(trimmed.len());
     for c in trimmed.chars() {
@@ -175,9 +196,31 @@ fn starts_with_link(key: &str, line: &str, phrases: &[&str]) -> bool {
 
 fn is_social_list(key: &str) -> bool {
     const NETWORKS: &[&str] = &[
-        "facebook", "twitter", "x", "whatsapp", "email", "e-mail", "linkedin", "reddit",
-        "pinterest", "telegram", "messenger", "print", "share", "copy", "link", "sms",
-        "flipboard", "tumblr", "mail", "bluesky", "threads", "on", "via", "this", "article",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "email",
+        "e-mail",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "telegram",
+        "messenger",
+        "print",
+        "share",
+        "copy",
+        "link",
+        "sms",
+        "flipboard",
+        "tumblr",
+        "mail",
+        "bluesky",
+        "threads",
+        "on",
+        "via",
+        "this",
+        "article",
     ];
     let words: Vec<&str> = key
         .split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == '/' || c == '·')
@@ -188,8 +231,15 @@ fn is_social_list(key: &str) -> bool {
         .filter(|w| {
             matches!(
                 **w,
-                "facebook" | "twitter" | "whatsapp" | "linkedin" | "reddit" | "pinterest"
-                    | "telegram" | "flipboard" | "bluesky"
+                "facebook"
+                    | "twitter"
+                    | "whatsapp"
+                    | "linkedin"
+                    | "reddit"
+                    | "pinterest"
+                    | "telegram"
+                    | "flipboard"
+                    | "bluesky"
             )
         })
         .count();
@@ -201,25 +251,61 @@ fn is_subscribe(key: &str, words: usize) -> bool {
         return true;
     }
     let newsletter = key.contains("newsletter")
-        && ["sign up", "signup", "subscribe", "inbox", "get our", "delivered"]
-            .iter()
-            .any(|w| key.contains(w));
-    let prompt = (key.starts_with("subscribe") || key.starts_with("sign up"))
-        && words <= 20;
+        && [
+            "sign up",
+            "signup",
+            "subscribe",
+            "inbox",
+            "get our",
+            "delivered",
+        ]
+        .iter()
+        .any(|w| key.contains(w));
+    let prompt = (key.starts_with("subscribe") || key.starts_with("sign up")) && words <= 20;
     let inbox = key.contains("in your inbox") || key.contains("to your inbox");
     (newsletter || inbox) && words <= 40 || prompt
 }
 
 fn is_photo_credit(key: &str, words: usize) -> bool {
     const STARTS: &[&str] = &[
-        "photo:", "photo by ", "photos:", "photograph:", "photograph by ", "photographs:",
-        "image:", "image credit", "image source", "image copyright", "picture:", "pictures:",
-        "credit:", "(photo", "[photo", "file photo", "illustration:", "illustration by ",
-        "photo credit", "video:", "pic:", "(ap photo", "(image",
+        "photo:",
+        "photo by ",
+        "photos:",
+        "photograph:",
+        "photograph by ",
+        "photographs:",
+        "image:",
+        "image credit",
+        "image source",
+        "image copyright",
+        "picture:",
+        "pictures:",
+        "credit:",
+        "(photo",
+        "[photo",
+        "file photo",
+        "illustration:",
+        "illustration by ",
+        "photo credit",
+        "video:",
+        "pic:",
+        "(ap photo",
+        "(image",
     ];
     const AGENCIES: &[&str] = &[
-        "getty images", "ap photo", "reuters/", "afp via getty", "shutterstock", "epa-efe",
-        "/afp", "/reuters", "/ap", "/epa", "istock", "alamy", "bloomberg via getty",
+        "getty images",
+        "ap photo",
+        "reuters/",
+        "afp via getty",
+        "shutterstock",
+        "epa-efe",
+        "/afp",
+        "/reuters",
+        "/ap",
+        "/epa",
+        "istock",
+        "alamy",
+        "bloomberg via getty",
     ];
     (words <= 25 && STARTS.iter().any(|s| key.starts_with(s)))
         || (words <= 12 && AGENCIES.iter().any(|a| key.contains(a)))
@@ -667,7 +753,10 @@ mod tests {
 
     #[test]
     fn read_more_only_as_a_link() {
-        assert_eq!(classify_line("Read more: Floods hit the valley"), Some(R::ReadMore));
+        assert_eq!(
+            classify_line("Read more: Floods hit the valley"),
+            Some(R::ReadMore)
+        );
         assert_eq!(classify_line("READ MORE »"), Some(R::ReadMore));
         assert_eq!(
             classify_line("Parents who read more to their children see gains, the study found."),
@@ -681,11 +770,20 @@ mod tests {
 
     #[test]
     fn common_furniture() {
-        assert_eq!(classify_line("Facebook Twitter WhatsApp Email"), Some(R::Share));
-        assert_eq!(classify_line("Home | World | Business | Sport"), Some(R::Navigation));
+        assert_eq!(
+            classify_line("Facebook Twitter WhatsApp Email"),
+            Some(R::Share)
+        );
+        assert_eq!(
+            classify_line("Home | World | Business | Sport"),
+            Some(R::Navigation)
+        );
         assert_eq!(classify_line("Comments (12)"), Some(R::Comments));
         assert_eq!(classify_line("Advertisement"), Some(R::Advertisement));
-        assert_eq!(classify_line("Photo: Jane Smith/Getty Images"), Some(R::PhotoCredit));
+        assert_eq!(
+            classify_line("Photo: Jane Smith/Getty Images"),
+            Some(R::PhotoCredit)
+        );
         assert_eq!(
             classify_line("Reporting by Jane Doe; Editing by John Roe"),
             Some(R::Credits)

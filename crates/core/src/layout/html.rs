@@ -9,8 +9,8 @@
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
-use super::html_depth::limit_nesting;
 use super::byline::{BylineParts, parse_byline};
+use super::html_depth::limit_nesting;
 use super::{Block, BlockKind, Layout, PageMeta};
 use crate::calendar;
 use crate::decode::normalize_invisible;
@@ -34,7 +34,9 @@ fn main_blocks(doc: Document, url: Option<&str>) -> Vec<Block> {
         .and_then(|mut r| r.parse().ok())
         .map(|article| article.content.to_string())
         .filter(|c| !c.trim().is_empty());
-    let blocks = blocks_of(&Document::from(content.as_deref().unwrap_or(&fallback_html)));
+    let blocks = blocks_of(&Document::from(
+        content.as_deref().unwrap_or(&fallback_html),
+    ));
     if blocks.is_empty() && content.is_some() {
         return blocks_of(&Document::from(fallback_html.as_str()));
     }
@@ -43,16 +45,64 @@ fn main_blocks(doc: Document, url: Option<&str>) -> Vec<Block> {
 
 /// Elements whose text is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "nav", "footer", "form", "button", "select", "textarea", "input", "head", "title", "meta",
-    "link", "figcaption", "aside", "menu", "dialog",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "nav",
+    "footer",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "figcaption",
+    "aside",
+    "menu",
+    "dialog",
 ];
 
 /// Elements that start and end a block of text.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dt", "dd",
-    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th",
-    "figure", "address", "body", "html", "center", "hr",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "address",
+    "body",
+    "html",
+    "center",
+    "hr",
 ];
 
 /// Walks a document into blocks, depth-first, without recursion.
@@ -100,7 +150,7 @@ fn blocks_of(doc: &Document) -> Vec<Block> {
                 "blockquote" => BlockKind::Quote,
                 _ => BlockKind::Text,
             };
-            stack.push((node.clone(), false));
+            stack.push((node, false));
         }
         let children = node.children();
         for child in children.into_iter().rev() {
@@ -210,7 +260,10 @@ fn page_meta(doc: &Document) -> PageMeta {
             ("meta[property='article:published_time']", "opengraph"),
             ("meta[name='article:published_time']", "meta"),
             ("meta[itemprop='datePublished']", "microdata"),
-            ("meta[name='pubdate'], meta[name='publishdate'], meta[name='publish-date'], meta[name='date'], meta[name='dc.date'], meta[name='DC.date.issued'], meta[name='sailthru.date'], meta[name='parsely-pub-date']", "meta"),
+            (
+                "meta[name='pubdate'], meta[name='publishdate'], meta[name='publish-date'], meta[name='date'], meta[name='dc.date'], meta[name='DC.date.issued'], meta[name='sailthru.date'], meta[name='parsely-pub-date']",
+                "meta",
+            ),
         ];
         meta.published = DATE_METAS.iter().find_map(|(sel, from)| {
             meta_content(sel)
@@ -246,8 +299,9 @@ fn page_meta(doc: &Document) -> PageMeta {
         meta.published = Some((stamp.to_string(), "byline"));
     }
     if meta.description.is_none() {
-        meta.description = meta_content("meta[property='og:description'], meta[name='description']")
-            .map(|d| (d, "meta"));
+        meta.description =
+            meta_content("meta[property='og:description'], meta[name='description']")
+                .map(|d| (d, "meta"));
     }
     meta
 }
@@ -271,9 +325,20 @@ fn visible_byline(doc: &Document) -> Option<BylineParts> {
 
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
-    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-    "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report",
-    "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "WebPage",
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "SocialMediaPosting",
+    "WebPage",
 ];
 
 /// Reads article fields from a JSON-LD value (objects, arrays and `@graph`s), bounded in depth.
@@ -306,17 +371,26 @@ fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize) {
             };
             set(
                 &mut meta.headline,
-                map.get("headline").or(map.get("name")).and_then(Value::as_str).map(clean_text),
+                map.get("headline")
+                    .or(map.get("name"))
+                    .and_then(Value::as_str)
+                    .map(clean_text),
             );
             set(
                 &mut meta.published,
-                map.get("datePublished").and_then(Value::as_str).and_then(iso_date),
+                map.get("datePublished")
+                    .and_then(Value::as_str)
+                    .and_then(iso_date),
             );
             set(
                 &mut meta.description,
-                map.get("description").and_then(Value::as_str).map(clean_text),
+                map.get("description")
+                    .and_then(Value::as_str)
+                    .map(clean_text),
             );
-            if meta.authors.is_none() || (!weak && meta.authors.as_ref().is_some_and(|(_, f)| *f != "json-ld")) {
+            if meta.authors.is_none()
+                || (!weak && meta.authors.as_ref().is_some_and(|(_, f)| *f != "json-ld"))
+            {
                 let authors = person_names(map.get("author"));
                 if !authors.is_empty() {
                     meta.authors = Some((authors, "json-ld"));
@@ -351,11 +425,13 @@ fn person_names(value: Option<&Value>) -> Vec<String> {
     };
     match value {
         Some(Value::String(s)) if !s.starts_with("http") => push(s),
-        Some(Value::Object(map)) => {
-            if !type_names(map.get("@type")).iter().any(|t| t.contains("Organization")) {
-                if let Some(name) = map.get("name").and_then(Value::as_str) {
-                    push(name);
-                }
+        Some(Value::Object(map))
+            if !type_names(map.get("@type"))
+                .iter()
+                .any(|t| t.contains("Organization")) =>
+        {
+            if let Some(name) = map.get("name").and_then(Value::as_str) {
+                push(name);
             }
         }
         Some(Value::Array(items)) => {
@@ -446,11 +522,20 @@ mod tests {
     #[test]
     fn title_suffixes() {
         assert_eq!(
-            strip_site_suffix("Storm hits the coast | Meridian Daily", Some("Meridian Daily")),
+            strip_site_suffix(
+                "Storm hits the coast | Meridian Daily",
+                Some("Meridian Daily")
+            ),
             "Storm hits the coast"
         );
-        assert_eq!(strip_site_suffix("Storm hits the coast - BBC News", None), "Storm hits the coast");
-        assert_eq!(strip_site_suffix("Jean-Luc - a life", None), "Jean-Luc - a life");
+        assert_eq!(
+            strip_site_suffix("Storm hits the coast - BBC News", None),
+            "Storm hits the coast"
+        );
+        assert_eq!(
+            strip_site_suffix("Jean-Luc - a life", None),
+            "Jean-Luc - a life"
+        );
     }
 
     #[test]
@@ -490,7 +575,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let html = format!("{}<p>deep</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let html = format!(
+            "{}<p>deep</p>{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
         let layout = lay_out_html(&html, None);
         assert_eq!(layout.body.len(), 1);
     }

@@ -11,8 +11,8 @@ pub const MAX_DEPTH: usize = 400;
 
 /// Elements that never have content, so never deepen the tree.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "!doctype",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "!doctype",
 ];
 
 /// `html` with tags beyond [`MAX_DEPTH`] removed; borrowed when nothing was too deep.

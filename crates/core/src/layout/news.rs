@@ -64,7 +64,8 @@ impl Reader<'_> {
                 match &meta.headline {
                     Some((headline, _)) => {
                         headline_done = true;
-                        if same_text(text, headline) || matches!(block.kind, BlockKind::Heading(1)) {
+                        if same_text(text, headline) || matches!(block.kind, BlockKind::Heading(1))
+                        {
                             i += 1;
                             continue;
                         }
@@ -145,7 +146,9 @@ impl Reader<'_> {
     fn read_highlights(&mut self, start: usize, labelled: bool) -> usize {
         let blocks = self.blocks;
         let mut i = start;
-        let bullets = blocks.get(start).is_some_and(|b| b.kind == BlockKind::Bullet);
+        let bullets = blocks
+            .get(start)
+            .is_some_and(|b| b.kind == BlockKind::Bullet);
         while let Some(block) = blocks.get(i) {
             let text = block.text.as_str();
             let item = if bullets {
@@ -250,7 +253,10 @@ impl Reader<'_> {
                 }
                 about = false;
             }
-            if self.layout.body.len() >= 2 && is_about_heading(text) && next.is_some_and(|n| n.kind == BlockKind::Text) {
+            if self.layout.body.len() >= 2
+                && is_about_heading(text)
+                && next.is_some_and(|n| n.kind == BlockKind::Text)
+            {
                 about = true;
                 self.remove(text, RemovalReason::Boilerplate);
                 continue;
@@ -273,7 +279,14 @@ impl Reader<'_> {
                 BlockKind::Quote => SectionKind::Blockquote,
                 BlockKind::Text => {
                     text_blocks_seen += 1;
-                    if text_blocks_seen <= 2 && self.layout.dateline.is_none() && self.layout.body.iter().all(|b| b.kind != SectionKind::Paragraph) {
+                    if text_blocks_seen <= 2
+                        && self.layout.dateline.is_none()
+                        && self
+                            .layout
+                            .body
+                            .iter()
+                            .all(|b| b.kind != SectionKind::Paragraph)
+                    {
                         self.layout.dateline = dateline::parse_dateline(text);
                     }
                     if is_subheading(text, next) {
@@ -362,8 +375,16 @@ impl Reader<'_> {
 
 /// Words that open a line stating when the story was published or updated.
 const DATE_LEADS: &[&str] = &[
-    "published", "updated", "posted", "first published", "last updated", "last modified",
-    "originally published", "modified", "date:", "dated",
+    "published",
+    "updated",
+    "posted",
+    "first published",
+    "last updated",
+    "last modified",
+    "originally published",
+    "modified",
+    "date:",
+    "dated",
 ];
 
 /// Whether a line states when the story was published or updated: "Published March 3,
@@ -374,8 +395,9 @@ pub(super) fn is_date_line(text: &str) -> bool {
     let led = DATE_LEADS.iter().any(|l| lower.starts_with(l));
     let has_time = lower.split_whitespace().any(|w| {
         let w = w.trim_end_matches(',');
-        w.split_once(':')
-            .is_some_and(|(h, m)| h.parse::<u8>().is_ok_and(|h| h < 24) && m.len() >= 2 && m[..2].parse::<u8>().is_ok())
+        w.split_once(':').is_some_and(|(h, m)| {
+            h.parse::<u8>().is_ok_and(|h| h < 24) && m.len() >= 2 && m[..2].parse::<u8>().is_ok()
+        })
     });
     if led && words <= 25 && (has_time || calendar::find_date(text).is_some()) {
         return true;
@@ -403,7 +425,9 @@ fn is_headline_candidate(block: &Block) -> bool {
 /// A line of one to four words with no closing punctuation: a site name, section or kicker.
 fn is_short_label(block: &Block) -> bool {
     let words = block.text.split_whitespace().count();
-    block.kind != BlockKind::Bullet && (1..=4).contains(&words) && !block.text.ends_with(['.', '!', '?', ','])
+    block.kind != BlockKind::Bullet
+        && (1..=4).contains(&words)
+        && !block.text.ends_with(['.', '!', '?', ','])
 }
 
 /// A line that reads as a link rather than a sentence (related-story lists).
@@ -419,7 +443,12 @@ fn is_about_heading(text: &str) -> bool {
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
     (1..=7).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || matches!(*w, "of" | "and" | "the" | "for" | "&"))
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "and" | "the" | "for" | "&")
+        })
         && !text.ends_with(['.', ',', ';', ':', '?'])
 }
 
@@ -440,9 +469,8 @@ fn is_subheading(text: &str, next: Option<&Block>) -> bool {
     (1..=12).contains(&words)
         && (first.is_uppercase() || first.is_ascii_digit())
         && !text.ends_with(['.', ',', ';', ':', '"', '”', '!', '?'])
-        && next.is_some_and(|n| {
-            n.kind == BlockKind::Text && n.text.split_whitespace().count() > words
-        })
+        && next
+            .is_some_and(|n| n.kind == BlockKind::Text && n.text.split_whitespace().count() > words)
 }
 
 /// A line of a contact block: a name, title, e-mail address, phone number or web address.
