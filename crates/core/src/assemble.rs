@@ -142,7 +142,10 @@ mod tests {
             a.text,
             "Talks stall in “Geneva” as envoys leave\n\nKyiv: Russia’s envoy left the talks early on Monday night.\n\nMore talks are due."
         );
-        assert_eq!(a.body, "Russia’s envoy left the talks early on Monday night.\n\nMore talks are due.");
+        assert_eq!(
+            a.body,
+            "Russia’s envoy left the talks early on Monday night.\n\nMore talks are due."
+        );
         let d = a.dateline.unwrap();
         assert_eq!(slice(&a.text, d.start, d.end), "Kyiv:");
         let kinds: Vec<_> = a.sections.iter().map(|s| s.kind).collect();

@@ -8,8 +8,8 @@ const SAMPLE_CHARS: usize = 1000;
 /// languages written in Latin script almost none of them occur.
 const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "said", "it",
-    "as", "at", "by", "he", "his", "from", "be", "have", "has", "are", "were", "an", "not",
-    "this", "which", "who", "but", "they", "their", "had", "after", "will", "would",
+    "as", "at", "by", "he", "his", "from", "be", "have", "has", "are", "were", "an", "not", "this",
+    "which", "who", "but", "they", "their", "had", "after", "will", "would",
 ];
 
 /// ISO 639-1 code of the language `text` is written in (ISO 639-3 where there is no

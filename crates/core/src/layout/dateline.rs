@@ -367,7 +367,10 @@ mod tests {
         );
         assert_eq!(place("Mr Putin: the talks are over."), None);
         assert_eq!(place("Russia’s ferocity entered the 27th day today."), None);
-        assert_eq!(place("Hitzewelle: Berliner Freibäder öffnen bis 22 Uhr"), None);
+        assert_eq!(
+            place("Hitzewelle: Berliner Freibäder öffnen bis 22 Uhr"),
+            None
+        );
         assert_eq!(place("It was cold — very cold."), None);
     }
 }
