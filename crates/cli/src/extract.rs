@@ -327,14 +327,12 @@ impl Output {
         self.count += 1;
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, article)?;
-                writeln!(self.out)?;
+                writeln!(self.out, "{}", gleaner_core::json::to_line(article))?;
                 // Stream: a reader of a long batch sees lines as they are done.
                 self.out.flush()
             }
             Format::Json => {
-                let json = serde_json::to_string_pretty(article).map_err(std::io::Error::other)?;
-                self.json_items.push(json);
+                self.json_items.push(gleaner_core::json::to_pretty(article));
                 Ok(())
             }
             Format::Text => {
@@ -374,3 +372,4 @@ impl Output {
         self.out.flush()
     }
 }
+

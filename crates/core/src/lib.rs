@@ -23,6 +23,7 @@ pub mod calendar;
 pub mod decode;
 mod error;
 mod extractor;
+pub mod json;
 pub mod language;
 pub mod layout;
 pub mod model;
