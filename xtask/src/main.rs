@@ -2,6 +2,8 @@
 //! Not part of the product. Every command that reads external data takes `--data DIR`,
 //! defaulting to `../shared/data` (read-only; never copied into the repository).
 
+mod eval;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -18,6 +20,8 @@ struct Cli {
 enum Command {
     /// Check that the external data sets are where `--data` says, and count what they hold.
     Data(DataArgs),
+    /// Measure accuracy on external data (`cargo xtask eval extraction`, …).
+    Eval(eval::EvalArgs),
 }
 
 /// Where the external data lives.
@@ -32,6 +36,7 @@ fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Data(args) => data(&args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 
