@@ -20,27 +20,71 @@ pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
     let html = limit_nesting(html);
     let doc = Document::from(html.as_ref());
     let meta = page_meta(&doc);
-    let blocks = main_blocks(doc, url);
+    unhide_streamed_content(&doc);
+    let blocks = main_blocks(doc, &html, url);
     super::lay_out_blocks(blocks, meta)
 }
 
-/// Blocks of the page's main content: Readability's pick, or the whole body when it finds
-/// nothing.
-fn main_blocks(doc: Document, url: Option<&str>) -> Vec<Block> {
-    let fallback_html = doc.select("body").html().to_string();
+/// Blocks of the page's main content: Readability's pick, unless it clearly under-picked
+/// (a page whose article container holds far more running text), or found nothing.
+fn main_blocks(doc: Document, html: &str, url: Option<&str>) -> Vec<Block> {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let content = dom_smoothie::Readability::with_document(doc, url, None)
         .ok()
         .and_then(|mut r| r.parse().ok())
         .map(|article| article.content.to_string())
         .filter(|c| !c.trim().is_empty());
-    let blocks = blocks_of(&Document::from(
-        content.as_deref().unwrap_or(&fallback_html),
-    ));
-    if blocks.is_empty() && content.is_some() {
-        return blocks_of(&Document::from(fallback_html.as_str()));
+    let picked = content
+        .as_deref()
+        .map(|c| blocks_of(&Document::from(c)))
+        .unwrap_or_default();
+    let picked_words = running_words(&picked);
+    if picked_words >= UNDERPICK_WORDS {
+        return picked;
     }
+    // Readability's pick is short: look at the containers pages mark as the article.
+    let original = Document::from(html);
+    unhide_streamed_content(&original);
+    let best = original
+        .select(ARTICLE_CONTAINERS)
+        .nodes()
+        .iter()
+        .map(|node| walk(node, true))
+        .max_by_key(|blocks| running_words(blocks));
+    match best {
+        Some(blocks) if running_words(&blocks) >= 2 * picked_words.max(20) => blocks,
+        _ if picked.is_empty() => walk(&original.root(), true),
+        _ => picked,
+    }
+}
+
+/// Below this many words of running text, Readability's pick is checked against the page's
+/// article containers.
+const UNDERPICK_WORDS: usize = 250;
+
+/// Elements pages use to hold the article text.
+const ARTICLE_CONTAINERS: &str = "article, [itemprop='articleBody'], main, [role='main'], \
+    .entry-content, .post-content, .article-body, .article-content, .story-body, .post-body, \
+    .content-body, #article-body, #content";
+
+/// Words in blocks of running text (paragraphs, not link lists or headings).
+fn running_words(blocks: &[Block]) -> usize {
     blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Text || b.kind == BlockKind::Quote)
+        .map(|b| b.text.split_whitespace().count())
+        .filter(|&n| n >= 8)
+        .sum()
+}
+
+/// React's streaming server rendering sends page content inside `<div hidden id="S:…">`
+/// and moves it into place with a script; the text is the page's, so it must not be skipped.
+fn unhide_streamed_content(doc: &Document) {
+    for node in doc.select("[hidden]").iter() {
+        if node.attr("id").is_some_and(|id| id.starts_with("S:")) {
+            node.remove_attr("hidden");
+        }
+    }
 }
 
 /// Elements whose text is never article text.
@@ -105,11 +149,57 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "hr",
 ];
 
-/// Walks a document into blocks, depth-first, without recursion.
+/// Walks a document into blocks.
 fn blocks_of(doc: &Document) -> Vec<Block> {
+    walk(&doc.root(), false)
+}
+
+/// Class and id fragments of page furniture, skipped when walking raw page containers
+/// (Readability's pick is already cleaned of them).
+const FURNITURE_MARKS: &[&str] = &[
+    "comment",
+    "related",
+    "share",
+    "social",
+    "newsletter",
+    "subscribe",
+    "sidebar",
+    "promo",
+    "advert",
+    "cookie",
+    "popup",
+    "modal",
+    "footer",
+    "breadcrumb",
+    "menu",
+    "navbar",
+    "author-bio",
+    "recommend",
+    "disqus",
+    "paywall",
+    "signup",
+    "sign-up",
+    "outbrain",
+    "taboola",
+];
+
+fn looks_like_furniture(node: &NodeRef) -> bool {
+    let mut marks = String::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = node.attr(attr) {
+            marks.push_str(&v.to_ascii_lowercase());
+            marks.push(' ');
+        }
+    }
+    !marks.is_empty() && FURNITURE_MARKS.iter().any(|m| marks.contains(m))
+}
+
+/// Walks a node into blocks, depth-first, without recursion. `skip_furniture` also skips
+/// elements whose class or id names page furniture.
+fn walk(root: &NodeRef, skip_furniture: bool) -> Vec<Block> {
     let mut out = Vec::new();
     let mut current = BlockBuilder::default();
-    let root = doc.root();
+    let root = *root;
     // Stack of (node, entering?) so that block elements can close their block on exit.
     let mut stack: Vec<(NodeRef, bool)> = vec![(root, true)];
     while let Some((node, entering)) = stack.pop() {
@@ -130,7 +220,10 @@ fn blocks_of(doc: &Document) -> Vec<Block> {
             }
             continue;
         }
-        if SKIPPED.contains(&name.as_str()) || is_hidden(&node) {
+        if SKIPPED.contains(&name.as_str())
+            || is_hidden(&node)
+            || (skip_furniture && looks_like_furniture(&node))
+        {
             continue;
         }
         if name == "br" {
