@@ -19,8 +19,9 @@ use crate::decode::normalize_invisible;
 pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
     let html = limit_nesting(html);
     let doc = Document::from(html.as_ref());
-    let meta = page_meta(&doc);
+    let mut meta = page_meta(&doc);
     unhide_streamed_content(&doc);
+    prefer_date_shown_by_headline(&doc, &mut meta);
     let blocks = main_blocks(doc, &html, url);
     super::lay_out_blocks(blocks, meta)
 }
@@ -75,6 +76,62 @@ fn running_words(blocks: &[Block]) -> usize {
         .map(|b| b.text.split_whitespace().count())
         .filter(|&n| n >= 8)
         .sum()
+}
+
+/// How many blocks after the headline a displayed date is looked for.
+const DATE_BLOCKS_AFTER_HEADLINE: usize = 8;
+
+/// Readers take a story's date from what is printed by its headline, and metadata often
+/// disagrees (a CMS's first-draft time, a re-publication date). When a date is printed in
+/// the few blocks around the headline, it becomes `published` (`page-text`); metadata keeps
+/// its place when it agrees (it has the time of day) or when nothing is printed.
+fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
+    let Some((headline, _)) = &meta.headline else {
+        return;
+    };
+    let blocks = walk(&doc.root(), true);
+    let key: String = headline.chars().take(40).collect();
+    let Some(at) = blocks.iter().position(|b| b.text.contains(&key)) else {
+        return;
+    };
+    let shown = blocks[at.saturating_sub(2)..]
+        .iter()
+        .take(DATE_BLOCKS_AFTER_HEADLINE + 3)
+        .filter(|b| b.text.split_whitespace().count() <= 30)
+        .find_map(|b| calendar::find_date(&b.text).or_else(|| numeric_date(&b.text)));
+    let Some(shown) = shown else {
+        return;
+    };
+    let same_day = meta
+        .published
+        .as_ref()
+        .is_some_and(|(p, _)| p.starts_with(&shown.date.to_string()));
+    if !same_day {
+        meta.published = Some((shown.to_string(), "page-text"));
+    }
+}
+
+/// A numeric date as pages print them beside bylines: `11/18/2019` (month first unless the
+/// first number cannot be a month) or `18.11.2019`.
+fn numeric_date(text: &str) -> Option<calendar::Stamp> {
+    text.split_whitespace().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let sep = if w.contains('/') { '/' } else { '.' };
+        let parts: Vec<&str> = w.split(sep).collect();
+        let [a, b, y] = parts.as_slice() else {
+            return None;
+        };
+        if y.len() != 4 {
+            return None;
+        }
+        let (a, b, y): (u8, u8, i32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
+        let (month, day) = if sep == '.' || a > 12 { (b, a) } else { (a, b) };
+        calendar::Date::new(y, month, day).map(|date| calendar::Stamp {
+            date,
+            time: None,
+            offset_minutes: None,
+        })
+    })
 }
 
 /// React's streaming server rendering sends page content inside `<div hidden id="S:…">`
