@@ -42,6 +42,14 @@ pub fn parse_byline(line: &str) -> Option<BylineParts> {
             if part.is_empty() {
                 continue;
             }
+            let part = strip_widget_words(part);
+            if part.is_empty() {
+                continue;
+            }
+            let (part, outlet) = split_trailing_outlet(part);
+            if let Some(outlet) = outlet {
+                agencies.push(outlet.to_string());
+            }
             if let Some(agency) = agency_name(part) {
                 agencies.push(agency);
             } else if is_role(part) {
@@ -169,6 +177,11 @@ pub(crate) fn agency_name(part: &str) -> Option<String> {
 
 fn is_role(part: &str) -> bool {
     const ROLE_WORDS: &[&str] = &[
+        "expert",
+        "specialist",
+        "dietitian",
+        "columnists",
+        "guest",
         "staff",
         "writer",
         "writers",
@@ -225,8 +238,139 @@ fn is_role(part: &str) -> bool {
             || lower.starts_with("in "))
 }
 
+/// Words that byline widgets print around names ("Author", "Follow", "Full Bio").
+const WIDGET_WORDS: &[&str] = &[
+    "author",
+    "authors",
+    "follow",
+    "full bio",
+    "bio",
+    "author’s profile",
+    "author's profile",
+    "profile",
+    "sponsored",
+    "verified",
+    "view all posts",
+    "view profile",
+    "more articles",
+    "written by",
+    "posted by",
+    "reviewed by",
+    "updated by",
+    "contributor",
+    "the author",
+    "advertiser disclosure",
+    "editorial disclosure",
+];
+
+/// `part` without widget words at its start or end.
+fn strip_widget_words(part: &str) -> &str {
+    let mut part = part.trim();
+    loop {
+        let lower = part.to_lowercase();
+        let before = part.len();
+        for w in WIDGET_WORDS {
+            if lower.ends_with(w) && part.len() > w.len() {
+                let cut = part.len() - w.len();
+                if part.is_char_boundary(cut) && part[..cut].ends_with([' ', ',', '|', '·']) {
+                    part = part[..cut].trim_end_matches([' ', ',', '|', '·']);
+                    break;
+                }
+            }
+            if lower.starts_with(w) && part.len() > w.len() && part.is_char_boundary(w.len()) {
+                let rest = &part[w.len()..];
+                if rest.starts_with([' ', ':']) {
+                    part = rest.trim_start_matches([' ', ':']);
+                    break;
+                }
+            }
+            if lower == *w {
+                part = "";
+                break;
+            }
+        }
+        if part.len() == before {
+            return part;
+        }
+    }
+}
+
+/// "Brian Truitt USA TODAY" → ("Brian Truitt", Some("USA TODAY")): an outlet printed in
+/// capitals after a name.
+fn split_trailing_outlet(part: &str) -> (&str, Option<&str>) {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| !c.is_lowercase())
+        })
+        .count();
+    let mixed = words.len() - caps;
+    if caps == 0
+        || mixed < 2
+        || !words[..mixed]
+            .iter()
+            .all(|w| w.chars().any(char::is_lowercase))
+    {
+        return (part, None);
+    }
+    let Some(start) = part.find(words[mixed]) else {
+        return (part, None);
+    };
+    (part[..start].trim_end(), Some(part[start..].trim()))
+}
+
+/// Words that never occur in a person's name but do in labels printed where names go.
+const NOT_NAME_WORDS: &[&str] = &[
+    "bio",
+    "profile",
+    "author",
+    "authors",
+    "disclosure",
+    "advertiser",
+    "sponsored",
+    "follow",
+    "the",
+    "team",
+    "columnists",
+    "columnist",
+    "expert",
+    "contributors",
+    "staff",
+    "view",
+    "posts",
+    "articles",
+    "editors",
+    "editor",
+    "written",
+    "by",
+    "reviewed",
+    "medically",
+    "updated",
+    "published",
+    "share",
+    "subscribe",
+    "newsletter",
+    "opinion",
+    "guest",
+    "news",
+    "desk",
+    "admin",
+    "webmaster",
+    "undefined",
+    "null",
+];
+
 /// Two to five capitalised words (initials, particles and hyphens allowed), no digits.
 fn is_person_name(part: &str) -> bool {
+    if part
+        .split_whitespace()
+        .any(|w| NOT_NAME_WORDS.contains(&w.to_lowercase().trim_end_matches([',', '.']).as_ref()))
+    {
+        return false;
+    }
     const PARTICLES: &[&str] = &[
         "de", "van", "von", "da", "del", "della", "der", "den", "di", "du", "la", "le", "bin",
         "bint", "al", "el", "y", "dos", "das", "ter", "ten", "st.",
@@ -305,6 +449,14 @@ mod tests {
         assert_eq!(b.authors, ["Jane O'Brien"]);
         assert_eq!(b.agencies, ["Associated Press"]);
         assert_eq!(b.date_text.as_deref(), Some("March 3, 2024"));
+        let b = parse_byline("By Brian Truitt USA TODAY").unwrap();
+        assert_eq!(b.authors, ["Brian Truitt"]);
+        assert_eq!(b.agencies, ["USA TODAY"]);
+        let b = parse_byline("By Author Isaiah Shelton").unwrap();
+        assert_eq!(b.authors, ["Isaiah Shelton"]);
+        let b = parse_byline("By Ahmet Serhan Author’s Profile").unwrap();
+        assert_eq!(b.authors, ["Ahmet Serhan"]);
+        assert!(parse_byline("By Full Bio").is_none_or(|b| b.authors.is_empty()));
         let b = parse_byline("By The Associated Press").unwrap();
         assert!(b.authors.is_empty());
         assert_eq!(b.agencies, ["Associated Press"]);

@@ -20,7 +20,14 @@ pub fn read(blocks: Vec<Block>, meta: PageMeta) -> Layout {
     reader.read_body(body_start);
     reader.remove_author_bio();
     reader.settle_published(&meta);
-    if let Some((authors, _)) = meta.authors {
+    if let Some((authors, from)) = meta.authors {
+        // JSON-LD names the people who wrote the story; a visible byline element may
+        // also carry reviewers, titles or widget text.
+        if from == "json-ld"
+            && let Some(byline) = &mut layout.byline
+        {
+            byline.authors = authors.clone();
+        }
         layout.meta_authors = authors;
     }
     layout
