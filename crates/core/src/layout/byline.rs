@@ -29,7 +29,12 @@ pub fn parse_byline(line: &str) -> Option<BylineParts> {
     let mut roles = Vec::new();
     let mut date_text = None;
     // "Jane Doe | Reuters | March 3, 2024" — segments, then names inside each.
-    for segment in rest.split(['|', '•', '·']).map(str::trim) {
+    for segment in rest
+        .split(['|', '•', '·'])
+        .flat_map(|s| s.split(" - "))
+        .flat_map(|s| s.split(" — "))
+        .map(str::trim)
+    {
         if segment.is_empty() {
             continue;
         }
@@ -449,6 +454,8 @@ mod tests {
         assert_eq!(b.authors, ["Jane O'Brien"]);
         assert_eq!(b.agencies, ["Associated Press"]);
         assert_eq!(b.date_text.as_deref(), Some("March 3, 2024"));
+        let b = parse_byline("By Justine Coleman - 11/18/19 11:04 PM EST").unwrap();
+        assert_eq!(b.authors, ["Justine Coleman"]);
         let b = parse_byline("By Brian Truitt USA TODAY").unwrap();
         assert_eq!(b.authors, ["Brian Truitt"]);
         assert_eq!(b.agencies, ["USA TODAY"]);

@@ -309,6 +309,29 @@ fn is_photo_credit(key: &str, words: usize) -> bool {
     ];
     (words <= 25 && STARTS.iter().any(|s| key.starts_with(s)))
         || (words <= 12 && AGENCIES.iter().any(|a| key.contains(a)))
+        || ends_with_photo_credit(key)
+}
+
+/// A caption closed by its credit: "… in Denver. (AP Photo/David Zalubowski)".
+fn ends_with_photo_credit(key: &str) -> bool {
+    let Some(open) = key.rfind('(') else {
+        return false;
+    };
+    let credit = &key[open..];
+    credit.ends_with(')')
+        && credit.split_whitespace().count() <= 8
+        && [
+            "photo",
+            "getty",
+            "reuters",
+            "afp",
+            "epa",
+            "shutterstock",
+            "image",
+            "picture",
+        ]
+        .iter()
+        .any(|w| credit.contains(w))
 }
 
 /// A menu: three or more short items separated by `|`, or a breadcrumb trail with `›`/`>`.

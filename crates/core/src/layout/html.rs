@@ -30,7 +30,12 @@ pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
 /// (a page whose article container holds far more running text), or found nothing.
 fn main_blocks(doc: Document, html: &str, url: Option<&str>) -> Vec<Block> {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let content = dom_smoothie::Readability::with_document(doc, url, None)
+    // Classes are kept so that captions and credits inside the pick can still be told apart.
+    let config = dom_smoothie::Config {
+        keep_classes: true,
+        ..dom_smoothie::Config::default()
+    };
+    let content = dom_smoothie::Readability::with_document(doc, url, Some(config))
         .ok()
         .and_then(|mut r| r.parse().ok())
         .map(|article| article.content.to_string())
@@ -240,6 +245,22 @@ const FURNITURE_MARKS: &[&str] = &[
     "taboola",
 ];
 
+/// Class fragments of captions and credits, skipped in every walk (captions are not body).
+const CAPTION_MARKS: &[&str] = &[
+    "caption",
+    "credit",
+    "figcaption",
+    "photo-source",
+    "image-source",
+];
+
+fn looks_like_caption(node: &NodeRef) -> bool {
+    node.attr("class").is_some_and(|v| {
+        let v = v.to_ascii_lowercase();
+        CAPTION_MARKS.iter().any(|m| v.contains(m))
+    })
+}
+
 fn looks_like_furniture(node: &NodeRef) -> bool {
     let mut marks = String::new();
     for attr in ["class", "id"] {
@@ -279,6 +300,7 @@ fn walk(root: &NodeRef, skip_furniture: bool) -> Vec<Block> {
         }
         if SKIPPED.contains(&name.as_str())
             || is_hidden(&node)
+            || looks_like_caption(&node)
             || (skip_furniture && looks_like_furniture(&node))
         {
             continue;

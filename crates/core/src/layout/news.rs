@@ -233,6 +233,11 @@ impl Reader<'_> {
                 self.remove(text, reason);
                 continue;
             }
+            // Inline "read this too" links that sites print in capitals mid-story.
+            if is_shouted_link(text) {
+                self.remove(text, RemovalReason::RelatedHeadline);
+                continue;
+            }
             if related {
                 if block.kind == BlockKind::Bullet || is_link_like(text) {
                     self.remove(text, RemovalReason::RelatedHeadline);
@@ -441,6 +446,16 @@ fn is_short_label(block: &Block) -> bool {
 fn is_link_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=30).contains(&words) && !text.ends_with(['.', ',', ';', ':']) || text.ends_with("...")
+}
+
+/// Five or more words in capitals with no closing punctuation.
+fn is_shouted_link(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    words >= 5
+        && letters >= 15
+        && text.chars().all(|c| !c.is_lowercase())
+        && !text.ends_with(['.', '!', '?', '"', '”'])
 }
 
 /// "About Acme Corp": the heading of a press release's company boilerplate.
