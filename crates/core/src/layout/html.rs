@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::byline::{BylineParts, parse_byline};
 use super::html_depth::limit_nesting;
-use super::{Block, BlockKind, Layout, PageMeta};
+use super::{Block, BlockKind, Layout, PageMeta, PageType};
 use crate::calendar;
 use crate::decode::normalize_invisible;
 
@@ -475,7 +475,120 @@ fn page_meta(doc: &Document) -> PageMeta {
             meta_content("meta[property='og:description'], meta[name='description']")
                 .map(|d| (d, "meta"));
     }
+    let page = &mut meta.page;
+    page.site_name = page
+        .site_name
+        .take()
+        .or_else(|| meta_content("meta[property='og:site_name']").map(|s| (s, "opengraph")))
+        .or_else(|| meta_content("meta[name='application-name']").map(|s| (s, "meta")));
+    page.canonical_url = doc
+        .select("link[rel='canonical']")
+        .iter()
+        .filter_map(|l| l.attr("href").map(|h| h.trim().to_string()))
+        .find(|h| h.starts_with("http"))
+        .map(|h| (h, "link"))
+        .or_else(|| meta_content("meta[property='og:url']").map(|u| (u, "opengraph")));
+    if page.modified.is_none() {
+        page.modified = meta_content(
+            "meta[property='article:modified_time'], meta[property='og:updated_time']",
+        )
+        .and_then(|d| iso_date(&d))
+        .map(|d| (d, "opengraph"));
+    }
+    if page.section.is_none() {
+        page.section = meta_content("meta[property='article:section']").map(|s| (s, "opengraph"));
+    }
+    if page.tags.is_none() {
+        let tags: Vec<String> = doc
+            .select("meta[property='article:tag']")
+            .iter()
+            .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        page.tags = if tags.is_empty() {
+            meta_content("meta[name='keywords'], meta[name='news_keywords']")
+                .map(|k| split_keywords(&k))
+                .filter(|k| !k.is_empty())
+                .map(|k| (k, "meta"))
+        } else {
+            Some((tags, "opengraph"))
+        };
+    }
+    if page.image.is_none() {
+        page.image = meta_content("meta[property='og:image'], meta[name='twitter:image']")
+            .filter(|i| i.starts_with("http"))
+            .map(|i| (i, "opengraph"));
+    }
+    page.language = doc
+        .select("html[lang]")
+        .iter()
+        .filter_map(|h| h.attr("lang").map(|l| l.trim().to_string()))
+        .find(|l| !l.is_empty())
+        .map(|l| (l, "html"))
+        .or_else(|| {
+            meta_content("meta[property='og:locale']").map(|l| (l.replace('_', "-"), "opengraph"))
+        });
+    if page.page_type.is_none() {
+        page.page_type = guess_page_type(doc, meta.headline.as_ref().map(|(h, _)| h.as_str()));
+    }
     meta
+}
+
+/// "a, b; c" → ["a", "b", "c"].
+fn split_keywords(s: &str) -> Vec<String> {
+    s.split([',', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// What kind of page this is when JSON-LD did not say: OpenGraph's type, an error title,
+/// or the shape of the page (many story links and little running text is an index).
+fn guess_page_type(doc: &Document, headline: Option<&str>) -> Option<(PageType, &'static str)> {
+    let title = doc.select("title").text().to_lowercase();
+    let heading = headline.unwrap_or("").to_lowercase();
+    for t in [title.as_str(), heading.as_str()] {
+        if t.contains("404")
+            || t.contains("page not found")
+            || t.contains("not found")
+            || t.contains("error 500")
+            || t.contains("page unavailable")
+        {
+            return Some((PageType::Error, "title"));
+        }
+    }
+    match doc
+        .select("meta[property='og:type']")
+        .attr("content")
+        .map(|t| t.to_lowercase())
+        .as_deref()
+    {
+        Some("article") | Some("news") | Some("blog") => {
+            return Some((PageType::Article, "opengraph"));
+        }
+        Some("product") | Some("og:product") | Some("product.item") => {
+            return Some((PageType::Product, "opengraph"));
+        }
+        _ => {}
+    }
+    let paragraphs = doc
+        .select("p")
+        .iter()
+        .filter(|p| p.text().split_whitespace().count() >= 20)
+        .count();
+    let story_links = doc
+        .select("a")
+        .iter()
+        .filter(|a| a.text().split_whitespace().count() >= 5)
+        .count();
+    if paragraphs >= 3 {
+        Some((PageType::Article, "page-shape"))
+    } else if story_links >= 15 {
+        Some((PageType::Index, "page-shape"))
+    } else {
+        None
+    }
 }
 
 /// The byline as the page prints it, from the elements pages mark as bylines or authors.
@@ -528,6 +641,17 @@ fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize) {
                 .iter()
                 .any(|t| ARTICLE_TYPES.contains(&t.as_str()));
             let is_webpage_only = type_names(map.get("@type")) == ["WebPage"];
+            let types = type_names(map.get("@type"));
+            if meta.page.page_type.is_none() {
+                if types.iter().any(|t| t == "Product") {
+                    meta.page.page_type = Some((PageType::Product, "json-ld"));
+                } else if types
+                    .iter()
+                    .any(|t| t == "CollectionPage" || t == "ItemList")
+                {
+                    meta.page.page_type = Some((PageType::Index, "json-ld"));
+                }
+            }
             if !is_article {
                 return;
             }
@@ -554,6 +678,60 @@ fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize) {
                     .and_then(Value::as_str)
                     .and_then(iso_date),
             );
+            set(
+                &mut meta.page.modified,
+                map.get("dateModified")
+                    .and_then(Value::as_str)
+                    .and_then(iso_date),
+            );
+            set(
+                &mut meta.page.section,
+                match map.get("articleSection") {
+                    Some(Value::String(s)) => Some(clean_text(s)),
+                    Some(Value::Array(a)) => a.first().and_then(Value::as_str).map(clean_text),
+                    _ => None,
+                },
+            );
+            set(
+                &mut meta.page.site_name,
+                map.get("publisher")
+                    .and_then(|p| p.get("name"))
+                    .and_then(Value::as_str)
+                    .map(clean_text),
+            );
+            set(
+                &mut meta.page.image,
+                match map.get("image") {
+                    Some(Value::String(s)) => Some(s.clone()),
+                    Some(Value::Object(o)) => {
+                        o.get("url").and_then(Value::as_str).map(str::to_string)
+                    }
+                    Some(Value::Array(a)) => a.first().and_then(|i| {
+                        i.as_str()
+                            .map(str::to_string)
+                            .or_else(|| i.get("url").and_then(Value::as_str).map(str::to_string))
+                    }),
+                    _ => None,
+                }
+                .filter(|i| i.starts_with("http")),
+            );
+            if meta.page.tags.is_none() {
+                let tags = match map.get("keywords") {
+                    Some(Value::String(s)) => split_keywords(s),
+                    Some(Value::Array(a)) => a
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                if !tags.is_empty() {
+                    meta.page.tags = Some((tags, "json-ld"));
+                }
+            }
+            if !weak {
+                meta.page.page_type = Some((PageType::Article, "json-ld"));
+            }
             set(
                 &mut meta.description,
                 map.get("description")
@@ -724,6 +902,57 @@ mod tests {
         assert_eq!(meta.headline.unwrap().0, "A & B");
         assert_eq!(meta.authors.unwrap().0, ["Jane Doe", "John Roe"]);
         assert_eq!(meta.published.unwrap().0, "2024-05-14T08:30:00+03:00");
+    }
+
+    #[test]
+    fn page_metadata_and_types() {
+        let article = Document::from(
+            r#"<html lang="en-GB"><head><title>Storm hits coast | Daily</title>
+            <link rel="canonical" href="https://news.example/storm">
+            <meta property="og:site_name" content="Daily"><meta property="og:type" content="article">
+            <meta property="article:section" content="Weather"><meta property="article:tag" content="storms">
+            <meta property="article:modified_time" content="2024-05-02T10:00:00Z"></head>
+            <body><h1>Storm hits coast</h1><p>Text.</p></body></html>"#,
+        );
+        let meta = page_meta(&article);
+        let page = &meta.page;
+        assert_eq!(page.site_name, Some(("Daily".into(), "opengraph")));
+        assert_eq!(
+            page.canonical_url,
+            Some(("https://news.example/storm".into(), "link"))
+        );
+        assert_eq!(page.section, Some(("Weather".into(), "opengraph")));
+        assert_eq!(page.tags, Some((vec!["storms".to_string()], "opengraph")));
+        assert_eq!(
+            page.modified,
+            Some(("2024-05-02T10:00:00Z".into(), "opengraph"))
+        );
+        assert_eq!(page.language, Some(("en-GB".into(), "html")));
+        assert_eq!(page.page_type, Some((PageType::Article, "opengraph")));
+        let missing = Document::from(
+            "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>",
+        );
+        assert_eq!(
+            page_meta(&missing).page.page_type,
+            Some((PageType::Error, "title"))
+        );
+        let product = Document::from(
+            r#"<html><head><script type="application/ld+json">{"@type":"Product","name":"Kettle"}</script></head><body><p>Buy.</p></body></html>"#,
+        );
+        assert_eq!(
+            page_meta(&product).page.page_type,
+            Some((PageType::Product, "json-ld"))
+        );
+        let links: String = (0..20)
+            .map(|i| {
+                format!("<li><a href='/s{i}'>Story number {i} about the local council</a></li>")
+            })
+            .collect();
+        let index = Document::from(format!("<html><body><ul>{links}</ul></body></html>").as_str());
+        assert_eq!(
+            page_meta(&index).page.page_type,
+            Some((PageType::Index, "page-shape"))
+        );
     }
 
     #[test]

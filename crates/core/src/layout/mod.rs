@@ -59,6 +59,55 @@ pub struct PageMeta {
     pub description: Option<(String, &'static str)>,
     /// A byline printed outside the main content (HTML byline elements).
     pub byline: Option<BylineParts>,
+    /// Page-level metadata that is passed through to the output.
+    pub page: PageInfo,
+}
+
+/// Page-level metadata of an HTML page, each field with where it came from (`json-ld`,
+/// `opengraph`, `meta`, `link`, `html`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageInfo {
+    /// The site's name (`og:site_name`, JSON-LD publisher).
+    pub site_name: Option<(String, &'static str)>,
+    /// The canonical URL (`<link rel=canonical>`, `og:url`).
+    pub canonical_url: Option<(String, &'static str)>,
+    /// When the page was last modified (ISO 8601).
+    pub modified: Option<(String, &'static str)>,
+    /// The site section (`article:section`, JSON-LD `articleSection`).
+    pub section: Option<(String, &'static str)>,
+    /// Tags and keywords.
+    pub tags: Option<(Vec<String>, &'static str)>,
+    /// The lead image URL.
+    pub image: Option<(String, &'static str)>,
+    /// The language the page declares (`<html lang>`, `og:locale`), as a BCP 47 tag.
+    pub language: Option<(String, &'static str)>,
+    /// What kind of page this is, and the evidence.
+    pub page_type: Option<(PageType, &'static str)>,
+}
+
+/// Kinds of web page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageType {
+    /// A story, post or report.
+    Article,
+    /// A list of links to stories (home page, section front, tag page).
+    Index,
+    /// A product or shop page.
+    Product,
+    /// An error page ("404 Not Found").
+    Error,
+}
+
+impl PageType {
+    /// The name used in the output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::Index => "index",
+            Self::Product => "product",
+            Self::Error => "error",
+        }
+    }
 }
 
 /// The layout of one article.
@@ -84,6 +133,14 @@ pub struct Layout {
     pub body: Vec<BodyBlock>,
     /// Page furniture, in the order it was met.
     pub removed: Vec<Removed>,
+    /// Page-level metadata (HTML only).
+    pub page: PageInfo,
+    /// The description the page gives of itself, and where it came from.
+    pub description: Option<(String, &'static str)>,
+    /// Where the headline came from (`text` when read from the blocks).
+    pub headline_from: Option<&'static str>,
+    /// Where the authors came from (`byline-text`, `json-ld`, `meta`, …).
+    pub authors_from: Option<&'static str>,
 }
 
 /// One block of the article body.

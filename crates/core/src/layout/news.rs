@@ -20,7 +20,22 @@ pub fn read(blocks: Vec<Block>, meta: PageMeta) -> Layout {
     reader.read_body(body_start);
     reader.remove_author_bio();
     reader.settle_published(&meta);
+    layout.page = meta.page.clone();
+    layout.description = meta.description.clone();
+    layout.headline_from = match (&meta.headline, &layout.headline) {
+        (Some((_, from)), _) => Some(*from),
+        (None, Some(_)) => Some("text"),
+        (None, None) => None,
+    };
+    layout.authors_from = layout
+        .byline
+        .as_ref()
+        .filter(|b| !b.authors.is_empty())
+        .map(|_| "byline-text");
     if let Some((authors, from)) = meta.authors {
+        if layout.authors_from.is_none() || from == "json-ld" {
+            layout.authors_from = Some(from);
+        }
         // JSON-LD names the people who wrote the story; a visible byline element may
         // also carry reviewers, titles or widget text.
         if from == "json-ld"
