@@ -372,7 +372,7 @@ const NOT_NAME_WORDS: &[&str] = &[
 fn is_person_name(part: &str) -> bool {
     if part
         .split_whitespace()
-        .any(|w| NOT_NAME_WORDS.contains(&w.to_lowercase().trim_end_matches([',', '.']).as_ref()))
+        .any(|w| NOT_NAME_WORDS.contains(&w.to_lowercase().trim_end_matches([',', '.'])))
     {
         return false;
     }
