@@ -99,20 +99,32 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
     let Some(at) = blocks.iter().position(|b| b.text.contains(&key)) else {
         return;
     };
-    let shown = blocks[at.saturating_sub(2)..]
+    let window: Vec<(calendar::Stamp, bool)> = blocks[at.saturating_sub(2)..]
         .iter()
         .take(DATE_BLOCKS_AFTER_HEADLINE + 3)
         .filter(|b| b.text.split_whitespace().count() <= 30)
-        .find_map(|b| calendar::find_date(&b.text).or_else(|| numeric_date(&b.text)));
-    let Some(shown) = shown else {
+        .filter_map(|b| {
+            let stamp = calendar::find_date(&b.text).or_else(|| numeric_date(&b.text))?;
+            let lower = b.text.to_lowercase();
+            let updated = lower.contains("updated") || lower.contains("modified");
+            Some((stamp, updated))
+        })
+        .collect();
+    // Metadata that agrees with any printed date keeps its place (it has the time of day).
+    if let Some((published, _)) = &meta.published
+        && window
+            .iter()
+            .any(|(stamp, _)| published.starts_with(&stamp.date.to_string()))
+    {
         return;
-    };
-    let same_day = meta
-        .published
-        .as_ref()
-        .is_some_and(|(p, _)| p.starts_with(&shown.date.to_string()));
-    if !same_day {
-        meta.published = Some((shown.to_string(), "page-text"));
+    }
+    // A printed publication date before a printed update date.
+    let shown = window
+        .iter()
+        .find(|(_, updated)| !updated)
+        .or_else(|| window.first());
+    if let Some((stamp, _)) = shown {
+        meta.published = Some((stamp.to_string(), "page-text"));
     }
 }
 
