@@ -2,7 +2,12 @@
 //! Not part of the product. Every command that reads external data takes `--data DIR`,
 //! defaulting to `../shared/data` (read-only; never copied into the repository).
 
+mod bench;
 mod eval;
+mod loadtest;
+mod ner;
+mod timeq;
+mod venv;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +27,24 @@ enum Command {
     Data(DataArgs),
     /// Measure accuracy on external data (`cargo xtask eval extraction`, …).
     Eval(eval::EvalArgs),
+    /// Train the named-entity tagger on CoNLL-2003 and write the model the core embeds.
+    TrainNer(ner::TrainArgs),
+    /// Convert gazetteer and word-cluster data (PyPI packages) into the core's NER lexicon.
+    NerLexicon,
+    /// Load-test the release `gleaner serve` on loopback: throughput, latency, shedding.
+    Loadtest(loadtest::LoadtestArgs),
+    /// Measure speed (`cargo xtask bench ner`).
+    #[command(subcommand)]
+    Bench(BenchTarget),
+}
+
+/// Benchmark targets.
+#[derive(Debug, Subcommand)]
+enum BenchTarget {
+    /// Named-entity tagging: tokens/s on one core, ours and spaCy's in the same run.
+    Ner(ner::BenchArgs),
+    /// HTML pages → article (AEB pages): pages/s, ours and trafilatura's in the same run.
+    Extraction(bench::extraction::ExtractionBenchArgs),
 }
 
 /// Where the external data lives.
@@ -37,6 +60,11 @@ fn main() -> Result<()> {
     match cli.command {
         Command::Data(args) => data(&args),
         Command::Eval(args) => eval::run(args),
+        Command::TrainNer(args) => ner::train(&args),
+        Command::NerLexicon => ner::lexicon(),
+        Command::Bench(BenchTarget::Ner(args)) => ner::bench(&args),
+        Command::Bench(BenchTarget::Extraction(args)) => bench::extraction::run(&args),
+        Command::Loadtest(args) => loadtest::run(&args),
     }
 }
 

@@ -372,4 +372,3 @@ impl Output {
         self.out.flush()
     }
 }
-

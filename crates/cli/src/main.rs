@@ -3,6 +3,7 @@
 mod extract;
 mod inputs;
 mod render;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -28,20 +29,20 @@ struct Cli {
 enum Command {
     /// Extract the structure of one or more articles (plain text or HTML).
     Extract(extract::ExtractArgs),
+    /// Serve the HTTP API (extraction for apps) until SIGINT or SIGTERM.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .with_writer(std::io::stderr)
-        .without_time()
-        .init();
     let cli = Cli::parse();
+    if let Command::Serve(args) = &cli.command {
+        serve::init_logging(args);
+    } else {
+        init_logging();
+    }
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,
@@ -50,4 +51,16 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Warnings only, no timestamps: the CLI's stderr is read by a person, now.
+fn init_logging() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
 }

@@ -135,6 +135,35 @@ pub fn summary(a: &Article, colour: bool) -> String {
         };
         let _ = writeln!(out, "{:11} {}", "", st.dim(&format!("{preview}{ellipsis}")));
     }
+    line(&mut out, "Entities", a.entities.len().to_string());
+    for e in &a.entities {
+        let name: String = e.name.chars().take(40).collect();
+        let mut notes: Vec<String> = Vec::new();
+        if let Some(role) = &e.role {
+            notes.push(role.clone());
+        }
+        if let Some(place) = &e.place {
+            notes.push(format!("→ {place}"));
+        }
+        let others: Vec<&str> = e
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|x| *x != e.name)
+            .collect();
+        if !others.is_empty() {
+            notes.push(format!("also {}", others.join(", ")));
+        }
+        let _ = writeln!(
+            out,
+            "{:11} {:<4} {name:<40} ×{:<3} {:.2}  {}",
+            "",
+            e.kind.label(),
+            e.mentions.len(),
+            e.salience,
+            st.dim(&notes.join("; "))
+        );
+    }
     line(&mut out, "Removed", a.removed.len().to_string());
     for r in &a.removed {
         let reason = serde_json::to_value(r.reason)

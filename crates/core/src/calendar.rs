@@ -60,6 +60,36 @@ impl Date {
         // 1970-01-01 was a Thursday (4).
         ((self.days_since_epoch() + 3).rem_euclid(7) + 1) as u8
     }
+
+    /// Day of the year, 1–366.
+    pub fn ordinal(self) -> u16 {
+        let jan1 = Self {
+            year: self.year,
+            month: 1,
+            day: 1,
+        };
+        (self.days_since_epoch() - jan1.days_since_epoch() + 1) as u16
+    }
+
+    /// ISO 8601 week date: the week-numbering year and the week, 1–53 (`2022-W12`).
+    pub fn iso_week(self) -> (i32, u8) {
+        // The week belongs to the year its Thursday falls in.
+        let thursday = self.add_days(4 - i64::from(self.weekday()));
+        (thursday.year, ((thursday.ordinal() - 1) / 7 + 1) as u8)
+    }
+
+    /// The date `months` calendar months later (earlier when negative), the day clamped to
+    /// the target month's length.
+    pub fn add_months(self, months: i64) -> Self {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + months;
+        let year = index.div_euclid(12) as i32;
+        let month = (index.rem_euclid(12) + 1) as u8;
+        Self {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
 }
 
 impl fmt::Display for Date {
@@ -368,6 +398,17 @@ mod tests {
             "2024-02-29"
         );
         assert!(Date::new(2023, 2, 29).is_none());
+    }
+
+    #[test]
+    fn iso_weeks_and_month_arithmetic() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        assert_eq!(d(2022, 3, 22).iso_week(), (2022, 12));
+        assert_eq!(d(2021, 1, 3).iso_week(), (2020, 53));
+        assert_eq!(d(2024, 12, 30).iso_week(), (2025, 1));
+        assert_eq!(d(2022, 12, 31).ordinal(), 365);
+        assert_eq!(d(2024, 3, 31).add_months(-1), d(2024, 2, 29));
+        assert_eq!(d(2022, 1, 15).add_months(-13), d(2020, 12, 15));
     }
 
     #[test]

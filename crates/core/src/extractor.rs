@@ -5,8 +5,12 @@ use sha2::{Digest, Sha256};
 use crate::assemble::{Assembled, assemble};
 use crate::decode::{self, Decoded};
 use crate::layout::{self, Layout};
-use crate::model::{Article, Byline, SCHEMA_VERSION, Section, SectionKind, Source};
-use crate::{Error, calendar, language, segment};
+use crate::model::{
+    Article, Byline, Entity, EntityKind, Mention, Quantity, SCHEMA_VERSION, Section, SectionKind,
+    Source, Span, Time, TimeAnchor, Warning,
+};
+use crate::offsets::CharIndex;
+use crate::{Error, calendar, entities, language, quantities, segment, time};
 
 /// Settings for an [`Extractor`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,9 +151,38 @@ impl Extractor {
                 (assemble(&layout), Some(layout))
             }
         };
-        let segmentation =
-            segment::segment(&assembled.text, &assembled.sections, self.config.tokens);
+        // Tokens are always needed by the entities stage; the output keeps them only on request.
+        let segmentation = segment::segment(&assembled.text, &assembled.sections, true);
+        let headline = assembled
+            .sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Headline)
+            .map(|s| Span {
+                start: s.start,
+                end: s.end,
+            });
+        // The embedded model is checked by tests; should it ever fail to load, the
+        // entities stage is absent (an empty list) rather than the whole extraction failing.
+        let found = entities::find(
+            &assembled.text,
+            &segmentation.sentences,
+            &segmentation.tokens,
+            headline,
+        )
+        .unwrap_or_default();
+        // Relative dates resolve against the caller's date, else the one the page states.
+        let reference_date = reference.map(|r| r.date).or_else(|| {
+            layout
+                .as_ref()
+                .and_then(|l| l.published.as_ref())
+                .and_then(|(p, _)| calendar::parse_iso(p))
+                .map(|s| s.date)
+        });
+        let times = time::find_times(&assembled.text, &segmentation.sentences, reference_date);
+        let figures = quantities::find_quantities(&assembled.text, &segmentation.sentences);
+        let checks = quantities::figure_warnings(&assembled.text, &assembled.sections, &figures);
         Ok(self.article(
+            (figures, times, checks),
             input,
             &decoded,
             format,
@@ -157,12 +190,18 @@ impl Extractor {
             layout,
             reference,
             segmentation,
+            found,
         ))
     }
 
     #[allow(clippy::too_many_arguments)]
     fn article(
         &self,
+        (figures, times, checks): (
+            Vec<quantities::QuantityMention>,
+            Vec<time::TimeMention>,
+            Vec<quantities::FigureWarning>,
+        ),
         input: &Input,
         decoded: &Decoded,
         format: InputFormat,
@@ -170,6 +209,7 @@ impl Extractor {
         layout: Option<Layout>,
         reference: Option<calendar::Stamp>,
         segmentation: segment::Segmentation,
+        found: entities::Entities,
     ) -> Article {
         let layout = layout.unwrap_or_default();
         let media_type = match format {
@@ -195,6 +235,38 @@ impl Extractor {
         } else {
             assembled.body.as_str()
         };
+        let language = language::detect(language_sample);
+        // The figures and dates grammars read English; on other languages they would
+        // misread words, so they report nothing.
+        let english = language.as_deref().is_none_or(|l| l == "en");
+        let (figures, times, checks) = if english {
+            (figures, times, checks)
+        } else {
+            (Vec::new(), Vec::new(), Vec::new())
+        };
+        let index = CharIndex::new(&assembled.text);
+        let times = times
+            .into_iter()
+            .map(|t| time_model(&assembled.text, &index, t))
+            .collect();
+        let quantities = figures
+            .iter()
+            .map(|q| quantity_model(&assembled.text, &index, q))
+            .collect();
+        let warnings = checks
+            .into_iter()
+            .map(|w| Warning {
+                kind: w.kind,
+                message: w.message,
+                spans: [w.lead, w.body]
+                    .iter()
+                    .map(|&(s, e)| Span {
+                        start: index.to_char(s),
+                        end: index.to_char(e),
+                    })
+                    .collect(),
+            })
+            .collect();
         Article {
             schema_version: SCHEMA_VERSION.to_string(),
             source: Source {
@@ -208,7 +280,7 @@ impl Extractor {
                 sha256: sha256_hex(&input.bytes),
                 bytes: input.bytes.len() as u64,
             },
-            language: language::detect(language_sample),
+            language,
             headline: layout.headline,
             highlights: layout.highlights,
             standfirst: layout.standfirst,
@@ -227,8 +299,81 @@ impl Extractor {
             removed: layout.removed,
             sentences: segmentation.sentences,
             tokens: self.config.tokens.then_some(segmentation.tokens),
+            entities: entity_models(found),
+            quantities,
+            times,
+            warnings,
         }
     }
+}
+
+/// A quantities stage mention as the model's [`Quantity`], spans in code points.
+fn quantity_model(text: &str, index: &CharIndex, q: &quantities::QuantityMention) -> Quantity {
+    Quantity {
+        text: text[q.start..q.end].to_string(),
+        start: index.to_char(q.start),
+        end: index.to_char(q.end),
+        value: q.value,
+        value_max: q.value_max,
+        bound: q.bound,
+        change: q.change,
+        unit: q.unit.map(str::to_string),
+        object: q.object_text(text).map(str::to_string),
+        category: q.category,
+        event: q.event.map(|(s, e)| text[s..e].to_string()),
+        cumulative: q.cumulative,
+        ordinal: q.ordinal,
+    }
+}
+
+/// A time stage mention as the model's [`Time`], spans in code points.
+fn time_model(text: &str, index: &CharIndex, t: time::TimeMention) -> Time {
+    Time {
+        text: text[t.start..t.end].to_string(),
+        start: index.to_char(t.start),
+        end: index.to_char(t.end),
+        kind: t.kind,
+        value: t.value,
+        modifier: t.modifier,
+        anchor: t.anchor.map(|a| TimeAnchor {
+            text: a.span.map(|(s, e)| text[s..e].to_string()),
+            start: a.span.map(|(s, _)| index.to_char(s)),
+            end: a.span.map(|(_, e)| index.to_char(e)),
+            value: a.value,
+        }),
+    }
+}
+
+/// The entities stage's output in the model's shape, with ids in salience order.
+fn entity_models(found: entities::Entities) -> Vec<Entity> {
+    found
+        .entities
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| Entity {
+            id: format!("e{}", i + 1),
+            kind: match e.kind {
+                entities::tags::Kind::Per => EntityKind::Person,
+                entities::tags::Kind::Org => EntityKind::Organisation,
+                entities::tags::Kind::Loc => EntityKind::Location,
+                entities::tags::Kind::Misc => EntityKind::Misc,
+            },
+            name: e.name,
+            aliases: e.aliases,
+            role: e.role,
+            place: e.place,
+            mentions: e
+                .mentions
+                .into_iter()
+                .map(|m| Mention {
+                    start: m.start,
+                    end: m.end,
+                    text: m.text,
+                })
+                .collect(),
+            salience: e.salience,
+        })
+        .collect()
 }
 
 /// Verbatim input: the text as it is, one paragraph section per blank-line-separated block.

@@ -21,6 +21,7 @@
 pub mod assemble;
 pub mod calendar;
 pub mod decode;
+pub mod entities;
 mod error;
 mod extractor;
 pub mod json;
@@ -28,7 +29,9 @@ pub mod language;
 pub mod layout;
 pub mod model;
 pub mod offsets;
+pub mod quantities;
 pub mod segment;
+pub mod time;
 
 pub use error::Error;
 pub use extractor::{Config, Extractor, Input, InputFormat};

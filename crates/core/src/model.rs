@@ -48,6 +48,20 @@ pub struct Article {
     /// Token spans over [`Article::text`]; present only when [`crate::Config::tokens`] is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<Token>>,
+    /// Named entities (people, organisations, places, other names), most salient first.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// Figures claimed in the text: value, bound, unit, what is counted and what happened
+    /// to it.
+    #[serde(default)]
+    pub quantities: Vec<Quantity>,
+    /// Temporal expressions, TIMEX3-style, resolved against the publication date.
+    #[serde(default)]
+    pub times: Vec<Time>,
+    /// Internal inconsistencies: figures in the headline or highlights that the body states
+    /// differently.
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
 }
 
 /// Where the input came from.
@@ -241,4 +255,259 @@ pub enum TokenKind {
     Punct,
     /// Anything else (symbols, emoji).
     Symbol,
+}
+
+/// A temporal expression (TIMEX3-style), resolved against the publication date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Time {
+    /// The expression as printed.
+    pub text: String,
+    /// Start offset (code points) in [`Article::text`].
+    pub start: usize,
+    /// End offset (code points, exclusive).
+    pub end: usize,
+    /// TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value: `2022-03-21`, `2022-W12`, `P3D`, `PRESENT_REF`, `XXXX-XX-XX` when it
+    /// cannot be resolved.
+    pub value: String,
+    /// TIMEX3 `mod` (`START`, `END`, `APPROX`, …).
+    #[serde(rename = "mod")]
+    pub modifier: Option<TimexMod>,
+    /// For an ordinal day of an ongoing event ("the 27th day"): what it counts from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<TimeAnchor>,
+}
+
+/// What an ordinal day counts from: the event's words and the date of day one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeAnchor {
+    /// The event as printed ("Russia’s ferocity", "the war"), when the sentence names it.
+    pub text: Option<String>,
+    /// Start offset (code points) of `text`.
+    pub start: Option<usize>,
+    /// End offset (code points, exclusive) of `text`.
+    pub end: Option<usize>,
+    /// Date of day one, when derivable.
+    pub value: Option<String>,
+}
+
+/// TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TimexType {
+    /// A calendar date or period (`2022-03-21`, `2022-W12`, `PRESENT_REF`).
+    Date,
+    /// A time of day (`2022-03-21T20:00`, `2022-03-21TNI`).
+    Time,
+    /// A length of time (`P3D`).
+    Duration,
+    /// A recurrence (`P1D` for "daily", `XXXX-WXX-1` for "every Monday").
+    Set,
+}
+
+/// TIMEX3 `mod` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TimexMod {
+    /// "before 2020".
+    Before,
+    /// "after 2020".
+    After,
+    /// "on or before".
+    OnOrBefore,
+    /// "on or after".
+    OnOrAfter,
+    /// "less than a year", "nearly two weeks".
+    LessThan,
+    /// "more than a year".
+    MoreThan,
+    /// "no more than", "up to".
+    EqualOrLess,
+    /// "at least".
+    EqualOrMore,
+    /// "early", "the beginning of".
+    Start,
+    /// "mid-", "the middle of".
+    Mid,
+    /// "late", "the end of".
+    End,
+    /// "about", "around".
+    Approx,
+}
+
+/// A named entity: every mention of one referent in the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Identifier within this article (`e1`, `e2`, … in salience order).
+    pub id: String,
+    /// What kind of name it is.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// Canonical name: the fullest form the article uses, titles and possessives removed.
+    pub name: String,
+    /// Other forms the article uses (surname alone, spelling variants, acronym).
+    pub aliases: Vec<String>,
+    /// A title or role printed with a person's name (`President`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// For a nationality or other demonym (`Ukrainian`), the place it refers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Where it is mentioned, in text order.
+    pub mentions: Vec<Mention>,
+    /// How central it is to the article, in [0, 1] (headline, mention count, first position).
+    pub salience: f64,
+}
+
+/// Kinds of [`Entity`] (the CoNLL-2003 types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    /// People.
+    #[serde(rename = "PER")]
+    Person,
+    /// Organisations.
+    #[serde(rename = "ORG")]
+    Organisation,
+    /// Places.
+    #[serde(rename = "LOC")]
+    Location,
+    /// Other names: nationalities, events, works, products.
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityKind {
+    /// The label as serialised (`PER`, `ORG`, `LOC`, `MISC`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Person => "PER",
+            Self::Organisation => "ORG",
+            Self::Location => "LOC",
+            Self::Misc => "MISC",
+        }
+    }
+}
+
+/// One mention of an [`Entity`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Start offset (code points).
+    pub start: usize,
+    /// End offset (code points, exclusive).
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+}
+
+/// A figure claimed in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The figure as printed, with its bound words and unit ("nearly 651", "$40 billion",
+    /// "60km", "at least 2,300").
+    pub text: String,
+    /// Start offset (code points) in [`Article::text`].
+    pub start: usize,
+    /// End offset (code points, exclusive).
+    pub end: usize,
+    /// The value (the lower end of a range).
+    pub value: f64,
+    /// The upper end of a range, else `null`.
+    pub value_max: Option<f64>,
+    /// How the value bounds the true figure.
+    pub bound: QuantityBound,
+    /// `up` or `down` when the figure is a change ("rose by 5%"), else `null`.
+    pub change: Option<QuantityChange>,
+    /// Unit: ISO 4217 currency code (`USD`), `%`, `pp` (percentage points), or a unit symbol
+    /// (`km`, `t`, `day`); `null` for counts.
+    pub unit: Option<String>,
+    /// What is counted ("residential buildings", "houses", "people" when implied by "have
+    /// died").
+    pub object: Option<String>,
+    /// What kind of figure it is.
+    pub category: QuantityCategory,
+    /// The predicate word: what happened to what is counted ("destroyed", "died").
+    pub event: Option<String>,
+    /// The figure is a running total ("so far", "in total", "since the war began").
+    pub cumulative: bool,
+    /// The figure is an ordinal ("27th").
+    pub ordinal: bool,
+}
+
+/// How a figure bounds the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityBound {
+    /// As stated.
+    Exact,
+    /// "nearly", "about", "some", "around", "an estimated".
+    Approx,
+    /// "at least", "no fewer than", "or more".
+    AtLeast,
+    /// "more than", "over".
+    MoreThan,
+    /// "up to", "at most", "as many as".
+    AtMost,
+    /// "fewer than", "less than", "under".
+    LessThan,
+    /// "2,000-3,000", "between 2,000 and 3,000": `value` to `value_max`.
+    Range,
+}
+
+/// Direction of a figure that is a change rather than a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityChange {
+    /// "rose by 5%", "added 200 jobs".
+    Up,
+    /// "a drop of 300", "cut 1,200 jobs".
+    Down,
+}
+
+/// What kind of figure a quantity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityCategory {
+    /// People killed, injured or missing (`event` says which).
+    Casualties,
+    /// People displaced, evacuated, fled.
+    Displacement,
+    /// Buildings or things destroyed or damaged.
+    Damage,
+    /// People arrested or detained.
+    Arrests,
+    /// An amount of money (`unit` is the currency).
+    Money,
+    /// A length or distance.
+    Distance,
+    /// A length of time.
+    Duration,
+    /// A percentage or percentage points.
+    Percentage,
+    /// Anything else.
+    Other,
+}
+
+/// An internal inconsistency in the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// What kind of inconsistency.
+    pub kind: WarningKind,
+    /// One sentence saying what differs.
+    pub message: String,
+    /// The spans that disagree: the headline or highlight figure first, then the body's.
+    pub spans: Vec<Span>,
+}
+
+/// Kinds of [`Warning`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// The same value counts different things in the headline/highlights and the body.
+    FigureObject,
+    /// The same figure carries a different bound ("651" vs "nearly 651").
+    FigureBound,
+    /// The same thing is counted with different values.
+    FigureValue,
 }

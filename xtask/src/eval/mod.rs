@@ -23,12 +23,21 @@ pub enum EvalTarget {
     /// Main text and metadata of HTML pages: AEB (shingle F1) and WCXB-dev (word F1, title,
     /// author, date).
     Extraction(extraction::ExtractionArgs),
+    /// Temporal expressions on TimeML (TempEval-3 platinum, or tbaq-cleaned for tuning).
+    Time(crate::timeq::time_eval::TimeArgs),
+    /// Numbers and units on the Recognizers-Text Number and NumberWithUnit specs.
+    Quantities(crate::timeq::quantities_eval::QuantitiesArgs),
+    /// Named entities: CoNLL-2003 eng.testb (tagger and product path) and wikigold.
+    Ner(crate::ner::EvalArgs),
 }
 
 /// Runs `cargo xtask eval`.
 pub fn run(args: EvalArgs) -> Result<()> {
     match args.target {
         EvalTarget::Extraction(a) => extraction::run(&a),
+        EvalTarget::Time(a) => crate::timeq::time_eval::run(&a),
+        EvalTarget::Quantities(a) => crate::timeq::quantities_eval::run(&a),
+        EvalTarget::Ner(a) => crate::ner::eval(&a),
     }
 }
 

@@ -1,0 +1,361 @@
+//! Stage 5, entities: named-entity mentions from a trained tagger, clustered into entities.
+//!
+//! Input: the text, its sentences and tokens (from [`crate::segment`]) and the sections (for
+//! headline salience). Output: [`Entities`], each with its mentions' code-point spans.
+
+pub mod binary;
+pub mod cluster;
+pub mod features;
+pub mod hash;
+pub mod lexicon;
+pub mod table;
+pub mod tagger;
+pub mod tags;
+pub mod weights;
+
+/// Why a model or lexicon file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The file does not start with the expected magic bytes.
+    #[error("not a model file of this version (bad magic)")]
+    BadMagic,
+    /// The file ends early.
+    #[error("model file is truncated")]
+    Truncated,
+    /// A header or index value is out of range.
+    #[error("model file has an invalid header or index")]
+    BadHeader,
+    /// A stored string is not UTF-8.
+    #[error("model file has invalid text")]
+    BadText,
+    /// Bytes are left after the last section.
+    #[error("model file has trailing bytes")]
+    TrailingBytes,
+}
+
+use crate::model::{Span, Token};
+use crate::offsets::char_to_byte;
+use cluster::MentionIn;
+use lexicon::{Lexicon, list_bit};
+use tags::{Chunk, Kind};
+
+/// The stage's output: entities, most salient first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entities {
+    /// The entities.
+    pub entities: Vec<FoundEntity>,
+}
+
+/// One entity the stage found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundEntity {
+    /// Its kind.
+    pub kind: Kind,
+    /// Canonical name: the fullest form seen.
+    pub name: String,
+    /// Every form seen, the name among them when it occurs as such.
+    pub aliases: Vec<String>,
+    /// Title or role printed with a person's name ("President").
+    pub role: Option<String>,
+    /// For a demonym ("Ukrainian"), the place it refers to.
+    pub place: Option<String>,
+    /// Mentions: code-point spans and text, in text order.
+    pub mentions: Vec<FoundMention>,
+    /// Salience in [0, 1].
+    pub salience: f64,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundMention {
+    /// Start (code points).
+    pub start: usize,
+    /// End (code points, exclusive).
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+}
+
+/// Finds the entities of `text` given its sentences and tokens (code-point spans, in order,
+/// every token inside a sentence) and the headline's span, with the embedded model.
+pub fn find(
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Token],
+    headline: Option<Span>,
+) -> Result<Entities, LoadError> {
+    let tagger = tagger::Tagger::embedded()?;
+    Ok(find_with(tagger, text, sentences, tokens, headline))
+}
+
+/// [`find`] with a given tagger.
+pub fn find_with(
+    tagger: &tagger::Tagger,
+    text: &str,
+    sentences: &[Span],
+    tokens: &[Token],
+    headline: Option<Span>,
+) -> Entities {
+    // Code point → byte offsets of every token boundary, in one pass over the text.
+    let mut bytes = Vec::with_capacity(tokens.len() * 2);
+    let mut walker = (0usize, 0usize);
+    let mut to_byte = |c: usize| {
+        let (c0, b0) = walker;
+        let b = if c >= c0 {
+            b0 + char_to_byte(&text[b0..], c - c0)
+        } else {
+            char_to_byte(text, c)
+        };
+        walker = (c, b);
+        b
+    };
+    for t in tokens {
+        let s = to_byte(t.start);
+        let e = to_byte(t.end);
+        bytes.push((s, e));
+    }
+    let words: Vec<&str> = bytes.iter().map(|&(s, e)| &text[s..e]).collect();
+    // Token ranges of the sentences.
+    let mut ranges = Vec::with_capacity(sentences.len());
+    let mut i = 0usize;
+    for s in sentences {
+        while i < tokens.len() && tokens[i].start < s.start {
+            i += 1;
+        }
+        let start = i;
+        while i < tokens.len() && tokens[i].end <= s.end {
+            i += 1;
+        }
+        if i > start {
+            ranges.push((start, i));
+        }
+    }
+    let lexicon = tagger.lexicon();
+    if !looks_english(lexicon, &words) {
+        // The model knows English; on other languages it would tag every capitalised noun.
+        return Entities::default();
+    }
+    let tags = tagger.tag(&words, &ranges);
+    let mut mentions = Vec::new();
+    for &(s, e) in &ranges {
+        for chunk in refine(lexicon, &words[s..e], tags::chunks(&tags[s..e])) {
+            let (mut a, b) = (s + chunk.start, s + chunk.end);
+            let mut role = None;
+            if chunk.kind == Kind::Per {
+                // "Southampton-born Owen Price": the origin is not part of the name.
+                if b - a > 1 && (words[a].ends_with("-born") || words[a].ends_with("-based")) {
+                    a += 1;
+                }
+                let inner = title_len(lexicon, &words[a..b]);
+                if inner == b - a {
+                    // Only a title ("Staff Writer"): nobody is named.
+                    continue;
+                }
+                if inner > 0 {
+                    role = Some(words[a..a + inner].join(" "));
+                    a += inner;
+                } else {
+                    role = title_before(lexicon, &words[s..a], &tags[s..a]);
+                }
+            }
+            // A mention needs a capital letter or a digit: tagged lower-case words are noise.
+            if !words[a..b]
+                .iter()
+                .any(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
+            {
+                continue;
+            }
+            let (start, end) = (tokens[a].start, tokens[b - 1].end);
+            mentions.push(MentionIn {
+                kind: chunk.kind,
+                tokens: words[a..b].to_vec(),
+                start,
+                end,
+                text: &text[bytes[a].0..bytes[b - 1].1],
+                role,
+                in_headline: headline.is_some_and(|h| start >= h.start && end <= h.end),
+            });
+        }
+    }
+    let text_len = tokens.last().map_or(0, |t| t.end);
+    let clusters = cluster::cluster(&mentions, lexicon, text_len);
+    Entities {
+        entities: clusters
+            .into_iter()
+            .map(|c| FoundEntity {
+                kind: c.kind,
+                name: c.name,
+                aliases: c.aliases,
+                role: c.role,
+                place: c.place,
+                mentions: c
+                    .mentions
+                    .iter()
+                    .map(|&m| FoundMention {
+                        start: mentions[m].start,
+                        end: mentions[m].end,
+                        text: mentions[m].text.to_string(),
+                    })
+                    .collect(),
+                salience: c.salience,
+            })
+            .collect(),
+    }
+}
+
+/// Number of leading tokens of `words` that are a title ("President", "Prime Minister").
+fn title_len(lexicon: &Lexicon, words: &[&str]) -> usize {
+    let title = list_bit("title").unwrap_or(0);
+    let mut n = 0;
+    'outer: while n < words.len() {
+        for len in (1..=3.min(words.len() - n)).rev() {
+            let w = &words[n..n + len];
+            if w[0].starts_with(char::is_uppercase) && lexicon.phrase_lists(w) & title != 0 {
+                n += len;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    n
+}
+
+/// Title words printed right before a person mention (`before` is the sentence up to it),
+/// with a nationality in front ("Russian President").
+fn title_before(lexicon: &Lexicon, before: &[&str], tags: &[u8]) -> Option<String> {
+    let title = list_bit("title").unwrap_or(0);
+    for len in (1..=3.min(before.len())).rev() {
+        let w = &before[before.len() - len..];
+        if w[0].starts_with(char::is_uppercase)
+            && lexicon.phrase_lists(w) & title != 0
+            && tags[tags.len() - len..].iter().all(|&t| t == tags::OUTSIDE)
+        {
+            let mut role = w.join(" ");
+            let k = before.len() - len;
+            if k > 0 && lexicon.demonym_place(before[k - 1]).is_some() {
+                role = format!("{} {role}", before[k - 1]);
+            }
+            return Some(role);
+        }
+    }
+    None
+}
+
+/// Nouns that, right before a name, say it is a place ("the town of Makariv").
+const PLACE_NOUNS: &[&str] = &[
+    "city", "town", "village", "port", "capital", "province", "region", "district", "county",
+    "state", "island", "republic",
+];
+
+/// Corrections to one sentence's chunks that the token-level tagger cannot see:
+/// quotes and brackets at a chunk's edges are dropped; a name after a place noun is a
+/// place; an organisation ending in an organisation word takes a following "of (the) X"
+/// ("State Emergency Services of Ukraine", "Armed Forces of Ukraine").
+fn refine(lexicon: &Lexicon, words: &[&str], chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let is_punct = |w: &str| !w.chars().any(char::is_alphanumeric);
+    let org_word = list_bit("org-word").unwrap_or(0);
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for mut c in chunks {
+        while c.start < c.end && is_punct(words[c.start]) {
+            c.start += 1;
+        }
+        while c.end > c.start && is_punct(words[c.end - 1]) && !words[c.end - 1].ends_with('.') {
+            c.end -= 1;
+        }
+        // A quotation mark inside a chunk ends the name ("‘Makariv’ was").
+        if let Some(q) = (c.start + 1..c.end).find(|&i| is_quote(words[i])) {
+            c.end = q;
+        }
+        if c.start == c.end {
+            continue;
+        }
+        // Day, month and time-zone names are not entities in this scheme.
+        let calendar = list_bit("calendar").unwrap_or(0);
+        if words[c.start..c.end]
+            .iter()
+            .all(|w| is_punct(w) || lexicon.phrase_lists(&[w]) & calendar != 0)
+        {
+            continue;
+        }
+        // "Harlow Chief Executive Graham Whitlock": a title inside a chunk separates an
+        // organisation or place from the person it introduces.
+        if let Some((k, n)) = (c.start + 1..c.end).find_map(|k| {
+            let n = title_len(lexicon, &words[k..c.end]);
+            (n > 0 && k + n < c.end && words[k + n].starts_with(char::is_uppercase))
+                .then_some((k, n))
+        }) {
+            let person = Chunk {
+                start: k + n,
+                end: c.end,
+                kind: Kind::Per,
+            };
+            c.end = k;
+            out.push(c);
+            out.push(person);
+            continue;
+        }
+        // "Staff", "Ministry": organisation words are not people; with a title before them
+        // that the organisation list completes ("Gen Staff" → General Staff), take it in.
+        let organisation = list_bit("organisation").unwrap_or(0);
+        if c.kind == Kind::Per
+            && words[c.start..c.end]
+                .iter()
+                .all(|w| lexicon.phrase_lists(&[w]) & org_word != 0)
+        {
+            c.kind = Kind::Org;
+            if c.start > 0 && lexicon.phrase_lists(&words[c.start - 1..c.end]) & organisation != 0 {
+                c.start -= 1;
+            }
+        }
+        // The word before the name, skipping an opening quote and "of".
+        let mut k = c.start;
+        while k > 0 && is_punct(words[k - 1]) && words[k - 1] != "," {
+            k -= 1;
+        }
+        if k > 0 && words[k - 1].eq_ignore_ascii_case("of") {
+            k -= 1;
+        }
+        if k > 0 && PLACE_NOUNS.contains(&words[k - 1].to_lowercase().as_str()) {
+            c.kind = Kind::Loc;
+        }
+        if let Some(prev) = out.last_mut() {
+            let gap = &words[prev.end..c.start];
+            let of_gap = matches!(gap, [of] | [of, _] if of.eq_ignore_ascii_case("of"))
+                && gap.get(1).is_none_or(|w| w.eq_ignore_ascii_case("the"));
+            if prev.kind == Kind::Org
+                && matches!(c.kind, Kind::Loc | Kind::Org)
+                && of_gap
+                && lexicon.phrase_lists(&words[prev.end - 1..prev.end]) & org_word != 0
+            {
+                prev.end = c.end;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn is_quote(w: &str) -> bool {
+    matches!(
+        w,
+        "'" | "\"" | "‘" | "’" | "“" | "”" | "«" | "»" | "``" | "''"
+    )
+}
+
+/// Whether the lower-case words read as English: with 20 or more of them, at least 30% must
+/// be among the 3,000 most common English words (tables of names and scores have few
+/// lower-case words and pass).
+fn looks_english(lexicon: &Lexicon, words: &[&str]) -> bool {
+    let common = list_bit("common-word").unwrap_or(0);
+    let (mut lower, mut known) = (0usize, 0usize);
+    for w in words {
+        if w.starts_with(|c: char| c.is_lowercase()) {
+            lower += 1;
+            if lexicon.phrase_lists(&[w]) & common != 0 {
+                known += 1;
+            }
+        }
+    }
+    lower < 20 || known * 10 >= lower * 3
+}

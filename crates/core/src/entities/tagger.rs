@@ -1,0 +1,211 @@
+//! The named-entity tagger: greedy left-to-right BILOU tagging with an averaged-perceptron
+//! model, run twice per document (the second pass sees the first pass's labels of the same
+//! word elsewhere in the document).
+
+use std::sync::OnceLock;
+
+use super::LoadError;
+use super::binary::{Reader, Writer};
+use super::features::{self, FirstPass, NO_TAG, Prepared, TokenInfo};
+use super::lexicon::Lexicon;
+use super::tags::{self, TAG_COUNT};
+use super::weights::Weights;
+
+const MAGIC: &[u8; 8] = b"GLNNER\x01\x00";
+
+/// The shipped lexicon (word clusters, gazetteers), written by `cargo xtask ner-lexicon`.
+static LEXICON_BYTES: &[u8] = include_bytes!("../../models/ner-lexicon.bin");
+/// The shipped model, written by `cargo xtask train-ner`.
+static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner-model.bin");
+
+/// The two weight tables of a trained model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// First-pass weights (local features only).
+    pub first: Weights,
+    /// Second-pass weights (local features and the first pass's document-level labels).
+    pub second: Weights,
+}
+
+impl Model {
+    /// The on-disk form.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.raw(MAGIC);
+        self.first.write(&mut w);
+        self.second.write(&mut w);
+        w.bytes
+    }
+
+    /// Reads the on-disk form.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, LoadError> {
+        let mut r = Reader::new(bytes);
+        r.expect_magic(MAGIC)?;
+        let first = Weights::read(&mut r)?;
+        let second = Weights::read(&mut r)?;
+        if !r.at_end() {
+            return Err(LoadError::TrailingBytes);
+        }
+        Ok(Self { first, second })
+    }
+}
+
+/// A loaded tagger: lexicon and model.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    lexicon: Lexicon,
+    model: Model,
+}
+
+impl Tagger {
+    /// A tagger from its parts.
+    pub fn new(lexicon: Lexicon, model: Model) -> Self {
+        Self { lexicon, model }
+    }
+
+    /// The tagger built into the library, decoded on first use and shared afterwards.
+    pub fn embedded() -> Result<&'static Tagger, LoadError> {
+        static TAGGER: OnceLock<Result<Tagger, LoadError>> = OnceLock::new();
+        TAGGER
+            .get_or_init(|| {
+                Ok(Tagger::new(
+                    Lexicon::from_bytes(LEXICON_BYTES)?,
+                    Model::from_bytes(MODEL_BYTES)?,
+                ))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// BILOU tags for a document of `tokens` in `sentences` (token ranges, in order).
+    pub fn tag(&self, tokens: &[&str], sentences: &[(usize, usize)]) -> Vec<u8> {
+        let doc = features::prepare(&self.lexicon, tokens, sentences);
+        self.tag_prepared(&doc)
+    }
+
+    /// Both passes over a prepared document.
+    pub fn tag_prepared(&self, doc: &Prepared) -> Vec<u8> {
+        let first = decode(doc, None, |f, s| self.model.first.add(f, s));
+        let summary = features::first_pass(doc, &first);
+        decode(doc, Some(&summary), |f, s| self.model.second.add(f, s))
+    }
+}
+
+/// Greedy decoding of every sentence with `score` adding feature weights to the scores;
+/// ill-formed transitions are never chosen.
+pub fn decode(
+    doc: &Prepared,
+    first: Option<&FirstPass>,
+    mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
+) -> Vec<u8> {
+    let mut out = vec![tags::OUTSIDE; doc.tokens.len()];
+    let mut buf = Vec::with_capacity(128);
+    for &(s, e) in &doc.sentences {
+        let sentence: &[TokenInfo] = &doc.tokens[s..e];
+        let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
+        let mut prev = (NO_TAG, NO_TAG);
+        for i in 0..sentence.len() {
+            features::features(sentence, i, prev, context, &mut buf);
+            let mut scores = [0f32; TAG_COUNT];
+            score(&buf, &mut scores);
+            let last = i + 1 == sentence.len();
+            let best = best_tag(&scores, (prev.0 != NO_TAG).then_some(prev.0), last);
+            out[s + i] = best;
+            prev = (best, prev.0);
+        }
+    }
+    out
+}
+
+/// The best-scoring tag allowed after `prev`; at a sentence's last token, only tags that
+/// close every chunk.
+#[inline]
+pub fn best_tag(scores: &[f32; TAG_COUNT], prev: Option<u8>, last: bool) -> u8 {
+    let mut best = tags::OUTSIDE;
+    let mut best_score = f32::NEG_INFINITY;
+    for (t, &s) in scores.iter().enumerate() {
+        let t = t as u8;
+        if s > best_score && tags::allowed(prev, t) && (!last || closes(t)) {
+            best = t;
+            best_score = s;
+        }
+    }
+    best
+}
+
+fn closes(t: u8) -> bool {
+    !matches!(
+        tags::split(t),
+        Some((_, tags::Part::Begin | tags::Part::Inside))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tags::{Chunk, Kind, chunks};
+
+    #[test]
+    fn embedded_model_loads_and_tags() {
+        let tagger = Tagger::embedded().expect("embedded model loads");
+        let tokens = [
+            "Angela",
+            "Merkel",
+            "flew",
+            "to",
+            "Paris",
+            "on",
+            "Monday",
+            "to",
+            "meet",
+            "the",
+            "European",
+            "Commission",
+            ".",
+        ];
+        let tags = tagger.tag(&tokens, &[(0, tokens.len())]);
+        assert_eq!(
+            chunks(&tags),
+            [
+                Chunk {
+                    start: 0,
+                    end: 2,
+                    kind: Kind::Per
+                },
+                Chunk {
+                    start: 4,
+                    end: 5,
+                    kind: Kind::Loc
+                },
+                Chunk {
+                    start: 10,
+                    end: 12,
+                    kind: Kind::Org
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn model_round_trips_and_refuses_garbage() {
+        let bytes = MODEL_BYTES;
+        let model = Model::from_bytes(bytes).expect("shipped model parses");
+        assert_eq!(model.to_bytes(), bytes);
+        assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+        assert_eq!(
+            Model::from_bytes(b"GLNLEX\x01\x00").unwrap_err(),
+            LoadError::BadMagic
+        );
+    }
+
+    #[test]
+    fn empty_input_gives_no_tags() {
+        let tagger = Tagger::embedded().expect("embedded model loads");
+        assert!(tagger.tag(&[], &[]).is_empty());
+    }
+}

@@ -1,0 +1,2124 @@
+//! Recognition: token patterns → [`Found`] expressions with their meaning.
+//!
+//! A hand-written recursive-descent matcher. At each token the longest expression wins;
+//! spans follow TimeML: determiners and modifiers that are part of the expression are inside
+//! ("the past two years", "early December", "almost seven years", "a year ago"), prepositions
+//! that signal a relation are outside ("on", "since", "until").
+
+use super::TimexMod;
+use super::lexicon::{self, Unit};
+use super::sem::{Dir, Holiday, Ref, Sem, SetValue, YearSpec};
+use super::tokens::{Kind, Tok};
+
+/// One recognised expression: tokens `[first, end)`.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Found {
+    /// First token.
+    pub first: usize,
+    /// Token after the last.
+    pub end: usize,
+    /// Meaning.
+    pub sem: Sem,
+    /// TIMEX3 `mod` from a modifier word.
+    pub modifier: Option<TimexMod>,
+}
+
+/// Finds every expression in `toks`, left to right, longest first, non-overlapping.
+pub(super) fn recognise(toks: &[Tok]) -> Vec<Found> {
+    let g = Grammar { t: toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match g.at(i) {
+            Some(f) if !toks[f.first + 1..f.end].iter().any(|t| t.line_before) => {
+                i = f.end;
+                out.push(f);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+struct Grammar<'a> {
+    t: &'a [Tok],
+}
+
+/// A parsed count: tokens end, value (None when vague), whether it was the article "a".
+#[derive(Debug, Clone, Copy)]
+struct Count {
+    end: usize,
+    n: Option<f64>,
+    article: bool,
+}
+
+impl<'a> Grammar<'a> {
+    // ---- token helpers -------------------------------------------------------------------
+
+    fn key(&self, i: usize) -> &'a str {
+        self.t.get(i).map_or("", |t| t.key())
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.t.get(i)?;
+        (t.kind == Kind::Word).then(|| t.key())
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|t| t.is(w))
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(Tok::glued)
+    }
+
+    fn capital(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.capital)
+    }
+
+    fn number(&self, i: usize) -> Option<&'a Tok> {
+        self.t.get(i).filter(|t| t.kind == Kind::Number)
+    }
+
+    /// `i` is a full stop glued to the previous token (abbreviation dot).
+    fn dot(&self, i: usize) -> bool {
+        self.punct(i, '.') && self.glued(i)
+    }
+
+    /// Skips an abbreviation dot after token `i - 1`.
+    fn skip_dot(&self, i: usize) -> usize {
+        if self.dot(i) { i + 1 } else { i }
+    }
+
+    /// Skips an optional "the".
+    fn skip_the(&self, i: usize) -> usize {
+        if self.is(i, "the") { i + 1 } else { i }
+    }
+
+    // ---- entry ---------------------------------------------------------------------------
+
+    /// The longest expression starting at token `i`.
+    fn at(&self, i: usize) -> Option<Found> {
+        if let Some(f) = self.year_end(i) {
+            return Some(f);
+        }
+        let (j, modifier, kind) = self.prefix(i);
+        let mut found = match self.core(j) {
+            Some(f) => f,
+            // "the end of the year", "the middle of the month"
+            None if kind == PrefixKind::Position => {
+                let k = self.skip_the(j);
+                let (unit, false) = self.word(k).and_then(lexicon::unit)? else {
+                    return None;
+                };
+                if !matches!(
+                    unit,
+                    Unit::Day
+                        | Unit::Week
+                        | Unit::Month
+                        | Unit::Year
+                        | Unit::Decade
+                        | Unit::Century
+                ) {
+                    return None;
+                }
+                Found {
+                    first: i,
+                    end: k + 1,
+                    sem: Sem::RelUnit { unit, offset: 0 },
+                    modifier: None,
+                }
+            }
+            None => return None,
+        };
+        found.first = i;
+        if modifier.is_some() {
+            let fits = match kind {
+                PrefixKind::Amount => {
+                    matches!(
+                        found.sem,
+                        Sem::Duration { .. } | Sem::Shift { .. } | Sem::ClockDuration { .. }
+                    ) || matches!(found.sem, Sem::Clock { .. })
+                }
+                PrefixKind::Position => !matches!(
+                    found.sem,
+                    Sem::Duration { .. } | Sem::Set(_) | Sem::Clock { .. } | Sem::Ref(_)
+                ),
+                PrefixKind::None => true,
+            };
+            if !fits {
+                return None;
+            }
+            found.modifier = modifier;
+        }
+        // "a week or so ago" puts "or so" inside; "or so" after a duration is approximate.
+        if self.is(found.end, "or")
+            && self.is(found.end + 1, "so")
+            && matches!(found.sem, Sem::Duration { .. })
+        {
+            if let Some(sign) = self.shift_word(found.end + 2)
+                && let Sem::Duration { unit, n } = found.sem
+            {
+                found.sem = Sem::Shift {
+                    unit,
+                    n,
+                    sign: sign.0,
+                    anchored: sign.1,
+                };
+                found.end += 3;
+            } else {
+                found.end += 2;
+            }
+            found.modifier.get_or_insert(TimexMod::Approx);
+        }
+        Some(found)
+    }
+
+    /// "year-end", "year end", "year's end": the end of the reference year (of the one
+    /// before after "since").
+    fn year_end(&self, i: usize) -> Option<Found> {
+        if !self.is(i, "year") {
+            return None;
+        }
+        let end = if self.punct(i + 1, '-') && self.glued(i + 1) && self.is(i + 2, "end") {
+            i + 3
+        } else if self.is(i + 1, "end") {
+            i + 2
+        } else if self.punct(i + 1, '\'') && self.is(i + 2, "s") && self.is(i + 3, "end") {
+            i + 4
+        } else {
+            return None;
+        };
+        let since = i > 0 && self.is(i - 1, "since");
+        Some(Found {
+            first: i,
+            end,
+            sem: Sem::RelUnit {
+                unit: Unit::Year,
+                offset: if since { -1 } else { 0 },
+            },
+            modifier: Some(TimexMod::End),
+        })
+    }
+
+    /// A year in words: "nineteen ninety-six", "two thousand", "two thousand and one".
+    fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
+        let w = self.key(i);
+        if w == "two" && self.is(i + 1, "thousand") {
+            let before = if i > 0 { self.key(i - 1) } else { "" };
+            if !matches!(before, "year" | "in" | "since" | "by" | "until") {
+                return None;
+            }
+            let mut end = i + 2;
+            let mut y = 2000;
+            let k = if self.is(end, "and") { end + 1 } else { end };
+            if let Some(u) = self.word(k).and_then(lexicon::cardinal).filter(|u| *u < 20) {
+                y += u as i32;
+                end = k + 1;
+            }
+            if self.word(end).and_then(lexicon::unit).is_some() {
+                return None;
+            }
+            return Some((end, y));
+        }
+        let century = match w {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            _ => return None,
+        };
+        let tens = self
+            .word(i + 1)
+            .and_then(lexicon::cardinal)
+            .filter(|t| *t >= 20 && *t % 10 == 0 && *t < 100)?;
+        let mut end = i + 2;
+        let mut y = century + tens as i32;
+        let k = if self.punct(end, '-') && self.glued(end) {
+            end + 1
+        } else {
+            end
+        };
+        if let Some(u) = self.word(k).and_then(lexicon::cardinal).filter(|u| *u < 10) {
+            y += u as i32;
+            end = k + 1;
+        }
+        Some((end, y))
+    }
+
+    /// Modifier words before an expression.
+    fn prefix(&self, i: usize) -> (usize, Option<TimexMod>, PrefixKind) {
+        use PrefixKind::{Amount, Position};
+        let w = self.key(i);
+        let w1 = self.key(i + 1);
+        let w2 = self.key(i + 2);
+        let (len, m, kind) = match (w, w1, w2) {
+            ("more" | "longer", "than", _) => (2, TimexMod::MoreThan, Amount),
+            ("less" | "fewer" | "shorter", "than", _) => (2, TimexMod::LessThan, Amount),
+            ("at", "least", _) => (2, TimexMod::EqualOrMore, Amount),
+            ("at", "most", _) | ("up", "to", _) => (2, TimexMod::EqualOrLess, Amount),
+            ("no", "more", "than") => (3, TimexMod::EqualOrLess, Amount),
+            ("just", "over", _) | ("just", "more", _) => (2, TimexMod::MoreThan, Amount),
+            ("just", "under", _) => (2, TimexMod::LessThan, Amount),
+            ("about" | "around" | "approximately" | "roughly" | "some", _, _) => {
+                (1, TimexMod::Approx, Amount)
+            }
+            ("nearly" | "almost", _, _) => (1, TimexMod::LessThan, Amount),
+            ("over", _, _) if self.count(i + 1).is_some_and(|c| !c.article) => {
+                (1, TimexMod::MoreThan, Amount)
+            }
+            ("the", "end" | "close", "of") => (3, TimexMod::End, Position),
+            ("the", "beginning" | "start", "of") => (3, TimexMod::Start, Position),
+            ("the", "middle", "of") => (3, TimexMod::Mid, Position),
+            ("end" | "close", "of", _) => (2, TimexMod::End, Position),
+            ("beginning" | "start", "of", _) => (2, TimexMod::Start, Position),
+            ("early", "on", _) if self.weekday_at(i + 2).is_some() => {
+                (2, TimexMod::Start, Position)
+            }
+            ("late", "on", _) if self.weekday_at(i + 2).is_some() => (2, TimexMod::End, Position),
+            ("early" | "earlier", "in", _) if self.is(i + 2, "the") => {
+                (2, TimexMod::Start, Position)
+            }
+            ("late" | "later", "in", _) if self.is(i + 2, "the") => (2, TimexMod::End, Position),
+            ("early", _, _) => (1, TimexMod::Start, Position),
+            ("late", _, _) => (1, TimexMod::End, Position),
+            ("mid", "-", _) if self.glued(i + 1) && self.glued(i + 2) => {
+                (2, TimexMod::Mid, Position)
+            }
+            ("mid", _, _) => (1, TimexMod::Mid, Position),
+            _ => return (i, None, PrefixKind::None),
+        };
+        (i + len, Some(m), kind)
+    }
+
+    /// The longest core expression at `i`.
+    fn core(&self, i: usize) -> Option<Found> {
+        let candidates = [
+            self.clock(i),
+            self.deictic(i),
+            self.relative(i),
+            self.shift(i),
+            self.explicit_date(i),
+            self.quarter(i),
+            self.season(i),
+            self.duration(i),
+            self.set(i),
+            self.holiday(i),
+            self.anchored(i),
+            self.ordinal_day(i),
+            self.reference(i),
+        ];
+        let mut best: Option<(usize, Sem)> = None;
+        for (end, sem) in candidates.into_iter().flatten() {
+            if best.as_ref().is_none_or(|(e, _)| end > *e) {
+                best = Some((end, sem));
+            }
+        }
+        best.map(|(end, sem)| Found {
+            first: i,
+            end,
+            sem,
+            modifier: None,
+        })
+    }
+
+    // ---- counts --------------------------------------------------------------------------
+
+    /// A count before a unit: digits, number words, "a", "a few", "a couple of", "half a".
+    fn count(&self, i: usize) -> Option<Count> {
+        let t = self.t.get(i)?;
+        let plain = |end, n| Count {
+            end,
+            n: Some(n),
+            article: false,
+        };
+        if t.kind == Kind::Number {
+            if self.punct(i - usize::from(i > 0), '$') && i > 0 {
+                return None;
+            }
+            // "the 1988 quarter": a year, not 1,988 quarters
+            if t.digits == 4 && (1800..=2199).contains(&t.num) {
+                return None;
+            }
+            let mut n = t.num as f64;
+            let mut end = i + 1;
+            // 1,000
+            if t.digits <= 3
+                && self.punct(end, ',')
+                && self.glued(end)
+                && self
+                    .number(end + 1)
+                    .is_some_and(|d| d.digits == 3 && d.glued())
+            {
+                n = n * 1000.0 + self.t[end + 1].num as f64;
+                end += 2;
+            }
+            // 1.5
+            if self.punct(end, '.')
+                && self.glued(end)
+                && let Some(d) = self.number(end + 1).filter(|d| d.glued())
+            {
+                n += d.num as f64 / 10f64.powi(i32::from(d.digits));
+                end += 2;
+            }
+            // 5 1/2
+            if let (Some(a), Some(b)) = (self.number(end), self.number(end + 2))
+                && self.punct(end + 1, '/')
+                && b.num > 0
+                && a.num < b.num
+            {
+                n += a.num as f64 / b.num as f64;
+                end += 3;
+            }
+            return Some(self.and_a_half(plain(end, n)));
+        }
+        let w = t.key();
+        match w {
+            "a" | "an" | "one" => {
+                let next = self.key(i + 1);
+                if next == "couple" && self.is(i + 2, "of") {
+                    return Some(plain(i + 3, 2.0));
+                }
+                if next == "couple" {
+                    return Some(plain(i + 2, 2.0));
+                }
+                if next == "few" {
+                    return Some(Count {
+                        end: i + 2,
+                        n: None,
+                        article: false,
+                    });
+                }
+                if next == "dozen" {
+                    return Some(plain(i + 2, 12.0));
+                }
+                if next == "half" && matches!(self.key(i + 2), "a" | "an") {
+                    // "a half a year" is not English; "one half" falls through.
+                    return None;
+                }
+                let c = Count {
+                    end: i + 1,
+                    n: Some(1.0),
+                    article: w != "one",
+                };
+                return Some(self.and_a_half(c));
+            }
+            "half" if matches!(self.key(i + 1), "a" | "an") => return Some(plain(i + 2, 0.5)),
+            "couple" if self.is(i + 1, "of") => return Some(plain(i + 2, 2.0)),
+            "dozens" | "hundreds" | "thousands" if self.is(i + 1, "of") => {
+                return Some(Count {
+                    end: i + 2,
+                    n: None,
+                    article: false,
+                });
+            }
+            _ => {}
+        }
+        if lexicon::is_vague_quantity(w) {
+            return Some(Count {
+                end: i + 1,
+                n: None,
+                article: false,
+            });
+        }
+        let mut n = lexicon::cardinal(w)?;
+        let mut end = i + 1;
+        // twenty-five, twenty five
+        if n >= 20 && n % 10 == 0 && n < 100 {
+            let j = if self.punct(end, '-') && self.glued(end) {
+                end + 1
+            } else {
+                end
+            };
+            if let Some(u) = self.word(j).and_then(lexicon::cardinal).filter(|u| *u < 10) {
+                n += u;
+                end = j + 1;
+            }
+        }
+        if self.is(end, "hundred") && n < 100 {
+            n *= 100;
+            end += 1;
+        }
+        Some(self.and_a_half(plain(end, f64::from(n))))
+    }
+
+    /// "two and a half": adds a half when the phrase follows a count directly.
+    fn and_a_half(&self, c: Count) -> Count {
+        if self.is(c.end, "and") && self.is(c.end + 1, "a") && self.is(c.end + 2, "half") {
+            // "two and a half years": only when a unit follows.
+            if self.word(c.end + 3).and_then(lexicon::unit).is_some() {
+                return Count {
+                    end: c.end + 3,
+                    n: c.n.map(|n| n + 0.5),
+                    article: false,
+                };
+            }
+        }
+        c
+    }
+
+    /// A unit word at `i` that agrees with count `n`: (unit, end, plural).
+    fn unit_after(&self, i: usize, n: Option<f64>) -> Option<(Unit, usize, bool)> {
+        let (unit, plural) = self.word(i).and_then(lexicon::unit)?;
+        let singular_count = n.is_some_and(|n| n <= 1.0);
+        if singular_count && plural && n != Some(0.5) {
+            return None;
+        }
+        Some((unit, i + 1, plural))
+    }
+
+    // ---- clock times ---------------------------------------------------------------------
+
+    /// "8 p.m.", "10:35 a.m. EST Tuesday", "noon", "midnight", "4 in the morning".
+    fn clock(&self, i: usize) -> Option<(usize, Sem)> {
+        let (mut end, mut hour, minute, second) = match self.key(i) {
+            "noon" | "midday" => (i + 1, 12u8, 0u8, None),
+            "midnight" => (i + 1, 0, 0, None),
+            _ => {
+                let h = self.number(i).filter(|t| t.digits <= 2 && t.num <= 24)?;
+                if i > 0 && (self.punct(i - 1, ':') || self.punct(i - 1, '.')) && self.glued(i) {
+                    return None;
+                }
+                let hour = h.num as u8;
+                if self.punct(i + 1, ':')
+                    && self.glued(i + 1)
+                    && let Some(m) = self
+                        .number(i + 2)
+                        .filter(|m| m.digits == 2 && m.num < 60 && m.glued())
+                {
+                    let mut end = i + 3;
+                    let mut second = None;
+                    if self.punct(end, ':')
+                        && let Some(s) = self
+                            .number(end + 1)
+                            .filter(|s| s.digits == 2 && s.num < 60 && s.glued())
+                    {
+                        second = Some(s.num as u8);
+                        end += 2;
+                    }
+                    (end, hour, m.num as u8, second)
+                } else {
+                    let in_the_part = self.is(i + 1, "in")
+                        && self.is(i + 2, "the")
+                        && matches!(self.key(i + 3), "morning" | "afternoon" | "evening");
+                    if self.meridiem(i + 1).is_none() && !in_the_part {
+                        return None;
+                    }
+                    if hour == 0 || hour > 12 {
+                        return None;
+                    }
+                    (i + 1, hour, 0, None)
+                }
+            }
+        };
+        let has_meridiem = if let Some((after, pm)) = self.meridiem(end) {
+            if hour > 12 {
+                return None;
+            }
+            hour = match (pm, hour) {
+                (true, h) if h < 12 => h + 12,
+                (false, 12) => 0,
+                (_, h) => h,
+            };
+            end = after;
+            true
+        } else {
+            false
+        };
+        if !has_meridiem && self.number(i).is_some() {
+            // A bare "10:30" needs a reason to be a clock time: a time zone, "o'clock", or
+            // a preposition of time before it. Otherwise it may be a score or a ratio.
+            let before = if i > 0 { self.key(i - 1) } else { "" };
+            let zone_follows = self.zone(end).is_some();
+            if !(zone_follows
+                || matches!(
+                    before,
+                    "at" | "by" | "until" | "till" | "from" | "after" | "before" | "around"
+                ))
+            {
+                // "3:07:35" is a race time: a duration.
+                return None;
+            }
+        }
+        if self.is(end, "o") && self.punct(end + 1, '\'') && self.is(end + 2, "clock") {
+            end += 3;
+        }
+        // "4 in the morning"
+        if self.is(end, "in") && self.is(end + 1, "the") {
+            match self.key(end + 2) {
+                "morning" if hour < 12 => end += 3,
+                "afternoon" | "evening" if hour < 12 => {
+                    hour += 12;
+                    end += 3;
+                }
+                _ => {}
+            }
+        }
+        if let Some(z) = self.zone(end) {
+            end = z;
+        }
+        // "10 p.m. Wednesday", "9 a.m. Tuesday", "5 p.m. EST, Nov. 6"
+        let mut day = None;
+        let k = if self.punct(end, ',') { end + 1 } else { end };
+        let dated = self
+            .month_date(k)
+            .or_else(|| self.day_month(k))
+            .filter(|(_, s)| matches!(s, Sem::Date { day: Some(_), .. }));
+        if let Some((e, sem)) = dated {
+            day = Some(Box::new(sem));
+            end = e;
+        } else if let Some((e, sem)) = self.weekday_at(end).map(|(e, d)| {
+            (
+                e,
+                Sem::Weekday {
+                    day: d,
+                    dir: Dir::Auto,
+                },
+            )
+        }) {
+            day = Some(Box::new(sem));
+            end = e;
+        } else {
+            let offset = match self.key(end) {
+                "today" => Some(0),
+                "yesterday" => Some(-1),
+                "tomorrow" => Some(1),
+                _ => None,
+            };
+            if let Some(o) = offset {
+                day = Some(Box::new(Sem::DayOffset(o)));
+                end += 1;
+            }
+        }
+        Some((
+            end,
+            Sem::Clock {
+                hour,
+                minute,
+                second,
+                day,
+            },
+        ))
+    }
+
+    /// "am", "pm", "a.m.", "p.m." at `i`: (end, is pm).
+    fn meridiem(&self, i: usize) -> Option<(usize, bool)> {
+        match self.key(i) {
+            "am" => Some((self.skip_dot(i + 1), false)),
+            "pm" => Some((self.skip_dot(i + 1), true)),
+            w @ ("a" | "p") if self.dot(i + 1) && self.is(i + 2, "m") && self.glued(i + 2) => {
+                Some((self.skip_dot(i + 3), w == "p"))
+            }
+            _ => None,
+        }
+    }
+
+    /// A time zone after a clock time.
+    fn zone(&self, i: usize) -> Option<usize> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        match t.key() {
+            "gmt" | "utc" | "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt"
+            | "et" | "bst" | "cet" | "cest" | "eet" | "eest" | "msk" | "ist" | "jst" | "aest" => {
+                t.capital.then_some(i + 1)
+            }
+            "local" if self.is(i + 1, "time") => Some(i + 2),
+            _ => None,
+        }
+    }
+
+    // ---- deictic days and parts of day ---------------------------------------------------
+
+    fn deictic(&self, i: usize) -> Option<(usize, Sem)> {
+        let w = self.key(i);
+        let (end, offset) = match w {
+            "today" | "tonight" => (i + 1, 0),
+            "yesterday" => (i + 1, -1),
+            "tomorrow" => (i + 1, 1),
+            "earlier" | "later" => {
+                // "earlier today", "later this year", "Earlier Sunday", "later that day"
+                let (end, sem) = self
+                    .deictic(i + 1)
+                    .or_else(|| self.relative(i + 1))
+                    .or_else(|| self.anchored(i + 1))
+                    .or_else(|| {
+                        self.weekday_at(i + 1).map(|(e, d)| {
+                            (
+                                e,
+                                Sem::Weekday {
+                                    day: d,
+                                    dir: Dir::Auto,
+                                },
+                            )
+                        })
+                    })?;
+                return Some((end, sem));
+            }
+            "this" | "last" | "overnight" => {
+                let code = match (w, self.key(i + 1)) {
+                    ("overnight", _) => return Some((i + 1, part(0, "NI"))),
+                    ("this", p) => lexicon::part_of_day(p).filter(|_| !p.ends_with('s'))?,
+                    ("last", "night") => return Some((i + 2, part(-1, "NI"))),
+                    _ => return None,
+                };
+                return Some((i + 2, part(0, code)));
+            }
+            "the" => {
+                // the day before yesterday / after tomorrow
+                if self.is(i + 1, "day") {
+                    return match (self.key(i + 2), self.key(i + 3)) {
+                        ("before", "yesterday") => Some((i + 4, Sem::DayOffset(-2))),
+                        ("after", "tomorrow") => Some((i + 4, Sem::DayOffset(2))),
+                        _ => None,
+                    };
+                }
+                return None;
+            }
+            _ => return None,
+        };
+        if w == "tonight" {
+            return Some((end, part(0, "NI")));
+        }
+        // "yesterday morning", "tomorrow night"
+        if let Some(code) =
+            lexicon::part_of_day(self.key(end)).filter(|_| !self.key(end).ends_with('s'))
+        {
+            return Some((end + 1, part(offset, code)));
+        }
+        Some((end, Sem::DayOffset(offset)))
+    }
+
+    /// A weekday name at `i` (capitalised; abbreviations need their dot): (end, weekday).
+    fn weekday_at(&self, i: usize) -> Option<(usize, u8)> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Word || !t.capital {
+            return None;
+        }
+        let (d, abbreviated) = lexicon::weekday(t.key())?;
+        if abbreviated {
+            // "Sun" and "Sat" are words; abbreviations count only with a dot or before a date.
+            if self.dot(i + 1) {
+                return Some((i + 2, d));
+            }
+            return None;
+        }
+        Some((i + 1, d))
+    }
+
+    // ---- relative: last/this/next ------------------------------------------------------
+
+    fn relative(&self, i: usize) -> Option<(usize, Sem)> {
+        let the = self.is(i, "the");
+        let j = if the { i + 1 } else { i };
+        let w = self.key(j);
+        if the {
+            // "the weekend", "the quarter", "the (fiscal) year", "the week": the current
+            // one (the latest completed for a quarter, as earnings reports mean it).
+            let k = if matches!(w, "full" | "fiscal" | "entire" | "whole") {
+                j + 1
+            } else {
+                j
+            };
+            let period = self.key(k);
+            let ended = matches!(self.key(k + 1), "ended" | "ending" | "through" | "to");
+            if self.punct(k + 1, '-') && self.glued(k + 1) {
+                // "the year-earlier quarter"
+                return None;
+            }
+            match period {
+                "weekend" if k == j => {
+                    return Some((
+                        k + 1,
+                        Sem::RelUnit {
+                            unit: Unit::Weekend,
+                            offset: 0,
+                        },
+                    ));
+                }
+                "quarter" => {
+                    return Some((
+                        k + 1,
+                        Sem::Quarter {
+                            quarter: 0,
+                            year: YearSpec::Auto(Dir::Last),
+                        },
+                    ));
+                }
+                "year" if ended => {
+                    return Some((
+                        k + 1,
+                        Sem::Duration {
+                            unit: Unit::Year,
+                            n: Some(1.0),
+                        },
+                    ));
+                }
+                "year" => {
+                    return Some((
+                        k + 1,
+                        Sem::RelUnit {
+                            unit: Unit::Year,
+                            offset: 0,
+                        },
+                    ));
+                }
+                "week" if k == j => {
+                    return Some((
+                        k + 1,
+                        Sem::RelUnit {
+                            unit: Unit::Week,
+                            offset: 0,
+                        },
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let offset = match w {
+            "last" | "past" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" => 1,
+            "previous" | "preceding" | "prior" | "following" | "same" if the => {
+                // narrative-relative: "the previous day", "the following year"
+                return self.anchored(i);
+            }
+            "latest" | "recent" if the => {
+                // "the latest quarter", "the latest period"
+                if self.is(j + 1, "quarter") || self.is(j + 1, "period") {
+                    return Some((
+                        j + 2,
+                        Sem::Quarter {
+                            quarter: 0,
+                            year: YearSpec::Auto(Dir::Last),
+                        },
+                    ));
+                }
+                return None;
+            }
+            "recent" if !the => {
+                // "recent years", "recent weeks": unspecified past stretch.
+                let (_, plural) = self.word(j + 1).and_then(lexicon::unit)?;
+                if !plural {
+                    return None;
+                }
+                return Some((j + 2, Sem::Ref(Ref::Past)));
+            }
+            _ => return None,
+        };
+        let k = j + 1;
+        // "this coming Sunday"
+        let k = if w == "this" && self.is(k, "coming") {
+            k + 1
+        } else {
+            k
+        };
+        // "this fiscal year", "last fiscal year"
+        if self.is(k, "fiscal") && self.is(k + 1, "year") {
+            return Some((
+                k + 2,
+                Sem::RelUnit {
+                    unit: Unit::Year,
+                    offset,
+                },
+            ));
+        }
+        // a count: "the past two years", "the next few months", "the last 10 days"
+        if (the || w != "this")
+            && let Some(c) = self.count(k).filter(|c| !c.article)
+            && let Some((unit, end, _)) = self.unit_after(c.end, c.n.or(Some(2.0)))
+        {
+            return Some((end, Sem::Duration { unit, n: c.n }));
+        }
+        // "the coming weeks", "the past few years" (plural unit without a count)
+        if let Some((unit, plural)) = self.word(k).and_then(lexicon::unit) {
+            if plural {
+                if the || w == "coming" || w == "past" {
+                    return Some((k + 1, Sem::Duration { unit, n: None }));
+                }
+                return None;
+            }
+            if w == "current" && !the && unit != Unit::Quarter {
+                return None;
+            }
+            if unit == Unit::Weekend {
+                let dir = match offset {
+                    -1 => Dir::Last,
+                    1 => Dir::Next,
+                    _ => Dir::Auto,
+                };
+                return Some((
+                    k + 1,
+                    Sem::RelUnit {
+                        unit,
+                        offset: dir_offset(dir),
+                    },
+                ));
+            }
+            if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                // "the last hour", "the past minute": a duration.
+                return the.then_some((k + 1, Sem::Duration { unit, n: Some(1.0) }));
+            }
+            if the && offset == -1 && matches!(unit, Unit::Decade | Unit::Century) {
+                // "the past decade": the ten years to now
+                return Some((k + 1, Sem::Duration { unit, n: Some(1.0) }));
+            }
+            return Some((k + 1, Sem::RelUnit { unit, offset }));
+        }
+        if the && w != "past" && w != "last" {
+            return None;
+        }
+        let dir = match offset {
+            -1 => Dir::Last,
+            1 => Dir::Next,
+            _ => Dir::Auto,
+        };
+        if the {
+            return None;
+        }
+        // weekday, month, season
+        if let Some((end, d)) = self.weekday_at(k) {
+            if let Some(code) = lexicon::part_of_day(self.key(end)) {
+                return Some((
+                    end + 1,
+                    Sem::PartOfDay {
+                        day: Box::new(Sem::Weekday { day: d, dir }),
+                        code,
+                    },
+                ));
+            }
+            return Some((end, Sem::Weekday { day: d, dir }));
+        }
+        if let Some(m) = self
+            .word(k)
+            .and_then(lexicon::month)
+            .filter(|_| self.capital(k))
+        {
+            let end = self.skip_dot(k + 1);
+            let dir_year = if offset == 0 {
+                YearSpec::Offset(0)
+            } else {
+                YearSpec::Auto(dir)
+            };
+            // "last March 3" is a date
+            if let Some((e, day)) = self.day_number(end) {
+                return Some((
+                    e,
+                    Sem::Date {
+                        year: dir_year,
+                        month: m,
+                        day: Some(day),
+                    },
+                ));
+            }
+            return Some((
+                end,
+                Sem::Month {
+                    month: m,
+                    year: dir_year,
+                },
+            ));
+        }
+        if let Some(code) = self.word(k).and_then(lexicon::season) {
+            return Some((
+                k + 1,
+                Sem::Season {
+                    code,
+                    year: if offset == 0 {
+                        YearSpec::Offset(0)
+                    } else {
+                        YearSpec::Auto(dir)
+                    },
+                },
+            ));
+        }
+        if w == "last" && self.is(k, "night") {
+            return Some((k + 1, part(-1, "NI")));
+        }
+        None
+    }
+
+    // ---- shifts: "three weeks ago", "a year earlier" -------------------------------------
+
+    /// "ago", "earlier", "later", "from now": (sign, anchored to the narrative).
+    fn shift_word(&self, i: usize) -> Option<(i64, bool, usize)> {
+        match self.key(i) {
+            "ago" | "back" => Some((-1, false, i + 1)),
+            "earlier" | "before" => Some((-1, true, i + 1)),
+            "later" | "after" => Some((1, true, i + 1)),
+            "from" if self.is(i + 1, "now") => Some((1, false, i + 2)),
+            "hence" => Some((1, false, i + 1)),
+            _ => None,
+        }
+        .filter(|(_, _, end)| {
+            // "before"/"after" must end the phrase ("two days before", not "two days before
+            // the vote", where "two days" is a duration and "before" a signal).
+            let w = self.key(i);
+            if w == "before" || w == "after" {
+                let next = self.t.get(*end);
+                next.is_none_or(|t| t.kind == Kind::Punct)
+            } else {
+                true
+            }
+        })
+    }
+
+    fn shift(&self, i: usize) -> Option<(usize, Sem)> {
+        // "year-earlier", "year-ago", "the year-ago quarter"
+        let j = self.skip_the(i);
+        if let Some((unit, false)) = self.word(j).and_then(lexicon::unit)
+            && self.punct(j + 1, '-')
+            && self.glued(j + 1)
+            && self.glued(j + 2)
+            && matches!(self.key(j + 2), "ago" | "earlier")
+        {
+            let period = matches!(self.key(j + 3), "quarter" | "period");
+            if j > i && !period {
+                return None;
+            }
+            return Some((
+                j + 3 + usize::from(period),
+                Sem::Shift {
+                    unit,
+                    n: Some(1.0),
+                    sign: -1,
+                    anchored: self.is(j + 2, "earlier"),
+                },
+            ));
+        }
+        let c = self.count(i)?;
+        let k = if matches!(self.key(c.end), "more" | "full") {
+            c.end + 1
+        } else {
+            c.end
+        };
+        let (unit, end, _) = self.unit_after(k, c.n.or(Some(2.0)))?;
+        let end = if self.is(end, "or") && self.is(end + 1, "so") {
+            end + 2
+        } else {
+            end
+        };
+        let (sign, anchored, end) = self.shift_word(end)?;
+        if anchored && c.n.is_none() {
+            // "a few days later" is the duration "a few days" in TimeML
+            return None;
+        }
+        Some((
+            end,
+            Sem::Shift {
+                unit,
+                n: c.n,
+                sign,
+                anchored,
+            },
+        ))
+    }
+
+    // ---- explicit dates ------------------------------------------------------------------
+
+    /// A day of month at `i`: "3", "3rd", "third": (end, day).
+    fn day_number(&self, i: usize) -> Option<(usize, u8)> {
+        let t = self.t.get(i)?;
+        let (mut end, d) = match t.kind {
+            Kind::Number if t.digits <= 2 && (1..=31).contains(&t.num) => (i + 1, t.num as u8),
+            Kind::Word => (i + 1, lexicon::ordinal(t.key()).filter(|d| *d <= 31)? as u8),
+            _ => return None,
+        };
+        if t.kind == Kind::Number
+            && self.glued(end)
+            && self.word(end).is_some_and(lexicon::is_ordinal_suffix)
+        {
+            end += 1;
+        }
+        // "3," followed by digits is "3,000", not a day
+        if t.kind == Kind::Number
+            && self.punct(end, ',')
+            && self.glued(end)
+            && self.number(end + 1).is_some_and(|n| n.glued())
+        {
+            return None;
+        }
+        if t.kind == Kind::Number
+            && (self.punct(end, '%')
+                || (self.punct(end, ':') && self.number(end + 1).is_some_and(|n| n.glued())))
+        {
+            return None;
+        }
+        Some((end, d))
+    }
+
+    /// A four-digit year at `i` that reads as a year.
+    fn year_at(&self, i: usize, context: bool) -> Option<(usize, i32)> {
+        let t = self.number(i)?;
+        if t.digits != 4 || !(1000..=2199).contains(&t.num) {
+            return None;
+        }
+        let y = t.num as i32;
+        let end = i + 1;
+        if i > 0 {
+            let p = &self.t[i - 1];
+            if p.kind == Kind::Punct && t.glued() {
+                // $2000, #1999, 3,2000, 1.2000
+                if p.is_punct('$')
+                    || p.is_punct('£')
+                    || p.is_punct('€')
+                    || p.is_punct('#')
+                    || p.is_punct(',')
+                    || p.is_punct('.')
+                {
+                    return None;
+                }
+            }
+        }
+        if let Some(n) = self.t.get(end)
+            && n.glued()
+        {
+            match n.kind {
+                Kind::Word | Kind::Number => return None,
+                Kind::Punct
+                    if n.is_punct('%')
+                        || n.is_punct(',') && self.number(end + 1).is_some_and(|d| d.glued()) =>
+                {
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        if !context {
+            let before = if i > 0 { self.key(i - 1) } else { "" };
+            let after = self.word(end).unwrap_or("");
+            let plausible = (1900..=2099).contains(&y)
+                || matches!(
+                    before,
+                    "in" | "since"
+                        | "of"
+                        | "by"
+                        | "until"
+                        | "from"
+                        | "to"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "circa"
+                        | "year"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "and"
+                        | "-"
+                        | "fiscal"
+                )
+                || matches!(after, "ad" | "bc" | "bce" | "ce");
+            if !plausible {
+                return None;
+            }
+            // "2000 people", "1500 troops": a count, not a year. A count noun follows in
+            // lower case and no year-taking word precedes.
+            if let Some(n) = self.t.get(end)
+                && n.kind == Kind::Word
+                && !n.capital
+                && !matches!(
+                    before,
+                    "in" | "since"
+                        | "of"
+                        | "by"
+                        | "until"
+                        | "from"
+                        | "the"
+                        | "during"
+                        | "before"
+                        | "after"
+                        | "fiscal"
+                        | "year"
+                        | "s"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "that"
+                        | "this"
+                )
+                && !matches!(
+                    after,
+                    "and"
+                        | "or"
+                        | "to"
+                        | "when"
+                        | "as"
+                        | "that"
+                        | "after"
+                        | "before"
+                        | "but"
+                        | "while"
+                        | "because"
+                        | "with"
+                        | "for"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "ad"
+                        | "bc"
+                        | "through"
+                        | "until"
+                )
+            {
+                return None;
+            }
+        }
+        Some((end, y))
+    }
+
+    fn explicit_date(&self, i: usize) -> Option<(usize, Sem)> {
+        // ISO 2022-03-22
+        if let Some(y) = self.number(i).filter(|t| t.digits == 4)
+            && self.punct(i + 1, '-')
+            && let (Some(m), Some(d)) = (self.number(i + 2), self.number(i + 4))
+            && self.punct(i + 3, '-')
+            && m.digits == 2
+            && d.digits == 2
+            && (1..=12).contains(&m.num)
+            && (1..=31).contains(&d.num)
+            && self.t[i + 1..i + 5].iter().all(Tok::glued)
+        {
+            return Some((
+                i + 5,
+                Sem::Date {
+                    year: YearSpec::Explicit(y.num as i32),
+                    month: m.num as u8,
+                    day: Some(d.num as u8),
+                },
+            ));
+        }
+        // US numeric 3/22/2013, 3/22/13
+        if let (Some(m), Some(d), Some(y)) =
+            (self.number(i), self.number(i + 2), self.number(i + 4))
+            && self.punct(i + 1, '/')
+            && self.punct(i + 3, '/')
+            && self.t[i + 1..i + 5].iter().all(Tok::glued)
+            && (1..=12).contains(&m.num)
+            && (1..=31).contains(&d.num)
+            && (y.digits == 4 || y.digits == 2)
+        {
+            let year = if y.digits == 2 {
+                if y.num < 50 {
+                    2000 + y.num
+                } else {
+                    1900 + y.num
+                }
+            } else {
+                y.num
+            } as i32;
+            return Some((
+                i + 5,
+                Sem::Date {
+                    year: YearSpec::Explicit(year),
+                    month: m.num as u8,
+                    day: Some(d.num as u8),
+                },
+            ));
+        }
+        // Weekday [,] date | weekday [part of day] | weekday
+        if let Some((end, d)) = self.weekday_at(i) {
+            let k = if self.punct(end, ',') { end + 1 } else { end };
+            if let Some((e, sem @ Sem::Date { .. })) = self.month_date(k) {
+                return Some((e, sem));
+            }
+            if let Some((e, sem @ Sem::Date { .. })) = self.day_month(k) {
+                return Some((e, sem));
+            }
+            let weekday = Sem::Weekday {
+                day: d,
+                dir: Dir::Auto,
+            };
+            if let Some(code) = self.word(end).and_then(lexicon::part_of_day) {
+                if self.key(end).ends_with('s') {
+                    return Some((end + 1, Sem::Set(SetValue::Weekday(d, Some(code)))));
+                }
+                return Some((
+                    end + 1,
+                    Sem::PartOfDay {
+                        day: Box::new(weekday),
+                        code,
+                    },
+                ));
+            }
+            return Some((end, weekday));
+        }
+        if let Some(d) = self
+            .word(i)
+            .and_then(lexicon::weekday_plural)
+            .filter(|_| self.capital(i))
+        {
+            return Some((i + 1, Sem::Set(SetValue::Weekday(d, None))));
+        }
+        if let Some(r) = self.month_date(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.day_month(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.decade(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.century(i) {
+            return Some(r);
+        }
+        // "fiscal 1989", "fiscal year 1990", "the year 2000", "FY2013"
+        if matches!(self.key(i), "fiscal" | "fy") {
+            let k = if self.is(i + 1, "year") { i + 2 } else { i + 1 };
+            if let Some((end, y)) = self.year_at(k, true).or_else(|| {
+                // FY2013 is glued
+                self.number(k)
+                    .filter(|t| t.digits == 4)
+                    .map(|t| (k + 1, t.num as i32))
+            }) {
+                return Some((end, Sem::Year(y)));
+            }
+        }
+        if self.is(i, "the")
+            && self.is(i + 1, "year")
+            && let Some((end, y)) = self
+                .year_at(i + 2, true)
+                .or_else(|| self.spelled_year(i + 2))
+        {
+            return Some((end, Sem::Year(y)));
+        }
+        if let Some((end, y)) = self.spelled_year(i) {
+            return Some((end, Sem::Year(y)));
+        }
+        self.year_at(i, false).map(|(end, y)| (end, Sem::Year(y)))
+    }
+
+    /// "March 3", "March 3rd, 2024", "March 2024", "March of 2010", "March".
+    fn month_date(&self, i: usize) -> Option<(usize, Sem)> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Word || !t.capital {
+            return None;
+        }
+        let m = lexicon::month(t.key())?;
+        let abbreviated = lexicon::is_month_abbreviation(t.key());
+        let mut end = i + 1;
+        if abbreviated {
+            if self.dot(end) {
+                end += 1;
+            } else if t.key().len() == 3 && matches!(t.key(), "mar" | "jun" | "jan" | "dec") {
+                // "Mar", "Jun" without a dot need a number after them.
+                self.number(end)?;
+            }
+        }
+        // "March 3", "March 3rd"
+        if let Some((e, d)) = self.day_number(end).filter(|_| {
+            self.number(end).is_some() || self.word(end).and_then(lexicon::ordinal).is_some()
+        }) {
+            // "March 3" but not "March 2000" (a year)
+            if self.number(end).is_none_or(|n| n.digits <= 2) {
+                let mut e2 = e;
+                let k = if self.punct(e2, ',') { e2 + 1 } else { e2 };
+                let mut year = YearSpec::Auto(Dir::Auto);
+                if let Some((ye, y)) = self.year_at(k, true) {
+                    year = YearSpec::Explicit(y);
+                    e2 = ye;
+                }
+                return Some((
+                    e2,
+                    Sem::Date {
+                        year,
+                        month: m,
+                        day: Some(d),
+                    },
+                ));
+            }
+        }
+        // "March 2024", "March, 2024", "March of 2010"
+        let k = if self.punct(end, ',') || self.is(end, "of") {
+            end + 1
+        } else {
+            end
+        };
+        // "January this year", "June last year"
+        if self.is(end + 1, "year") {
+            let offset = match self.key(end) {
+                "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(o) = offset {
+                return Some((
+                    end + 2,
+                    Sem::Month {
+                        month: m,
+                        year: YearSpec::Offset(o),
+                    },
+                ));
+            }
+        }
+        if let Some((ye, y)) = self.year_at(k, true) {
+            return Some((
+                ye,
+                Sem::Month {
+                    month: m,
+                    year: YearSpec::Explicit(y),
+                },
+            ));
+        }
+        // the month alone: "May" and "March" are also a verb and a modal
+        if matches!(t.key(), "may" | "march") || abbreviated {
+            let before = if i > 0 { self.key(i - 1) } else { "" };
+            if !matches!(
+                before,
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "through"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "to"
+                    | "between"
+                    | "and"
+                    | "or"
+                    | "end"
+                    | "beginning"
+            ) {
+                return None;
+            }
+            if before == "-" && !(i >= 2 && self.is(i - 2, "mid")) {
+                return None;
+            }
+        }
+        // "August 7-8": leave "7-8" to the numbers; "March Madness"-like names are rare.
+        Some((
+            end,
+            Sem::Month {
+                month: m,
+                year: YearSpec::Auto(Dir::Auto),
+            },
+        ))
+    }
+
+    /// "22 March 2022", "3rd of March", "the 3rd of March".
+    fn day_month(&self, i: usize) -> Option<(usize, Sem)> {
+        let j = self.skip_the(i);
+        let (mut k, d) = self.day_number(j)?;
+        if j > i && self.number(j).is_none() && self.word(j).and_then(lexicon::ordinal).is_none() {
+            return None;
+        }
+        if self.is(k, "of") {
+            k += 1;
+        }
+        let t = self.t.get(k)?;
+        if t.kind != Kind::Word || !t.capital {
+            return None;
+        }
+        let m = lexicon::month(t.key())?;
+        // "2 May" needs the digit before; "first March" is not a date.
+        if self.number(j).is_none() && !(j > i || self.is(k - 1, "of")) {
+            return None;
+        }
+        let mut end = self.skip_dot(k + 1);
+        let mut year = YearSpec::Auto(Dir::Auto);
+        let y = if self.punct(end, ',') { end + 1 } else { end };
+        if let Some((ye, yy)) = self.year_at(y, true) {
+            year = YearSpec::Explicit(yy);
+            end = ye;
+        }
+        Some((
+            end,
+            Sem::Date {
+                year,
+                month: m,
+                day: Some(d),
+            },
+        ))
+    }
+
+    /// "1990s", "the 1990s", "the '90s", "the nineties".
+    fn decade(&self, i: usize) -> Option<(usize, Sem)> {
+        let j = self.skip_the(i);
+        // 1990s / 1990's
+        if let Some(t) = self
+            .number(j)
+            .filter(|t| t.digits == 4 && t.num % 10 == 0 && (1000..=2190).contains(&t.num))
+        {
+            let after = if self.punct(j + 1, '\'') && self.glued(j + 1) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if self.is(after, "s") && self.glued(after) {
+                return Some((after + 1, Sem::Decade(t.num as i32 / 10)));
+            }
+        }
+        // '90s, 90s (only with "the")
+        let k = if self.punct(j, '\'') { j + 1 } else { j };
+        if let Some(t) = self.number(k).filter(|t| t.digits == 2 && t.num % 10 == 0)
+            && self.is(k + 1, "s")
+            && self.glued(k + 1)
+            && (k > j || j > i)
+        {
+            let century = if t.num <= 20 { 200 } else { 190 };
+            return Some((k + 2, Sem::Decade(century + t.num as i32 / 10)));
+        }
+        if j > i {
+            let d = match self.key(j) {
+                "twenties" => 192,
+                "thirties" => 193,
+                "forties" => 194,
+                "fifties" => 195,
+                "sixties" => 196,
+                "seventies" => 197,
+                "eighties" => 198,
+                "nineties" => 199,
+                _ => return None,
+            };
+            return Some((j + 1, Sem::Decade(d)));
+        }
+        None
+    }
+
+    /// "the 20th century", "the twenty-first century".
+    fn century(&self, i: usize) -> Option<(usize, Sem)> {
+        let j = self.skip_the(i);
+        let (k, n) = if let Some(t) = self.number(j).filter(|t| t.digits <= 2) {
+            let k = if self.word(j + 1).is_some_and(lexicon::is_ordinal_suffix) {
+                j + 2
+            } else {
+                j + 1
+            };
+            (k, t.num as i32)
+        } else if self.is(j, "twenty") && self.punct(j + 1, '-') && self.is(j + 2, "first") {
+            (j + 3, 21)
+        } else {
+            (j + 1, lexicon::ordinal(self.key(j))? as i32)
+        };
+        if !self.is(k, "century") || n == 0 {
+            return None;
+        }
+        Some((k + 1, Sem::Century(n - 1)))
+    }
+
+    // ---- quarters and halves -------------------------------------------------------------
+
+    fn quarter(&self, i: usize) -> Option<(usize, Sem)> {
+        let j = self.skip_the(i);
+        // Q3, Q3 2013
+        if self.is(j, "q")
+            && let Some(n) = self
+                .number(j + 1)
+                .filter(|n| n.glued() && (1..=4).contains(&n.num))
+        {
+            let (end, year) = self.of_year(j + 2);
+            return Some((
+                end,
+                Sem::Quarter {
+                    quarter: n.num as u8,
+                    year,
+                },
+            ));
+        }
+        let (k, n) = if let Some(t) = self.number(j).filter(|t| (1..=4).contains(&t.num)) {
+            if !self.word(j + 1).is_some_and(lexicon::is_ordinal_suffix) {
+                return None;
+            }
+            (j + 2, t.num as u8)
+        } else {
+            let n = match self.key(j) {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                "fourth" | "final" => 4,
+                _ => return None,
+            };
+            (j + 1, n)
+        };
+        let k = if self.punct(k, '-') && self.glued(k) {
+            k + 1
+        } else {
+            k
+        };
+        let unit = self.key(k);
+        let (end, year) = self.of_year(k + 1);
+        match unit {
+            "quarter" => Some((end, Sem::Quarter { quarter: n, year })),
+            "half" if n <= 2 => Some((end, Sem::Half { half: n, year })),
+            _ => None,
+        }
+    }
+
+    /// "of 2013", "of the year", "of this year", "2013" after a quarter or half.
+    fn of_year(&self, i: usize) -> (usize, YearSpec) {
+        let k = if self.is(i, "of") { i + 1 } else { i };
+        if let Some((e, y)) = self.year_at(k, true) {
+            return (e, YearSpec::Explicit(y));
+        }
+        if k > i {
+            match (self.key(k), self.key(k + 1)) {
+                ("the" | "this", "year") => return (k + 2, YearSpec::Offset(0)),
+                ("last", "year") => return (k + 2, YearSpec::Offset(-1)),
+                ("next", "year") => return (k + 2, YearSpec::Offset(1)),
+                _ => {}
+            }
+        }
+        (i, YearSpec::Auto(Dir::Auto))
+    }
+
+    // ---- seasons -------------------------------------------------------------------------
+
+    fn season(&self, i: usize) -> Option<(usize, Sem)> {
+        let the = self.is(i, "the");
+        let j = if the { i + 1 } else { i };
+        let code = self.word(j).and_then(lexicon::season)?;
+        let k = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
+        if let Some((end, y)) = self.year_at(k, true) {
+            return Some((
+                end,
+                Sem::Season {
+                    code,
+                    year: YearSpec::Explicit(y),
+                },
+            ));
+        }
+        // A bare season needs a preposition of time before it ("in the summer", "this
+        // fall" is handled by `relative`); "the fall of the city" is not a date.
+        let before = if i > 0 { self.key(i - 1) } else { "" };
+        let preposition = matches!(
+            before,
+            "in" | "during"
+                | "since"
+                | "until"
+                | "by"
+                | "over"
+                | "through"
+                | "throughout"
+                | "into"
+                | "early"
+                | "late"
+                | "mid"
+                | "this"
+                | "for"
+        );
+        if !(preposition || the && code != "FA") {
+            return None;
+        }
+        if self.is(j + 1, "of") {
+            return None;
+        }
+        Some((
+            j + 1,
+            Sem::Season {
+                code,
+                year: YearSpec::Auto(Dir::Auto),
+            },
+        ))
+    }
+
+    // ---- durations -----------------------------------------------------------------------
+
+    fn duration(&self, i: usize) -> Option<(usize, Sem)> {
+        // clock-form durations "3:07:35"
+        if let (Some(h), Some(m), Some(s)) =
+            (self.number(i), self.number(i + 2), self.number(i + 4))
+            && self.punct(i + 1, ':')
+            && self.punct(i + 3, ':')
+            && self.t[i + 1..i + 5].iter().all(Tok::glued)
+            && m.digits == 2
+            && s.digits == 2
+            && m.num < 60
+            && s.num < 60
+        {
+            return Some((
+                i + 5,
+                Sem::ClockDuration {
+                    h: h.num as u32,
+                    m: m.num as u32,
+                    s: s.num as u32,
+                },
+            ));
+        }
+        let the = self.is(i, "the");
+        let mut j = if the { i + 1 } else { i };
+        if the && self.is(j, "first") {
+            j += 1;
+        }
+        // "a year and a half", "an hour and a half"
+        if matches!(self.key(j), "a" | "an" | "one")
+            && let Some((unit, false)) = self.word(j + 1).and_then(lexicon::unit)
+            && self.is(j + 2, "and")
+            && self.is(j + 3, "a")
+            && self.is(j + 4, "half")
+        {
+            return Some((j + 5, Sem::Duration { unit, n: Some(1.5) }));
+        }
+        let Some(c) = self.count(j) else {
+            // "for weeks", "within days", "took months": an unspecified stretch
+            let (unit, plural) = self.word(j).and_then(lexicon::unit)?;
+            // "decades-long"
+            if plural
+                && !the
+                && self.punct(j + 1, '-')
+                && self.glued(j + 1)
+                && self.is(j + 2, "long")
+                && self.glued(j + 2)
+            {
+                return Some((j + 3, Sem::Duration { unit, n: None }));
+            }
+            let before = if j > 0 { self.key(j - 1) } else { "" };
+            if the
+                || !plural
+                || !matches!(
+                    before,
+                    "for"
+                        | "within"
+                        | "in"
+                        | "over"
+                        | "after"
+                        | "than"
+                        | "take"
+                        | "takes"
+                        | "took"
+                        | "taking"
+                        | "lasted"
+                        | "last"
+                        | "lasting"
+                        | "spent"
+                        | "spend"
+                )
+            {
+                return None;
+            }
+            if matches!(self.key(j + 1), "ago" | "earlier" | "later" | "of") {
+                return None;
+            }
+            return Some((j + 1, Sem::Duration { unit, n: None }));
+        };
+        if the && c.article {
+            return None;
+        }
+        // hyphenated adjective: "two-year", "90-day", "16-hour", "8-month-old", "hour-long"
+        // ("the eight-month strike": the determiner belongs to the noun)
+        if !the
+            && self.punct(c.end, '-')
+            && self.glued(c.end)
+            && let Some((unit, false)) = self
+                .word(c.end + 1)
+                .and_then(lexicon::unit)
+                .filter(|_| self.glued(c.end + 1))
+            && !c.article
+        {
+            let mut end = c.end + 2;
+            if self.punct(end, '-') && self.glued(end) {
+                match self.key(end + 1) {
+                    // "a 6-year-old": an age, which news does not date
+                    "old" => return None,
+                    "long" => end += 2,
+                    _ => {}
+                }
+            }
+            return Some((end, Sem::Duration { unit, n: c.n }));
+        }
+        let k = if matches!(
+            self.key(c.end),
+            "more"
+                | "additional"
+                | "full"
+                | "straight"
+                | "consecutive"
+                | "long"
+                | "whole"
+                | "extra"
+        ) {
+            c.end + 1
+        } else {
+            c.end
+        };
+        let (unit, end, _) = self.unit_after(k, c.n.or(Some(2.0)))?;
+        if c.n.is_none() && c.end == j + 1 && self.key(j) == "some" {
+            return None;
+        }
+        // "three quarters of voters", "a quarter of homes": fractions, not periods
+        if unit == Unit::Quarter && self.is(end, "of") {
+            return None;
+        }
+        // "a second bid", "a second, smaller pool": an ordinal, unless it is a time
+        if unit == Unit::Second && c.article {
+            let before = if j > 0 { self.key(j - 1) } else { "" };
+            if !matches!(
+                before,
+                "for" | "in" | "within" | "after" | "than" | "just" | "only" | "split" | "half"
+            ) {
+                return None;
+            }
+        }
+        // "$5 a month", "three times a week", "twice a year": a rate, a SET.
+        if c.article {
+            let before = if j > 0 { self.t.get(j - 1) } else { None };
+            let rate = before.is_some_and(|b| {
+                b.kind == Kind::Number
+                    || matches!(
+                        b.key(),
+                        "times"
+                            | "once"
+                            | "twice"
+                            | "percent"
+                            | "%"
+                            | "million"
+                            | "billion"
+                            | "thousand"
+                            | "dollars"
+                            | "cents"
+                            | "shares"
+                            | "each"
+                            | "apiece"
+                    )
+            });
+            if rate {
+                return Some((end, Sem::Set(SetValue::Every(unit, 1))));
+            }
+        }
+        // "52 years old", "years-old": an age
+        if self.is(end, "old")
+            || (self.punct(end, '-') && self.glued(end) && self.is(end + 1, "old"))
+        {
+            return None;
+        }
+        Some((end, Sem::Duration { unit, n: c.n }))
+    }
+
+    // ---- sets ----------------------------------------------------------------------------
+
+    fn set(&self, i: usize) -> Option<(usize, Sem)> {
+        let w = self.key(i);
+        let every = |u| Some((i + 1, Sem::Set(SetValue::Every(u, 1))));
+        match w {
+            "daily" | "nightly" => return every(Unit::Day),
+            "weekly" => return every(Unit::Week),
+            "monthly" => return every(Unit::Month),
+            "yearly" => return every(Unit::Year),
+            "hourly" => return every(Unit::Hour),
+            "biweekly" | "fortnightly" => {
+                return Some((i + 1, Sem::Set(SetValue::Every(Unit::Week, 2))));
+            }
+            "every" | "each" | "per" => {}
+            _ => return None,
+        }
+        let mut k = i + 1;
+        let mut n = 1u32;
+        if w == "every" && self.is(k, "other") {
+            n = 2;
+            k += 1;
+        } else if w == "every"
+            && let Some(c) = self.count(k).filter(|c| !c.article)
+            && let Some(v) = c.n
+        {
+            n = v as u32;
+            k = c.end;
+        }
+        if let Some((unit, plural)) = self.word(k).and_then(lexicon::unit) {
+            if plural != (n > 1) {
+                return None;
+            }
+            return Some((k + 1, Sem::Set(SetValue::Every(unit, n))));
+        }
+        if w == "per" {
+            return None;
+        }
+        if let Some((end, d)) = self.weekday_at(k) {
+            let code = self.word(end).and_then(lexicon::part_of_day);
+            let end = if code.is_some() { end + 1 } else { end };
+            return Some((end, Sem::Set(SetValue::Weekday(d, code))));
+        }
+        if let Some(m) = self
+            .word(k)
+            .and_then(lexicon::month)
+            .filter(|_| self.capital(k))
+        {
+            return Some((k + 1, Sem::Set(SetValue::Month(m))));
+        }
+        if let Some(code) = self.word(k).and_then(lexicon::part_of_day) {
+            return Some((k + 1, Sem::Set(SetValue::PartOfDay(code))));
+        }
+        None
+    }
+
+    // ---- holidays ------------------------------------------------------------------------
+
+    fn holiday(&self, i: usize) -> Option<(usize, Sem)> {
+        if !self.capital(i) {
+            return None;
+        }
+        let w = self.key(i);
+        let w1 = self.key(i + 1);
+        let day_follows = |k: usize| {
+            if self.is(k, "day") && self.capital(k) {
+                k + 1
+            } else {
+                k
+            }
+        };
+        let (end, which) = match w {
+            "christmas" => match w1 {
+                "eve" => (i + 2, Holiday::ChristmasEve),
+                "day" => (i + 2, Holiday::Christmas),
+                _ => (i + 1, Holiday::Christmas),
+            },
+            "new" if self.is(i + 1, "year") && self.punct(i + 2, '\'') && self.is(i + 3, "s") => {
+                match self.key(i + 4) {
+                    "eve" => (i + 5, Holiday::NewYearsEve),
+                    "day" => (i + 5, Holiday::NewYearsDay),
+                    _ => return None,
+                }
+            }
+            "thanksgiving" => (day_follows(i + 1), Holiday::Thanksgiving),
+            "easter" => match w1 {
+                "sunday" => (i + 2, Holiday::Easter),
+                "monday" => (i + 2, Holiday::EasterMonday),
+                _ => (i + 1, Holiday::Easter),
+            },
+            "good" if w1 == "friday" && self.capital(i + 1) => (i + 2, Holiday::GoodFriday),
+            "halloween" => (i + 1, Holiday::Halloween),
+            "boxing" if w1 == "day" => (i + 2, Holiday::BoxingDay),
+            "independence" if w1 == "day" && self.capital(i + 1) => {
+                (i + 2, Holiday::IndependenceDay)
+            }
+            "labor" | "labour" if w1 == "day" && self.capital(i + 1) => (i + 2, Holiday::LaborDay),
+            "memorial" if w1 == "day" && self.capital(i + 1) => (i + 2, Holiday::MemorialDay),
+            "veterans" if self.capital(i + 1) && (w1 == "day") => (i + 2, Holiday::VeteransDay),
+            "election" if w1 == "day" && self.capital(i + 1) => (i + 2, Holiday::ElectionDay),
+            "valentine"
+                if self.punct(i + 1, '\'') && self.is(i + 2, "s") && self.is(i + 3, "day") =>
+            {
+                (i + 4, Holiday::ValentinesDay)
+            }
+            _ => return None,
+        };
+        let (end, year) = match self.year_at(end, true) {
+            Some((e, y)) => (e, YearSpec::Explicit(y)),
+            None => (end, YearSpec::Auto(Dir::Auto)),
+        };
+        Some((end, Sem::Holiday { which, year }))
+    }
+
+    // ---- narrative-anchored --------------------------------------------------------------
+
+    fn anchored(&self, i: usize) -> Option<(usize, Sem)> {
+        let w = self.key(i);
+        let w1 = self.key(i + 1);
+        let w2 = self.key(i + 2);
+        let unit_of = |k: usize| -> Option<Unit> {
+            match self.word(k).and_then(lexicon::unit) {
+                Some((u, false))
+                    if !matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Weekend) =>
+                {
+                    Some(u)
+                }
+                _ => None,
+            }
+        };
+        match (w, w1, w2) {
+            ("the", "previous" | "preceding" | "prior" | "following", _)
+                if self.weekday_at(i + 2).is_some() =>
+            {
+                let (end, day) = self.weekday_at(i + 2)?;
+                let dir = if w1 == "following" {
+                    Dir::Next
+                } else {
+                    Dir::Last
+                };
+                Some((end, Sem::NarrativeWeekday { day, dir }))
+            }
+            ("the", "next" | "following", _) => {
+                if self.is(i + 2, "morning") {
+                    return Some((
+                        i + 3,
+                        Sem::PartOfDay {
+                            day: Box::new(Sem::Anchored {
+                                unit: Unit::Day,
+                                offset: 1,
+                            }),
+                            code: "MO",
+                        },
+                    ));
+                }
+                let u = unit_of(i + 2)?;
+                Some((i + 3, Sem::Anchored { unit: u, offset: 1 }))
+            }
+            ("the", "previous" | "preceding" | "prior", _) => {
+                let u = unit_of(i + 2)?;
+                Some((
+                    i + 3,
+                    Sem::Anchored {
+                        unit: u,
+                        offset: -1,
+                    },
+                ))
+            }
+            ("the", "same", _) => {
+                let u = unit_of(i + 2)?;
+                Some((i + 3, Sem::Anchored { unit: u, offset: 0 }))
+            }
+            ("the", "day", "before" | "after") => {
+                // "the day before yesterday" is deictic and longer.
+                let next = self.t.get(i + 3);
+                if next.is_some_and(|t| t.kind != Kind::Punct) {
+                    return None;
+                }
+                Some((
+                    i + 3,
+                    Sem::Anchored {
+                        unit: Unit::Day,
+                        offset: if w2 == "before" { -1 } else { 1 },
+                    },
+                ))
+            }
+            ("that", _, _) => {
+                let u = unit_of(i + 1)?;
+                // "that day", "that year": only as a time adverbial ("later that year" is
+                // longer and handled by `deictic`).
+                if !matches!(u, Unit::Day | Unit::Year | Unit::Month | Unit::Week) {
+                    return None;
+                }
+                if self.is(i + 2, "of") || self.punct(i + 2, '\'') {
+                    return None;
+                }
+                Some((i + 2, Sem::Anchored { unit: u, offset: 0 }))
+            }
+            _ => None,
+        }
+    }
+
+    /// "the 27th day" of an ongoing event.
+    fn ordinal_day(&self, i: usize) -> Option<(usize, Sem)> {
+        if !matches!(self.key(i), "the" | "its" | "their") {
+            return None;
+        }
+        let j = i + 1;
+        let (k, n) = if let Some(t) = self.number(j).filter(|t| t.digits <= 4) {
+            if !(self.glued(j + 1) && self.word(j + 1).is_some_and(lexicon::is_ordinal_suffix)) {
+                return None;
+            }
+            (j + 2, t.num as u32)
+        } else {
+            (j + 1, lexicon::ordinal(self.key(j))?)
+        };
+        let k = if self.is(k, "straight") || self.is(k, "consecutive") {
+            k + 1
+        } else {
+            k
+        };
+        match self.word(k).and_then(lexicon::unit) {
+            Some((unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)) => {
+                Some((k + 1, Sem::OrdinalDay { n, unit }))
+            }
+            _ => None,
+        }
+    }
+
+    // ---- vague references ----------------------------------------------------------------
+
+    fn reference(&self, i: usize) -> Option<(usize, Sem)> {
+        let w = self.key(i);
+        let w1 = self.key(i + 1);
+        let r = |end, r| Some((end, Sem::Ref(r)));
+        match (w, w1) {
+            ("now" | "currently" | "nowadays" | "presently", _) => r(i + 1, Ref::Present),
+            ("current", _) => {
+                // "current" as a time adjective ("the current crisis"), not "electric
+                // current" or "current account".
+                let next = self.word(i + 1)?;
+                if matches!(
+                    next,
+                    "account" | "accounts" | "affairs" | "events" | "flows" | "flow"
+                ) || !self.t[i + 1].space_before
+                {
+                    return None;
+                }
+                let before = if i > 0 { self.key(i - 1) } else { "" };
+                if !matches!(
+                    before,
+                    "the" | "its" | "his" | "her" | "their" | "our" | "a"
+                ) {
+                    return None;
+                }
+                r(i + 1, Ref::Present)
+            }
+            ("at", "present") => r(i + 2, Ref::Present),
+            ("these", "days") => r(i + 2, Ref::Present),
+            ("the", "moment") if i > 0 && self.is(i - 1, "at") => r(i + 2, Ref::Present),
+            // "previously", "soon", "recent" and "future" as adjectives are left out: in
+            // TimeBank they are mostly not time expressions ("previously announced").
+            ("recently" | "lately", _) => r(i + 1, Ref::Past),
+            ("the", "past")
+                if self.t.get(i + 2).is_none_or(|t| {
+                    t.kind == Kind::Punct
+                        || matches!(t.key(), "and" | "but" | "or" | "that" | "when" | "as")
+                }) || (i > 0 && matches!(self.key(i - 1), "in" | "than" | "of")) =>
+            {
+                r(i + 2, Ref::Past)
+            }
+            ("the", "future") => r(i + 2, Ref::Future),
+            ("the", "near" | "short" | "long") if matches!(self.key(i + 2), "future" | "term") => {
+                r(i + 3, Ref::Future)
+            }
+            ("a", "later") if self.is(i + 2, "date") => r(i + 3, Ref::Future),
+            ("previously", _) if self.t[i].capital => r(i + 1, Ref::Past),
+            ("future", _)
+                if i > 0
+                    && self.is(i - 1, "in")
+                    && self.t.get(i + 1).is_none_or(|t| t.kind == Kind::Punct) =>
+            {
+                r(i + 1, Ref::Future)
+            }
+            ("earlier", _) if i > 0 && self.t[i].capital && self.punct(i + 1, ',') => {
+                r(i + 1, Ref::Past)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Which kind of modifier a prefix is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PrefixKind {
+    /// No prefix.
+    None,
+    /// "about", "more than": modifies amounts (durations).
+    Amount,
+    /// "early", "the end of": modifies dates.
+    Position,
+}
+
+fn part(offset: i64, code: &'static str) -> Sem {
+    Sem::PartOfDay {
+        day: Box::new(Sem::DayOffset(offset)),
+        code,
+    }
+}
+
+/// Weekend offsets as used by [`Sem::RelUnit`] with [`Unit::Weekend`]: −1 last, 0 by tense,
+/// +1 next.
+fn dir_offset(dir: Dir) -> i64 {
+    match dir {
+        Dir::Last => -1,
+        Dir::Auto => 0,
+        Dir::Next => 1,
+    }
+}

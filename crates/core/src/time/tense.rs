@@ -1,0 +1,85 @@
+//! The tense of the clause around a time expression, which decides whether "Friday" or
+//! "March" means the last one or the next one.
+
+use super::lexicon;
+use super::resolve::Tense;
+use super::tokens::{Kind, Tok};
+
+/// Tense for the expression at tokens `[first, end)` inside the sentence `[s, e)`.
+///
+/// A past reporting verb right beside the expression ("said Friday", "Friday's meeting was")
+/// decides for the past; otherwise a future marker anywhere in the sentence ("will",
+/// "'ll", "scheduled", "going to", "expected to") decides for the future; news reports the
+/// past by default.
+pub(super) fn tense(toks: &[Tok], s: usize, e: usize, first: usize, end: usize) -> Tense {
+    let near = |i: usize| toks.get(i).filter(|t| t.kind == Kind::Word).map(Tok::key);
+    let before = first.checked_sub(1).filter(|i| *i >= s).and_then(near);
+    let after = (end < e).then(|| near(end)).flatten();
+    if before.is_some_and(is_past_verb) || after.is_some_and(is_past_verb) {
+        return Tense::Past;
+    }
+    for i in (s..e).filter(|i| *i < first || *i >= end) {
+        let t = &toks[i];
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let w = t.key();
+        if w == "ll" && i > 0 && toks[i - 1].is_punct('\'') {
+            return Tense::Future;
+        }
+        if lexicon::is_future_marker(w) && w != "ll" {
+            return Tense::Future;
+        }
+        let next = |k: usize, word: &str| toks.get(i + k).is_some_and(|n| n.is(word));
+        if (w == "going" || w == "set") && next(1, "to") {
+            return Tense::Future;
+        }
+        // "as soon as Tuesday", "as early as Monday"
+        if w == "as" && (next(1, "soon") || next(1, "early")) && next(2, "as") {
+            return Tense::Future;
+        }
+        if w == "to"
+            && toks.get(i + 1).is_some_and(|n| n.is("be"))
+            && i > 0
+            && matches!(toks[i - 1].key(), "is" | "are" | "due")
+        {
+            return Tense::Future;
+        }
+    }
+    Tense::Past
+}
+
+fn is_past_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "told"
+            | "was"
+            | "were"
+            | "had"
+            | "did"
+            | "met"
+            | "began"
+            | "held"
+            | "gave"
+            | "saw"
+            | "won"
+            | "lost"
+            | "fell"
+            | "rose"
+            | "came"
+            | "went"
+            | "took"
+            | "made"
+            | "left"
+            | "fled"
+            | "wrote"
+            | "spoke"
+            | "sent"
+            | "struck"
+            | "became"
+            | "found"
+    ) || (w.len() > 4
+        && w.ends_with("ed")
+        && !matches!(w, "scheduled" | "planned" | "expected" | "need" | "indeed"))
+}

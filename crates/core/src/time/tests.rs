@@ -1,0 +1,219 @@
+//! Hand-written expectations for the time stage.
+
+use super::*;
+use crate::model::Span;
+
+/// (text, type, value, mod) of every expression in `text`, one sentence, reference `date`.
+fn times(text: &str, date: &str) -> Vec<(String, TimexType, String, Option<TimexMod>)> {
+    let reference = crate::calendar::parse_iso(date).map(|s| s.date);
+    let sentences = [Span {
+        start: 0,
+        end: text.chars().count(),
+    }];
+    find_times(text, &sentences, reference)
+        .into_iter()
+        .map(|t| {
+            (
+                text[t.start..t.end].to_string(),
+                t.kind,
+                t.value,
+                t.modifier,
+            )
+        })
+        .collect()
+}
+
+fn values(text: &str, date: &str) -> Vec<(String, String)> {
+    times(text, date)
+        .into_iter()
+        .map(|(t, _, v, _)| (t, v))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| ((*a).to_string(), (*b).to_string()))
+        .collect()
+}
+
+#[test]
+fn deictic_days_and_weekdays() {
+    assert_eq!(
+        values(
+            "Late on Monday, he said so today; yesterday it rained.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("Late on Monday", "2022-03-21"),
+            ("today", "2022-03-22"),
+            ("yesterday", "2022-03-21")
+        ])
+    );
+    let t = times("Late on Monday, he spoke.", "2022-03-22");
+    assert_eq!(t[0].3, Some(TimexMod::End));
+    assert_eq!(t[0].1, TimexType::Date);
+    // future tense: the next such day
+    assert_eq!(
+        values("The talks will resume on Friday.", "2022-03-22"),
+        pairs(&[("Friday", "2022-03-25")])
+    );
+    assert_eq!(
+        values(
+            "He left last Tuesday and returns next Monday.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("last Tuesday", "2022-03-15"),
+            ("next Monday", "2022-03-28")
+        ])
+    );
+}
+
+#[test]
+fn weekday_with_date() {
+    assert_eq!(
+        values("It opened Monday, Oct. 26, to crowds.", "1998-10-25"),
+        pairs(&[("Monday, Oct. 26", "1998-10-26")])
+    );
+    assert_eq!(
+        values("The vote is on Saturday, April 25.", "1998-04-24"),
+        pairs(&[("Saturday, April 25", "1998-04-25")])
+    );
+}
+
+#[test]
+fn explicit_dates() {
+    assert_eq!(
+        values(
+            "On March 3, 2024 and 22 March 2022 and 2022-03-22 and Sept. 30 and May 2010.",
+            "2024-05-01"
+        ),
+        pairs(&[
+            ("March 3, 2024", "2024-03-03"),
+            ("22 March 2022", "2022-03-22"),
+            ("2022-03-22", "2022-03-22"),
+            ("Sept. 30", "2023-09-30"),
+            ("May 2010", "2010-05"),
+        ])
+    );
+    assert_eq!(
+        values("Troops have been there since Feb 24.", "2022-03-22"),
+        pairs(&[("Feb 24", "2022-02-24")])
+    );
+    // "May" the modal and "march" the verb are not months
+    assert!(values("Officials may march on the capital.", "2022-03-22").is_empty());
+    // counts are not years
+    assert!(values("Some 2000 people and 1500 troops came.", "2022-03-22").is_empty());
+    assert_eq!(
+        values("In 2010, prices rose.", "2022-03-22"),
+        pairs(&[("2010", "2010")])
+    );
+}
+
+#[test]
+fn relative_units() {
+    assert_eq!(
+        values(
+            "Last week, this month, next year and the third quarter were discussed.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("Last week", "2022-W11"),
+            ("this month", "2022-03"),
+            ("next year", "2023"),
+            ("the third quarter", "2021-Q3"),
+        ])
+    );
+    assert_eq!(
+        values(
+            "Three weeks ago and two years ago and 10 days ago.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("Three weeks ago", "2022-W09"),
+            ("two years ago", "2020"),
+            ("10 days ago", "2022-03-12"),
+        ])
+    );
+    assert_eq!(
+        values("It happened in January this year.", "2022-03-22"),
+        pairs(&[("January this year", "2022-01")])
+    );
+}
+
+#[test]
+fn durations_and_sets() {
+    assert_eq!(
+        values(
+            "for three days, over the past two years, a two-year deal, 5 1/2 hours, several weeks",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("three days", "P3D"),
+            ("the past two years", "P2Y"),
+            ("two-year", "P2Y"),
+            ("5 1/2 hours", "PT5H30M"),
+            ("several weeks", "PXW"),
+        ])
+    );
+    let t = times("It took almost seven years.", "2022-03-22");
+    assert_eq!(t[0].0, "almost seven years");
+    assert_eq!(t[0].1, TimexType::Duration);
+    assert_eq!(t[0].2, "P7Y");
+    assert_eq!(
+        values("They meet daily and pay $40 a month.", "2022-03-22"),
+        pairs(&[("daily", "P1D"), ("a month", "P1M")])
+    );
+    assert_eq!(times("They meet daily.", "2022-03-22")[0].1, TimexType::Set);
+}
+
+#[test]
+fn references_and_clock_times() {
+    assert_eq!(
+        values("Now prices are high; recently they fell.", "2022-03-22"),
+        pairs(&[("Now", "PRESENT_REF"), ("recently", "PAST_REF")])
+    );
+    assert_eq!(
+        values("The blast came at 10:35 a.m. on Friday.", "2022-03-22"),
+        pairs(&[("10:35 a.m.", "2022-03-18T10:35"), ("Friday", "2022-03-18")])
+    );
+    assert_eq!(
+        values("Fighting went on overnight and this morning.", "2022-03-22"),
+        pairs(&[
+            ("overnight", "2022-03-22TNI"),
+            ("this morning", "2022-03-22TMO")
+        ])
+    );
+}
+
+#[test]
+fn ordinal_day_of_an_ongoing_event() {
+    let text = "Russia’s ferocity entered the 27th day today.";
+    let reference = crate::calendar::parse_iso("2022-03-22").map(|s| s.date);
+    let sentences = [Span {
+        start: 0,
+        end: text.chars().count(),
+    }];
+    let found = find_times(text, &sentences, reference);
+    let day = found
+        .iter()
+        .find(|t| &text[t.start..t.end] == "the 27th day")
+        .expect("the 27th day");
+    assert_eq!(day.value, "2022-03-22");
+    let anchor = day.anchor.as_ref().expect("anchor");
+    assert_eq!(anchor.value.as_deref(), Some("2022-02-24"));
+    let (s, e) = anchor.span.expect("anchor span");
+    assert_eq!(&text[s..e], "Russia’s ferocity");
+}
+
+#[test]
+fn without_a_reference_date_values_keep_placeholders() {
+    assert_eq!(
+        values("He spoke on Monday and yesterday, in March.", "none"),
+        pairs(&[
+            ("Monday", "XXXX-WXX-1"),
+            ("yesterday", "XXXX-XX-XX"),
+            ("March", "XXXX-03"),
+        ])
+    );
+}
