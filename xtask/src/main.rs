@@ -45,6 +45,8 @@ enum BenchTarget {
     Ner(ner::BenchArgs),
     /// HTML pages → article (AEB pages): pages/s, ours and trafilatura's in the same run.
     Extraction(bench::extraction::ExtractionBenchArgs),
+    /// Figures and dates: the time and quantities stages per article.
+    Figures(timeq::bench::BenchArgs),
 }
 
 /// Where the external data lives.
@@ -64,6 +66,7 @@ fn main() -> Result<()> {
         Command::NerLexicon => ner::lexicon(),
         Command::Bench(BenchTarget::Ner(args)) => ner::bench(&args),
         Command::Bench(BenchTarget::Extraction(args)) => bench::extraction::run(&args),
+        Command::Bench(BenchTarget::Figures(args)) => timeq::bench::run(&args),
         Command::Loadtest(args) => loadtest::run(&args),
     }
 }

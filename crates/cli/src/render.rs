@@ -164,6 +164,7 @@ pub fn summary(a: &Article, colour: bool) -> String {
             st.dim(&notes.join("; "))
         );
     }
+    figures_and_dates(&mut out, a, &st);
     line(&mut out, "Removed", a.removed.len().to_string());
     for r in &a.removed {
         let reason = serde_json::to_value(r.reason)
@@ -172,6 +173,87 @@ pub fn summary(a: &Article, colour: bool) -> String {
             .unwrap_or_default();
         let text: String = r.text.chars().take(60).collect();
         let _ = writeln!(out, "{:11} {} {text}", "", st.dim(&format!("{reason:<17}")));
+    }
+    out
+}
+
+/// The figures, dates and consistency warnings of the summary view.
+fn figures_and_dates(out: &mut String, a: &Article, st: &Style) {
+    let label = |v: serde_json::Result<serde_json::Value>| {
+        v.ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let _ = writeln!(out, "{} {}", st.label("Figures"), a.quantities.len());
+    for q in &a.quantities {
+        let mut value = format_number(q.value);
+        if let Some(max) = q.value_max {
+            value = format!("{value}–{}", format_number(max));
+        }
+        if let Some(u) = &q.unit {
+            value = format!("{value} {u}");
+        }
+        let mut notes: Vec<String> = vec![value];
+        if let Some(o) = &q.object {
+            notes.push(o.clone());
+        }
+        let category = label(serde_json::to_value(q.category));
+        notes.push(match &q.event {
+            Some(e) => format!("{category} ({e})"),
+            None => category,
+        });
+        let bound = label(serde_json::to_value(q.bound));
+        if bound != "exact" {
+            notes.push(bound);
+        }
+        if let Some(c) = q.change {
+            notes.push(format!("change {}", label(serde_json::to_value(c))));
+        }
+        if q.cumulative {
+            notes.push("running total".into());
+        }
+        let text: String = q.text.chars().take(28).collect();
+        let _ = writeln!(out, "{:11} {text:<28} {}", "", st.dim(&notes.join(" · ")));
+    }
+    let _ = writeln!(out, "{} {}", st.label("Dates"), a.times.len());
+    for t in &a.times {
+        let mut notes = vec![label(serde_json::to_value(t.kind)), t.value.clone()];
+        if let Some(m) = t.modifier {
+            notes.push(label(serde_json::to_value(m)));
+        }
+        if let Some(anchor) = &t.anchor {
+            let from = anchor.value.as_deref().unwrap_or("?");
+            match &anchor.text {
+                Some(text) => notes.push(format!("day 1 of {text}: {from}")),
+                None => notes.push(format!("day 1: {from}")),
+            }
+        }
+        let text: String = t.text.chars().take(28).collect();
+        let _ = writeln!(out, "{:11} {text:<28} {}", "", st.dim(&notes.join(" ")));
+    }
+    if !a.warnings.is_empty() {
+        let _ = writeln!(out, "{} {}", st.label("Warnings"), a.warnings.len());
+        for w in &a.warnings {
+            let _ = writeln!(out, "{:11} ! {}", "", w.message);
+        }
+    }
+}
+
+/// A figure's value without a trailing ".0" and with thousands separators.
+fn format_number(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 {
+        out.insert(0, '-');
     }
     out
 }

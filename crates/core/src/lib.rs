@@ -15,7 +15,7 @@
 //! ```
 //!
 //! The pipeline's stages, each one module with its own output type:
-//! [`decode`] → [`layout`] → [`assemble`] → [`segment`] (→ entities → quotes → quantities →
+//! [`decode`] → [`layout`] → [`assemble`] → [`segment`] → [`entities`] (→ quotes → quantities →
 //! time → checks, in later versions). See `ARCHITECTURE.md`.
 
 pub mod assemble;

@@ -614,13 +614,65 @@ fn timex_matches(want: &str, got: &str) -> bool {
     }
     // a bare clock time: any day
     if w.starts_with('T')
-        && !w.starts_with("TMO")
         && let Some(i) = g.find('T')
     {
         return g[i..] == w;
     }
-    w.len() == g.len()
+    if w.len() == g.len()
         && w.chars()
             .zip(g.chars())
             .all(|(a, b)| a == b || (a == 'X' && b.is_ascii_digit()))
+    {
+        return true;
+    }
+    // "XXXX-WXX-5" (a Friday the spec leaves open) against a resolved Friday
+    if let Some(rest) = w.strip_prefix("XXXX-WXX-")
+        && let Some(day) = rest.chars().next().and_then(|c| c.to_digit(10))
+        && let Some(date) = g.get(..10).and_then(calendar::parse_iso)
+    {
+        return u32::from(date.date.weekday()) == day && rest[1..] == g[10..];
+    }
+    // durations written differently: P3Y6M and P3.5Y, PT1H30M and PT1.5H
+    match (duration_months_seconds(&w), duration_months_seconds(&g)) {
+        (Some(a), Some(b)) => (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-6,
+        _ => false,
+    }
+}
+
+/// A TIMEX3 duration as (months, seconds); `None` when not a fully specified duration.
+fn duration_months_seconds(v: &str) -> Option<(f64, f64)> {
+    let rest = v.strip_prefix('P')?;
+    let (date, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, t),
+        None => (rest, ""),
+    };
+    let mut months = 0.0;
+    let mut seconds = 0.0;
+    let mut any = false;
+    for (part, is_time) in [(date, false), (time, true)] {
+        let mut num = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                num.push(c);
+                continue;
+            }
+            let n: f64 = num.parse().ok()?;
+            num.clear();
+            any = true;
+            match (c, is_time) {
+                ('Y', false) => months += 12.0 * n,
+                ('M', false) => months += n,
+                ('W', false) => seconds += n * 7.0 * 86400.0,
+                ('D', false) => seconds += n * 86400.0,
+                ('H', true) => seconds += n * 3600.0,
+                ('M', true) => seconds += n * 60.0,
+                ('S', true) => seconds += n,
+                _ => return None,
+            }
+        }
+        if !num.is_empty() {
+            return None;
+        }
+    }
+    any.then_some((months, seconds))
 }

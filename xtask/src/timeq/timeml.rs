@@ -28,7 +28,7 @@ pub struct Document {
     pub timexes: Vec<Timex>,
 }
 
-/// A tag still open while parsing: name, start offset (code points), attributes.
+/// An element being read: name, start offset (code points), attributes.
 type OpenTag = (String, usize, Vec<(String, String)>);
 
 /// Parses a TimeML document.

@@ -828,6 +828,15 @@ impl<'a> Claims<'a> {
                 return None;
             }
             u.len += 1;
+            // "a 61-year-old man", "a 130-year-old building": an age
+            if u.category == Category::Duration
+                && self.punct(i + u.len, '-')
+                && self.glued(i + u.len)
+                && self.key(i + u.len + 1) == "old"
+            {
+                u.category = Category::Other;
+                u.len += 2;
+            }
             return Some(u);
         }
         // "120 μg" (Greek or micro sign)
@@ -963,6 +972,7 @@ impl<'a> Claims<'a> {
         // "nine others are missing": the others are people
         if matches!(self.key(k), "others" | "more") && d.unit.is_none() {
             d.implied_people = true;
+            d.object = Some((k, k + 1));
             return;
         }
         let start = k;

@@ -59,8 +59,8 @@ impl QuantityMention {
     /// The object as text: the phrase, or "people" when implied.
     pub fn object_text<'t>(&self, text: &'t str) -> Option<&'t str> {
         match self.object {
+            _ if self.implied_people => Some("people"),
             Some((a, b)) => text.get(a..b),
-            None if self.implied_people => Some("people"),
             None => None,
         }
     }

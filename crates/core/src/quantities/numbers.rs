@@ -48,6 +48,10 @@ pub(super) fn scan(text: &str, toks: &[Tok]) -> Vec<Num> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match p.at(i) {
             Some(n) if n.end > i => {
                 i = n.end;
@@ -57,6 +61,39 @@ pub(super) fn scan(text: &str, toks: &[Tok]) -> Vec<Num> {
         }
     }
     out
+}
+
+/// Whether a token can open a number (most words cannot).
+fn may_start(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Number => true,
+        Kind::Punct => {
+            t.is_punct('-')
+                || t.is_punct('.')
+                || vulgar_char(t).and_then(words::vulgar_fraction).is_some()
+        }
+        Kind::Word => {
+            let w = t.key();
+            matches!(
+                w,
+                "a" | "an"
+                    | "half"
+                    | "quarter"
+                    | "minus"
+                    | "negative"
+                    | "dozens"
+                    | "tens"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "billions"
+                    | "hundred"
+                    | "dozen"
+            ) || words::cardinal(w).is_some()
+                || words::ordinal(w).is_some()
+                || words::scale_ordinal(w).is_some()
+        }
+    }
 }
 
 /// The number grammar.

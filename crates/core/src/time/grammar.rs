@@ -29,6 +29,10 @@ pub(super) fn recognise(toks: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match g.at(i) {
             Some(f) if !toks[f.first + 1..f.end].iter().any(|t| t.line_before) => {
                 i = f.end;
@@ -38,6 +42,138 @@ pub(super) fn recognise(toks: &[Tok]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Whether a token can open a time expression: most words cannot, and skipping them
+/// spares trying every pattern at every token.
+fn may_start(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Number => true,
+        Kind::Punct => t.is_punct('\''),
+        Kind::Word => {
+            let w = t.key();
+            matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "at"
+                    | "up"
+                    | "no"
+                    | "just"
+                    | "about"
+                    | "around"
+                    | "approximately"
+                    | "roughly"
+                    | "some"
+                    | "nearly"
+                    | "almost"
+                    | "over"
+                    | "more"
+                    | "longer"
+                    | "less"
+                    | "fewer"
+                    | "shorter"
+                    | "end"
+                    | "close"
+                    | "beginning"
+                    | "start"
+                    | "early"
+                    | "earlier"
+                    | "late"
+                    | "later"
+                    | "mid"
+                    | "noon"
+                    | "midday"
+                    | "midnight"
+                    | "today"
+                    | "tonight"
+                    | "yesterday"
+                    | "tomorrow"
+                    | "this"
+                    | "last"
+                    | "past"
+                    | "next"
+                    | "coming"
+                    | "current"
+                    | "recent"
+                    | "overnight"
+                    | "fiscal"
+                    | "fy"
+                    | "q"
+                    | "final"
+                    | "half"
+                    | "couple"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "several"
+                    | "few"
+                    | "many"
+                    | "numerous"
+                    | "daily"
+                    | "nightly"
+                    | "weekly"
+                    | "monthly"
+                    | "yearly"
+                    | "hourly"
+                    | "biweekly"
+                    | "fortnightly"
+                    | "every"
+                    | "each"
+                    | "per"
+                    | "christmas"
+                    | "new"
+                    | "thanksgiving"
+                    | "easter"
+                    | "good"
+                    | "halloween"
+                    | "boxing"
+                    | "independence"
+                    | "labor"
+                    | "labour"
+                    | "memorial"
+                    | "veterans"
+                    | "election"
+                    | "valentine"
+                    | "that"
+                    | "its"
+                    | "their"
+                    | "now"
+                    | "currently"
+                    | "nowadays"
+                    | "presently"
+                    | "these"
+                    | "recently"
+                    | "lately"
+                    | "previously"
+                    | "future"
+                    | "in"
+                    | "nineteen"
+                    | "eighteen"
+                    | "two"
+            ) || matches!(
+                w,
+                "previous"
+                    | "following"
+                    | "week"
+                    | "all"
+                    | "full"
+                    | "whole"
+                    | "entire"
+                    | "another"
+                    | "annually"
+                    | "everyday"
+            ) || lexicon::part_of_day(w).is_some()
+                || lexicon::unit(w).is_some()
+                || lexicon::month(w).is_some()
+                || lexicon::weekday(w).is_some()
+                || lexicon::weekday_plural(w).is_some()
+                || lexicon::season(w).is_some()
+                || lexicon::cardinal(w).is_some()
+                || lexicon::ordinal(w).is_some()
+        }
+    }
 }
 
 struct Grammar<'a> {
@@ -477,11 +613,58 @@ impl<'a> Grammar<'a> {
             "noon" | "midday" => (i + 1, 12u8, 0u8, None),
             "midnight" => (i + 1, 0, 0, None),
             _ => {
-                let h = self.number(i).filter(|t| t.digits <= 2 && t.num <= 24)?;
+                let h = self.number(i).filter(|t| t.digits <= 4 && t.num <= 2400)?;
                 if i > 0 && (self.punct(i - 1, ':') || self.punct(i - 1, '.')) && self.glued(i) {
                     return None;
                 }
+                // "1140 a.m.": four digits before am/pm
+                if h.digits >= 3 {
+                    let (hh, mm) = ((h.num / 100) as u8, (h.num % 100) as u8);
+                    let (after, pm) = self.meridiem(i + 1)?;
+                    if hh == 0 || hh > 12 || mm > 59 {
+                        return None;
+                    }
+                    let hour = match (pm, hh) {
+                        (true, x) if x < 12 => x + 12,
+                        (false, 12) => 0,
+                        (_, x) => x,
+                    };
+                    return Some((
+                        after,
+                        Sem::Clock {
+                            hour,
+                            minute: mm,
+                            second: None,
+                            day: None,
+                        },
+                    ));
+                }
                 let hour = h.num as u8;
+                // "2.30pm", "11.00 am": a dot, then am/pm
+                if self.punct(i + 1, '.')
+                    && self.glued(i + 1)
+                    && let Some(m) = self
+                        .number(i + 2)
+                        .filter(|m| m.digits == 2 && m.num < 60 && m.glued())
+                    && self.meridiem(i + 3).is_some()
+                    && hour <= 12
+                {
+                    let (after, pm) = self.meridiem(i + 3)?;
+                    let hour = match (pm, hour) {
+                        (true, x) if x < 12 => x + 12,
+                        (false, 12) => 0,
+                        (_, x) => x,
+                    };
+                    return Some((
+                        after,
+                        Sem::Clock {
+                            hour,
+                            minute: m.num as u8,
+                            second: None,
+                            day: None,
+                        },
+                    ));
+                }
                 if self.punct(i + 1, ':')
                     && self.glued(i + 1)
                     && let Some(m) = self
@@ -667,6 +850,54 @@ impl<'a> Grammar<'a> {
                 };
                 return Some((i + 2, part(0, code)));
             }
+            "the" | "morning" | "afternoon" | "evening"
+                if {
+                    let k = if w == "the" { i + 1 } else { i };
+                    let before = if i > 0 { self.key(i - 1) } else { "" };
+                    matches!(self.key(k), "morning" | "afternoon" | "evening")
+                        && matches!(before, "in" | "early" | "late" | "mid" | "this")
+                        && !self.is(k + 1, "of")
+                } =>
+            {
+                // "in the morning", "early morning", "later in the morning": a part of the
+                // narrative's day
+                let k = if w == "the" { i + 1 } else { i };
+                let code = lexicon::part_of_day(self.key(k))?;
+                // "in the morning at 7", "in the afternoon at 3"
+                if self.is(k + 1, "at")
+                    && let Some(h) = self
+                        .number(k + 2)
+                        .filter(|h| (1..=12).contains(&h.num) && h.digits <= 2)
+                    && self.t.get(k + 3).is_none_or(|t| {
+                        t.kind == Kind::Punct
+                            || t.kind == Kind::Word && !matches!(t.key(), "am" | "pm")
+                    })
+                {
+                    let hour = match code {
+                        "MO" => h.num as u8 % 12,
+                        _ => (h.num as u8 % 12) + 12,
+                    };
+                    return Some((
+                        k + 3,
+                        Sem::Clock {
+                            hour,
+                            minute: 0,
+                            second: None,
+                            day: None,
+                        },
+                    ));
+                }
+                return Some((
+                    k + 1,
+                    Sem::PartOfDay {
+                        day: Box::new(Sem::Anchored {
+                            unit: Unit::Day,
+                            offset: 0,
+                        }),
+                        code,
+                    },
+                ));
+            }
             "the" => {
                 // the day before yesterday / after tomorrow
                 if self.is(i + 1, "day") {
@@ -695,14 +926,23 @@ impl<'a> Grammar<'a> {
     /// A weekday name at `i` (capitalised; abbreviations need their dot): (end, weekday).
     fn weekday_at(&self, i: usize) -> Option<(usize, u8)> {
         let t = self.t.get(i)?;
-        if t.kind != Kind::Word || !t.capital {
+        if t.kind != Kind::Word {
             return None;
         }
         let (d, abbreviated) = lexicon::weekday(t.key())?;
+        if abbreviated && !t.capital {
+            return None;
+        }
         if abbreviated {
-            // "Sun" and "Sat" are words; abbreviations count only with a dot or before a date.
+            // "Sun" and "Sat" are words; abbreviations count only with a dot or before a
+            // day of the month ("Mon 13th").
             if self.dot(i + 1) {
                 return Some((i + 2, d));
+            }
+            if self.number(i + 1).is_some_and(|n| n.digits <= 2)
+                && self.word(i + 2).is_some_and(lexicon::is_ordinal_suffix)
+            {
+                return Some((i + 1, d));
             }
             return None;
         }
@@ -782,6 +1022,18 @@ impl<'a> Grammar<'a> {
             "last" | "past" => -1,
             "this" | "current" => 0,
             "next" | "coming" => 1,
+            "previous" | "following"
+                if !the
+                    && (self.weekday_at(j + 1).is_some()
+                        || self.is(j + 1, "week")
+                        || self.holiday(j + 1).is_some()) =>
+            {
+                if w == "previous" {
+                    -1
+                } else {
+                    1
+                }
+            }
             "previous" | "preceding" | "prior" | "following" | "same" if the => {
                 // narrative-relative: "the previous day", "the following year"
                 return self.anchored(i);
@@ -817,6 +1069,50 @@ impl<'a> Grammar<'a> {
             k
         };
         // "this fiscal year", "last fiscal year"
+        // "next week Monday", "next week on Tuesday", "previous week - Monday"
+        if self.is(k, "week") && !the {
+            let mut d = k + 1;
+            if self.is(d, "on") || self.punct(d, ',') || self.punct(d, '-') {
+                d += 1;
+            }
+            if let Some((end, day)) = self.weekday_at(d) {
+                let sem = Sem::WeekDay {
+                    week_offset: offset,
+                    day,
+                };
+                if let Some(code) = self
+                    .word(end)
+                    .and_then(lexicon::part_of_day)
+                    .filter(|c| !c.is_empty() && !self.key(end).ends_with('s'))
+                {
+                    return Some((
+                        end + 1,
+                        Sem::PartOfDay {
+                            day: Box::new(sem),
+                            code,
+                        },
+                    ));
+                }
+                return Some((end, sem));
+            }
+        }
+        // "last easter", "next new year's day"
+        if !the && let Some((end, Sem::Holiday { which, .. })) = self.holiday(k) {
+            let dir = if offset < 0 {
+                Dir::Last
+            } else if offset > 0 {
+                Dir::Next
+            } else {
+                Dir::Auto
+            };
+            return Some((
+                end,
+                Sem::Holiday {
+                    which,
+                    year: YearSpec::Auto(dir),
+                },
+            ));
+        }
         if self.is(k, "fiscal") && self.is(k + 1, "year") {
             return Some((
                 k + 2,
@@ -1001,6 +1297,29 @@ impl<'a> Grammar<'a> {
         } else {
             end
         };
+        // "two days after today", "three weeks from tomorrow", "two days before yesterday"
+        if let Some(n) = c.n
+            && matches!(self.key(end), "after" | "from" | "before")
+            && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+        {
+            let base = match self.key(end + 1) {
+                "today" => Some(0),
+                "tomorrow" | "tmrw" => Some(1),
+                "yesterday" => Some(-1),
+                _ => None,
+            };
+            if let Some(b) = base {
+                let sign = if self.is(end, "before") { -1 } else { 1 };
+                return Some((
+                    end + 2,
+                    Sem::FromDay {
+                        base: b,
+                        unit,
+                        n: n * sign as f64,
+                    },
+                ));
+            }
+        }
         let (sign, anchored, end) = self.shift_word(end)?;
         if anchored && c.n.is_none() {
             // "a few days later" is the duration "a few days" in TimeML
@@ -1024,6 +1343,24 @@ impl<'a> Grammar<'a> {
         let t = self.t.get(i)?;
         let (mut end, d) = match t.kind {
             Kind::Number if t.digits <= 2 && (1..=31).contains(&t.num) => (i + 1, t.num as u8),
+            Kind::Word if matches!(t.key(), "twenty" | "thirty") => {
+                // "twenty third", "twenty-ninth", "twenty nine"
+                let tens = if t.key() == "twenty" { 20 } else { 30 };
+                let k = if self.punct(i + 1, '-') && self.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let unit = self
+                    .word(k)
+                    .and_then(|w| lexicon::ordinal(w).or_else(|| lexicon::cardinal(w)))
+                    .filter(|u| *u < 10);
+                match unit {
+                    Some(u) if tens + u <= 31 => (k + 1, (tens + u) as u8),
+                    _ if t.key() == "twenty" => return None,
+                    _ => return None,
+                }
+            }
             Kind::Word => (i + 1, lexicon::ordinal(t.key()).filter(|d| *d <= 31)? as u8),
             _ => return None,
         };
@@ -1177,6 +1514,9 @@ impl<'a> Grammar<'a> {
     }
 
     fn explicit_date(&self, i: usize) -> Option<(usize, Sem)> {
+        if let Some(r) = self.numeric_month(i).or_else(|| self.numbered_week(i)) {
+            return Some(r);
+        }
         // ISO 2022-03-22
         if let Some(y) = self.number(i).filter(|t| t.digits == 4)
             && self.punct(i + 1, '-')
@@ -1238,6 +1578,40 @@ impl<'a> Grammar<'a> {
                 day: d,
                 dir: Dir::Auto,
             };
+            // "Wednesday (evening) next week", "monday of the following week"
+            let part = self
+                .word(end)
+                .and_then(lexicon::part_of_day)
+                .filter(|_| !self.key(end).ends_with('s'));
+            let mut w = if part.is_some() { end + 1 } else { end };
+            if self.is(w, "of") {
+                w += 1;
+            }
+            if self.is(w, "the") {
+                w += 1;
+            }
+            let week_offset = match self.key(w) {
+                "next" | "following" => Some(1),
+                "last" | "previous" => Some(-1),
+                "this" => Some(0),
+                _ => None,
+            };
+            if let Some(o) = week_offset.filter(|_| self.is(w + 1, "week")) {
+                let sem = Sem::WeekDay {
+                    week_offset: o,
+                    day: d,
+                };
+                return Some((
+                    w + 2,
+                    match part {
+                        Some(code) => Sem::PartOfDay {
+                            day: Box::new(sem),
+                            code,
+                        },
+                        None => sem,
+                    },
+                ));
+            }
             if let Some(code) = self.word(end).and_then(lexicon::part_of_day) {
                 if self.key(end).ends_with('s') {
                     return Some((end + 1, Sem::Set(SetValue::Weekday(d, Some(code)))));
@@ -1297,26 +1671,260 @@ impl<'a> Grammar<'a> {
         self.year_at(i, false).map(|(end, y)| (end, Sem::Year(y)))
     }
 
+    /// Numbered weeks: "week 27", "the week 1", "week 27 of last year", "the first week of
+    /// 2015", "last week of 2016".
+    fn numbered_week(&self, i: usize) -> Option<(usize, Sem)> {
+        let j = self.skip_the(i);
+        let year_after = |k: usize| -> Option<(usize, YearSpec)> {
+            if !self.is(k, "of") {
+                return None;
+            }
+            if let Some((e, y)) = self.year_at(k + 1, true) {
+                return Some((e, YearSpec::Explicit(y)));
+            }
+            let o = match (self.key(k + 1), self.key(k + 2)) {
+                ("last" | "previous", "year") => -1,
+                ("this" | "the", "year") => 0,
+                ("next", "year") => 1,
+                _ => return None,
+            };
+            Some((k + 3, YearSpec::Offset(o)))
+        };
+        if self.is(j, "week")
+            && let Some(n) = self
+                .number(j + 1)
+                .filter(|n| (1..=53).contains(&n.num) && n.digits <= 2)
+        {
+            let (end, year) = year_after(j + 2).unwrap_or((j + 2, YearSpec::Offset(0)));
+            return Some((
+                end,
+                Sem::IsoWeek {
+                    week: n.num as u8,
+                    year,
+                },
+            ));
+        }
+        // "the first week of 2015", "last week of 2016", "3rd week of 2018"
+        let (k, n) = if let Some(t) = self.number(j).filter(|t| (1..=5).contains(&t.num)) {
+            if !self.word(j + 1).is_some_and(lexicon::is_ordinal_suffix) {
+                return None;
+            }
+            (j + 2, t.num as i64)
+        } else {
+            let n = match self.key(j) {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                "fourth" => 4,
+                "last" | "final" => -1,
+                _ => return None,
+            };
+            (j + 1, n)
+        };
+        if !self.is(k, "week") {
+            return None;
+        }
+        let (end, year) =
+            year_after(k + 1).filter(|(_, y)| matches!(y, YearSpec::Explicit(_)) || k > j)?;
+        if n < 0 {
+            return Some((end, Sem::IsoWeek { week: 0, year }));
+        }
+        Some((
+            end,
+            Sem::IsoWeek {
+                week: n as u8,
+                year,
+            },
+        ))
+    }
+
+    /// Compact and numeric forms: "20170302", "2015-3", "12-2015", "2017 april", "22/04",
+    /// "11/20" (unambiguous day and month only), "the year of 2008".
+    fn numeric_month(&self, i: usize) -> Option<(usize, Sem)> {
+        let date = |end, y: YearSpec, m: u8, d: Option<u8>| {
+            Some((
+                end,
+                Sem::Date {
+                    year: y,
+                    month: m,
+                    day: d,
+                },
+            ))
+        };
+        let month = |end, y: i32, m: u8| {
+            Some((
+                end,
+                Sem::Month {
+                    month: m,
+                    year: YearSpec::Explicit(y),
+                },
+            ))
+        };
+        if self.is(i, "the")
+            && self.is(i + 1, "year")
+            && self.is(i + 2, "of")
+            && let Some((e, y)) = self.year_at(i + 3, true)
+        {
+            return Some((e, Sem::Year(y)));
+        }
+        let t = self.number(i)?;
+        let lone = |k: usize| {
+            self.t.get(k).is_none_or(|n| {
+                !(n.glued() && matches!(n.kind, Kind::Number | Kind::Word)
+                    || n.glued() && (n.is_punct('/') || n.is_punct('-')))
+            })
+        };
+        // 20170302
+        if t.digits == 8 && lone(i + 1) && (i == 0 || !self.glued(i)) {
+            let (y, m, d) = (
+                (t.num / 10_000) as i32,
+                (t.num / 100 % 100) as u8,
+                (t.num % 100) as u8,
+            );
+            if (1900..2100).contains(&y) && crate::calendar::Date::new(y, m, d).is_some() {
+                return date(i + 1, YearSpec::Explicit(y), m, Some(d));
+            }
+        }
+        let sep = (self.punct(i + 1, '-') || self.punct(i + 1, '/'))
+            && self.glued(i + 1)
+            && self.glued(i + 2);
+        if sep
+            && let Some(u) = self.number(i + 2)
+            && lone(i + 3)
+            && (i == 0 || !self.glued(i))
+        {
+            // 2015-3, 2015-12
+            if t.digits == 4
+                && (1900..2100).contains(&t.num)
+                && u.digits <= 2
+                && (1..=12).contains(&u.num)
+                && self.punct(i + 1, '-')
+            {
+                return month(i + 3, t.num as i32, u.num as u8);
+            }
+            // 12-2015
+            if u.digits == 4
+                && (1900..2100).contains(&u.num)
+                && t.digits <= 2
+                && (1..=12).contains(&t.num)
+                && self.punct(i + 1, '-')
+            {
+                return month(i + 3, u.num as i32, t.num as u8);
+            }
+            // 22/04, 11/20: day and month, one of them above twelve
+            if self.punct(i + 1, '/') && t.digits <= 2 && u.digits <= 2 {
+                let (a, b) = (t.num as u8, u.num as u8);
+                let (m, d) = if a > 12 && b <= 12 && a <= 31 {
+                    (b, a)
+                } else if b > 12 && a <= 12 && b <= 31 {
+                    (a, b)
+                } else {
+                    return None;
+                };
+                return date(i + 3, YearSpec::Auto(Dir::Auto), m, Some(d));
+            }
+        }
+        // "2017 april"
+        if t.digits == 4
+            && (1900..2100).contains(&t.num)
+            && let Some(m) = self.word(i + 1).and_then(lexicon::month)
+            && !matches!(self.key(i + 1), "may" | "march")
+        {
+            return month(i + 2, t.num as i32, m);
+        }
+        None
+    }
+
     /// "March 3", "March 3rd, 2024", "March 2024", "March of 2010", "March".
     fn month_date(&self, i: usize) -> Option<(usize, Sem)> {
         let t = self.t.get(i)?;
-        if t.kind != Kind::Word || !t.capital {
+        if t.kind != Kind::Word {
             return None;
         }
         let m = lexicon::month(t.key())?;
         let abbreviated = lexicon::is_month_abbreviation(t.key());
         let mut end = i + 1;
+        // "Dec-2018", "Oct/2", "Dec, 2018": a separator before the number
+        let sep = |k: usize| {
+            (self.punct(k, '-') || self.punct(k, '/')) && self.glued(k) && self.glued(k + 1)
+                || self.punct(k, ',')
+        };
+        let number_follows = self.number(end).is_some()
+            || (sep(end) && self.number(end + 1).is_some())
+            || self.word(end).and_then(lexicon::ordinal).is_some()
+            || self
+                .word(end)
+                .and_then(lexicon::cardinal)
+                .is_some_and(|c| (20..=30).contains(&c));
         if abbreviated {
             if self.dot(end) {
                 end += 1;
-            } else if t.key().len() == 3 && matches!(t.key(), "mar" | "jun" | "jan" | "dec") {
-                // "Mar", "Jun" without a dot need a number after them.
-                self.number(end)?;
+            } else if !number_follows
+                && (!t.capital || matches!(t.key(), "mar" | "jun" | "jan" | "dec"))
+            {
+                // "Mar", "Jun" without a dot, and lower-case abbreviations, need a number
+                return None;
             }
+        }
+        // "june of 1992", "April of 87"
+        let of_year = self.is(end, "of")
+            && self
+                .number(end + 1)
+                .is_some_and(|n| n.digits == 2 || n.digits == 4);
+        if !t.capital && !abbreviated && !number_follows && !of_year {
+            // a lower-case month alone needs a preposition of time before it ("may" and
+            // "march" are also a modal and a verb)
+            let before = if i > 0 { self.key(i - 1) } else { "" };
+            let ok = match t.key() {
+                "may" | "march" => matches!(
+                    before,
+                    "in" | "since" | "until" | "during" | "early" | "late" | "mid"
+                ),
+                _ => matches!(
+                    before,
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "during"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "the"
+                ),
+            };
+            if !ok {
+                return None;
+            }
+        }
+        if of_year && let Some(n) = self.number(end + 1).filter(|n| n.digits == 2) {
+            let y = if n.num < 50 {
+                2000 + n.num
+            } else {
+                1900 + n.num
+            } as i32;
+            return Some((
+                end + 2,
+                Sem::Month {
+                    month: m,
+                    year: YearSpec::Explicit(y),
+                },
+            ));
+        }
+        if (self.punct(end, '-') || self.punct(end, '/'))
+            && self.glued(end)
+            && self.number(end + 1).is_some_and(|n| n.glued())
+        {
+            end += 1;
         }
         // "March 3", "March 3rd"
         if let Some((e, d)) = self.day_number(end).filter(|_| {
-            self.number(end).is_some() || self.word(end).and_then(lexicon::ordinal).is_some()
+            self.number(end).is_some()
+                || self.word(end).and_then(lexicon::ordinal).is_some()
+                || matches!(self.key(end), "twenty" | "thirty")
         }) {
             // "March 3" but not "March 2000" (a year)
             if self.number(end).is_none_or(|n| n.digits <= 2) {
@@ -1425,8 +2033,12 @@ impl<'a> Grammar<'a> {
         if self.is(k, "of") {
             k += 1;
         }
+        // "05-Aug-2016"
+        if self.punct(k, '-') && self.glued(k) && self.glued(k + 1) && self.number(j).is_some() {
+            k += 1;
+        }
         let t = self.t.get(k)?;
-        if t.kind != Kind::Word || !t.capital {
+        if t.kind != Kind::Word {
             return None;
         }
         let m = lexicon::month(t.key())?;
@@ -1436,7 +2048,11 @@ impl<'a> Grammar<'a> {
         }
         let mut end = self.skip_dot(k + 1);
         let mut year = YearSpec::Auto(Dir::Auto);
-        let y = if self.punct(end, ',') { end + 1 } else { end };
+        let y = if self.punct(end, ',') || self.punct(end, '-') && self.glued(end) {
+            end + 1
+        } else {
+            end
+        };
         if let Some((ye, yy)) = self.year_at(y, true) {
             year = YearSpec::Explicit(yy);
             end = ye;
@@ -1634,6 +2250,38 @@ impl<'a> Grammar<'a> {
     // ---- durations -----------------------------------------------------------------------
 
     fn duration(&self, i: usize) -> Option<(usize, Sem)> {
+        let (end, sem) = self.simple_duration(i)?;
+        // "1 year 1 month 21 days", "one hour and 30 minutes": one duration
+        let Sem::Duration { unit, n: Some(n) } = sem else {
+            return Some((end, sem));
+        };
+        let mut parts = vec![(unit, n)];
+        let mut end = end;
+        loop {
+            let k = if self.is(end, "and") { end + 1 } else { end };
+            // not "fifteen minutes a day": an article starts a rate
+            let Some(c) = self
+                .count(k)
+                .filter(|c| c.n.is_some() && !c.article && !self.punct(k, '-'))
+            else {
+                break;
+            };
+            let Some((u, e, _)) = self.unit_after(c.end, c.n) else {
+                break;
+            };
+            if parts.iter().any(|(p, _)| *p == u) || matches!(u, Unit::Weekend) {
+                break;
+            }
+            parts.push((u, c.n.unwrap_or(1.0)));
+            end = e;
+        }
+        if parts.len() == 1 {
+            return Some((end, Sem::Duration { unit, n: Some(n) }));
+        }
+        Some((end, Sem::Compound(parts)))
+    }
+
+    fn simple_duration(&self, i: usize) -> Option<(usize, Sem)> {
         // clock-form durations "3:07:35"
         if let (Some(h), Some(m), Some(s)) =
             (self.number(i), self.number(i + 2), self.number(i + 4))
@@ -1659,14 +2307,30 @@ impl<'a> Grammar<'a> {
         if the && self.is(j, "first") {
             j += 1;
         }
-        // "a year and a half", "an hour and a half"
+        // "a year and a half", "an hour and a half", "an hour and half"
         if matches!(self.key(j), "a" | "an" | "one")
             && let Some((unit, false)) = self.word(j + 1).and_then(lexicon::unit)
             && self.is(j + 2, "and")
-            && self.is(j + 3, "a")
-            && self.is(j + 4, "half")
+            && (self.is(j + 3, "a") && self.is(j + 4, "half") || self.is(j + 3, "half"))
         {
-            return Some((j + 5, Sem::Duration { unit, n: Some(1.5) }));
+            let end = if self.is(j + 3, "half") { j + 4 } else { j + 5 };
+            return Some((end, Sem::Duration { unit, n: Some(1.5) }));
+        }
+        // "all day", "a full week", "the whole year", "all-month", "another week", "half year"
+        let w = self.key(j);
+        if matches!(w, "all" | "full" | "whole" | "entire" | "another" | "half") && !the {
+            let k = if self.punct(j + 1, '-') && self.glued(j + 1) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some((unit, false)) = self.word(k).and_then(lexicon::unit)
+                && !matches!(unit, Unit::Weekend | Unit::Quarter)
+                && !(w == "all" && unit == Unit::Second)
+            {
+                let n = if w == "half" { 0.5 } else { 1.0 };
+                return Some((k + 1, Sem::Duration { unit, n: Some(n) }));
+            }
         }
         let Some(c) = self.count(j) else {
             // "for weeks", "within days", "took months": an unspecified stretch
@@ -1718,7 +2382,7 @@ impl<'a> Grammar<'a> {
         if !the
             && self.punct(c.end, '-')
             && self.glued(c.end)
-            && let Some((unit, false)) = self
+            && let Some((unit, _)) = self
                 .word(c.end + 1)
                 .and_then(lexicon::unit)
                 .filter(|_| self.glued(c.end + 1))
@@ -1754,9 +2418,17 @@ impl<'a> Grammar<'a> {
         if c.n.is_none() && c.end == j + 1 && self.key(j) == "some" {
             return None;
         }
-        // "three quarters of voters", "a quarter of homes": fractions, not periods
-        if unit == Unit::Quarter && self.is(end, "of") {
-            return None;
+        // "three quarters of voters", "nearly three quarters in the highest": fractions, not
+        // periods; a number of quarters needs a preposition of time or digits
+        if unit == Unit::Quarter {
+            let before = if j > 0 { self.key(j - 1) } else { "" };
+            let timed = matches!(
+                before,
+                "for" | "over" | "in" | "within" | "after" | "past" | "last" | "next" | "first"
+            );
+            if self.is(end, "of") || !(timed || self.number(j).is_some()) {
+                return None;
+            }
         }
         // "a second bid", "a second, smaller pool": an ordinal, unless it is a time
         if unit == Unit::Second && c.article {
@@ -1812,6 +2484,8 @@ impl<'a> Grammar<'a> {
             "daily" | "nightly" => return every(Unit::Day),
             "weekly" => return every(Unit::Week),
             "monthly" => return every(Unit::Month),
+            // "annually" and "everyday" (the adjective) are left out: in TimeBank they are
+            // mostly rates of change and adjectives ("rise 8.5% annually").
             "yearly" => return every(Unit::Year),
             "hourly" => return every(Unit::Hour),
             "biweekly" | "fortnightly" => {
@@ -1862,7 +2536,13 @@ impl<'a> Grammar<'a> {
     // ---- holidays ------------------------------------------------------------------------
 
     fn holiday(&self, i: usize) -> Option<(usize, Sem)> {
-        if !self.capital(i) {
+        // lower case only for names that are nothing else
+        if !self.capital(i)
+            && !matches!(
+                self.key(i),
+                "christmas" | "easter" | "thanksgiving" | "halloween"
+            )
+        {
             return None;
         }
         let w = self.key(i);

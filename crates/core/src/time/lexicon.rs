@@ -40,7 +40,7 @@ impl Unit {
 /// A unit word, singular or plural: (unit, plural).
 pub(super) fn unit(w: &str) -> Option<(Unit, bool)> {
     Some(match w {
-        "second" => (Unit::Second, false),
+        "second" | "sec" => (Unit::Second, false),
         "seconds" | "secs" => (Unit::Second, true),
         "minute" | "min" => (Unit::Minute, false),
         "minutes" | "mins" => (Unit::Minute, true),

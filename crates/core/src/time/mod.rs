@@ -165,10 +165,12 @@ fn sentence_of(bounds: &[(usize, usize)], i: usize, n: usize) -> (usize, usize) 
 fn clock_day(toks: &[Tok], found: &[Found], k: usize, ctx: &Context) -> Option<Date> {
     let f = &found[k];
     let joins = |from: usize, to: usize| {
-        toks[from..to]
-            .iter()
-            .all(|t| t.is("at") || t.is("on") || t.is_punct(','))
-            && to - from <= 2
+        toks[from..to].iter().all(|t| {
+            matches!(
+                t.key(),
+                "at" | "on" | "before" | "after" | "by" | "around" | "until" | "from" | "about"
+            ) || t.is_punct(',')
+        }) && to - from <= 2
     };
     let day_of = |g: &Found| -> Option<Date> {
         let r = resolve::resolve(&g.sem, ctx);

@@ -57,7 +57,7 @@ pub(super) struct Resolved {
 pub(super) fn resolve(sem: &Sem, ctx: &Context) -> Resolved {
     let kind = match sem {
         Sem::Clock { .. } | Sem::PartOfDay { .. } => TimexType::Time,
-        Sem::Duration { .. } | Sem::ClockDuration { .. } => TimexType::Duration,
+        Sem::Duration { .. } | Sem::ClockDuration { .. } | Sem::Compound(_) => TimexType::Duration,
         Sem::Set(_) => TimexType::Set,
         _ => TimexType::Date,
     };
@@ -121,6 +121,48 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
             Some(rf) => set_day(r, weekday_date(rf, day, dir, ctx.tense)),
             None => r.value = format!("XXXX-WXX-{day}"),
         },
+        Sem::FromDay { base, unit, n } => match reference {
+            Some(rf) => {
+                let start = rf.add_days(base);
+                let whole = n.round() as i64;
+                let d = match unit {
+                    Unit::Week => start.add_days(7 * whole),
+                    Unit::Month => start.add_months(whole),
+                    Unit::Year => start.add_months(12 * whole),
+                    _ => start.add_days(whole),
+                };
+                set_day(r, d);
+            }
+            None => r.value = "XXXX-XX-XX".into(),
+        },
+        Sem::WeekDay { week_offset, day } => match reference {
+            Some(rf) => {
+                let monday = rf.add_days(1 - i64::from(rf.weekday()) + 7 * week_offset);
+                set_day(r, monday.add_days(i64::from(day) - 1));
+            }
+            None => r.value = format!("XXXX-WXX-{day}"),
+        },
+        Sem::IsoWeek { week, year } => {
+            let y = match (year, reference) {
+                (YearSpec::Explicit(y), _) => Some(y),
+                (YearSpec::Offset(o), Some(rf)) => Some(rf.iso_week().0 + o as i32),
+                (YearSpec::Auto(_), Some(rf)) => Some(rf.iso_week().0),
+                (_, None) => None,
+            };
+            r.value = match y {
+                Some(y) => {
+                    // week 0: the year's last ISO week (the one holding 28 December)
+                    let w = if week == 0 {
+                        Date::new(y, 12, 28).map_or(52, |d| d.iso_week().1)
+                    } else {
+                        week
+                    };
+                    r.year = Some(y);
+                    format!("{y:04}-W{w:02}")
+                }
+                None => format!("XXXX-W{week:02}"),
+            };
+        }
         Sem::NarrativeWeekday { day, dir } => match ctx.last_day.or(reference) {
             Some(base) => set_day(r, weekday_date(base, day, dir, ctx.tense)),
             None => r.value = format!("XXXX-WXX-{day}"),
@@ -247,6 +289,39 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
             .into();
         }
         Sem::Duration { unit, n } => r.value = duration(unit, n),
+        Sem::Compound(ref parts) => {
+            // P1Y1M21D: date units, then T and time units, largest first
+            let order = |u: &Unit| match u {
+                Unit::Century => 0,
+                Unit::Decade => 1,
+                Unit::Year => 2,
+                Unit::Quarter => 3,
+                Unit::Month => 4,
+                Unit::Week => 5,
+                Unit::Weekend | Unit::Day => 6,
+                Unit::Hour => 7,
+                Unit::Minute => 8,
+                Unit::Second => 9,
+            };
+            let mut sorted = parts.clone();
+            sorted.sort_by_key(|(u, _)| order(u));
+            let mut v = String::from("P");
+            let mut in_time = false;
+            for (u, n) in sorted {
+                let (letter, mult, time) = u.designator();
+                if time && !in_time {
+                    v.push('T');
+                    in_time = true;
+                }
+                let n = n * f64::from(mult);
+                if n.fract() == 0.0 {
+                    let _ = write!(v, "{}{letter}", n as i64);
+                } else {
+                    let _ = write!(v, "{n}{letter}");
+                }
+            }
+            r.value = v;
+        }
         Sem::ClockDuration { h, m, s } => {
             let mut v = String::from("PT");
             if h > 0 {
@@ -302,6 +377,13 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
         Sem::Holiday { which, year } => {
             let date = match (year, reference) {
                 (YearSpec::Explicit(y), _) => holidays::date(which, y),
+                (YearSpec::Auto(Dir::Last), Some(rf)) => holidays::date(which, rf.year)
+                    .filter(|d| *d < rf)
+                    .or_else(|| holidays::date(which, rf.year - 1)),
+                (YearSpec::Auto(Dir::Next), Some(rf)) => holidays::date(which, rf.year)
+                    .filter(|d| *d > rf)
+                    .or_else(|| holidays::date(which, rf.year + 1)),
+                (YearSpec::Offset(o), Some(rf)) => holidays::date(which, rf.year + o as i32),
                 (_, Some(rf)) => holidays::nearest(which, rf, ctx.tense == Tense::Future),
                 _ => None,
             };
@@ -395,7 +477,7 @@ fn weekend(base: Date, offset: i64, tense: Tense) -> Date {
     let this_saturday = base.add_days(6 - wd);
     let in_weekend = wd >= 6;
     match offset {
-        // "last weekend" is the one before this week's, in or out of it.
+        // the weekend before this week's
         -1 => this_saturday.add_days(-7),
         1 => {
             if in_weekend {
@@ -491,8 +573,9 @@ fn weekday_date(rf: Date, day: u8, dir: Dir, tense: Tense) -> Date {
     let rw = i64::from(rf.weekday());
     let d = i64::from(day);
     match (dir, tense) {
-        (Dir::Last, _) => rf.add_days(-((rw - d - 1).rem_euclid(7) + 1)),
-        (Dir::Next, _) => rf.add_days((d - rw - 1).rem_euclid(7) + 1),
+        // "last Wednesday" is the Wednesday of last week, "next Friday" next week's
+        (Dir::Last, _) => rf.add_days(-(rw - 1) - 7 + (d - 1)),
+        (Dir::Next, _) => rf.add_days(-(rw - 1) + 7 + (d - 1)),
         (Dir::Auto, Tense::Past) => rf.add_days(-(rw - d).rem_euclid(7)),
         (Dir::Auto, Tense::Future) => rf.add_days((d - rw).rem_euclid(7)),
     }
@@ -640,7 +723,9 @@ mod tests {
             d(2022, 3, 25)
         );
         assert_eq!(weekday_date(tue, 2, Dir::Last, Tense::Past), d(2022, 3, 15));
+        assert_eq!(weekday_date(tue, 1, Dir::Last, Tense::Past), d(2022, 3, 14));
         assert_eq!(weekday_date(tue, 1, Dir::Next, Tense::Past), d(2022, 3, 28));
+        assert_eq!(weekday_date(tue, 5, Dir::Next, Tense::Past), d(2022, 4, 1));
     }
 
     #[test]

@@ -74,6 +74,8 @@ pub(super) enum Sem {
     Ref(Ref),
     /// A length of time; `n` is `None` when unspecified ("several days").
     Duration { unit: Unit, n: Option<f64> },
+    /// A duration in several units ("1 year 1 month 21 days").
+    Compound(Vec<(Unit, f64)>),
     /// A clock duration written `3:07:35`.
     ClockDuration { h: u32, m: u32, s: u32 },
     /// A recurrence with a ready TIMEX3 value (`P1D`, `XXXX-WXX-4`).
@@ -92,6 +94,13 @@ pub(super) enum Sem {
     /// The unit of the narrative's last date shifted by `offset` ("the next day", "that
     /// year" with offset 0).
     Anchored { unit: Unit, offset: i64 },
+    /// `n` units after a deictic day (`base` days from the reference): "three weeks from
+    /// tomorrow" (`n` negative before it).
+    FromDay { base: i64, unit: Unit, n: f64 },
+    /// A weekday in the reference's week shifted by `week_offset` ("next week Monday").
+    WeekDay { week_offset: i64, day: u8 },
+    /// An ISO week by number (`week` 0 is the year's last week).
+    IsoWeek { week: u8, year: YearSpec },
     /// A weekday before or after the narrative's last date ("the previous Friday").
     NarrativeWeekday { day: u8, dir: Dir },
     /// "the 27th day" of an ongoing event.

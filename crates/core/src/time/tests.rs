@@ -217,3 +217,42 @@ fn without_a_reference_date_values_keep_placeholders() {
         ])
     );
 }
+
+#[test]
+fn weeks_numeric_forms_and_shifts_from_a_day() {
+    assert_eq!(
+        values(
+            "Sales in week 27 of last year and the first week of 2015.",
+            "2018-07-02"
+        ),
+        pairs(&[
+            ("week 27 of last year", "2017-W27"),
+            ("the first week of 2015", "2015-W01")
+        ])
+    );
+    assert_eq!(
+        values(
+            "Meet next week on Tuesday, three weeks from tomorrow.",
+            "2017-12-04"
+        ),
+        pairs(&[
+            ("next week on Tuesday", "2017-12-12"),
+            ("three weeks from tomorrow", "2017-12-26")
+        ])
+    );
+    assert_eq!(
+        values(
+            "Filed 20170302, due 2015-3, issued 14 nov 2023.",
+            "2018-01-01"
+        ),
+        pairs(&[
+            ("20170302", "2017-03-02"),
+            ("2015-3", "2015-03"),
+            ("14 nov 2023", "2023-11-14")
+        ])
+    );
+    assert_eq!(
+        values("It took 1 year 1 month 21 days.", "2018-01-01"),
+        pairs(&[("1 year 1 month 21 days", "P1Y1M21D")])
+    );
+}

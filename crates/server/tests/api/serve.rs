@@ -19,6 +19,12 @@ async fn shutdown_drains_in_flight_requests() {
     let body = "Storm hits coast\n\nLONDON (Reuters) - A storm hit the coast on Monday.";
     let (first, rest) = body.split_at(20);
     let mut stream = TcpStream::connect(addr).await.unwrap();
+    // A whole request first, so the connection is surely accepted before the signal.
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nhost: localhost\r\n\r\n")
+        .await
+        .unwrap();
+    assert!(read_response(&mut stream).await.starts_with("HTTP/1.1 200"));
     let head = format!(
         "POST /v1/extract HTTP/1.1\r\nhost: localhost\r\ncontent-type: text/plain\r\ncontent-length: {}\r\n\r\n",
         body.len()
@@ -55,6 +61,25 @@ async fn shutdown_drains_in_flight_requests() {
         TcpStream::connect(addr).await.is_err(),
         "still accepting after shutdown"
     );
+}
+
+/// Reads one response with a Content-Length body from a keep-alive connection.
+async fn read_response(stream: &mut TcpStream) -> String {
+    let mut response = Vec::new();
+    let mut byte = [0u8; 1];
+    while !response.ends_with(b"\r\n\r\n") {
+        stream.read_exact(&mut byte).await.unwrap();
+        response.push(byte[0]);
+    }
+    let head = String::from_utf8(response).unwrap();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length: "))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("content-length");
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).await.unwrap();
+    head + &String::from_utf8(body).unwrap()
 }
 
 #[tokio::test]
