@@ -76,6 +76,21 @@ pub fn summary(a: &Article, colour: bool) -> String {
             _ => "—".into(),
         },
     );
+    if let Some(m) = &a.page.modified {
+        line(&mut out, "Modified", m.clone());
+    }
+    let mut page: Vec<String> = Vec::new();
+    if let Some(kind) = &a.page.page_type {
+        page.push(kind.clone());
+    }
+    page.extend(a.page.site_name.clone());
+    page.extend(a.page.section.clone());
+    if !page.is_empty() {
+        line(&mut out, "Page", page.join(" · "));
+    }
+    if !a.page.captions.is_empty() {
+        line(&mut out, "Captions", a.page.captions.len().to_string());
+    }
     line(
         &mut out,
         "Dateline",

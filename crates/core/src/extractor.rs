@@ -1,13 +1,15 @@
 //! The public entry point: [`Extractor`] runs the stages in order on an [`Input`].
 
+use std::collections::BTreeMap;
+
 use sha2::{Digest, Sha256};
 
 use crate::assemble::{Assembled, assemble};
 use crate::decode::{self, Decoded};
 use crate::layout::{self, Layout};
 use crate::model::{
-    Article, Byline, Entity, EntityKind, Mention, Quantity, SCHEMA_VERSION, Section, SectionKind,
-    Source, Span, Time, TimeAnchor, Warning,
+    Article, Byline, Entity, EntityKind, Mention, PageMetadata, Quantity, SCHEMA_VERSION, Section,
+    SectionKind, Source, Span, Time, TimeAnchor, Warning,
 };
 use crate::offsets::CharIndex;
 use crate::{Error, calendar, entities, language, quantities, segment, time};
@@ -267,6 +269,7 @@ impl Extractor {
                     .collect(),
             })
             .collect();
+        let page = page_metadata(&layout, published_from.as_deref());
         Article {
             schema_version: SCHEMA_VERSION.to_string(),
             source: Source {
@@ -290,6 +293,7 @@ impl Extractor {
                 agencies: b.agencies,
                 roles: b.roles,
             }),
+            page,
             published,
             published_from,
             dateline: assembled.dateline,
@@ -304,6 +308,65 @@ impl Extractor {
             times,
             warnings,
         }
+    }
+}
+
+/// The page's statements about itself, each value with where it came from.
+fn page_metadata(layout: &Layout, published_from: Option<&str>) -> PageMetadata {
+    let page = &layout.page;
+    let mut from = BTreeMap::new();
+    let mut take = |field: &str, value: &Option<(String, &'static str)>| {
+        value.as_ref().map(|(v, source)| {
+            from.insert(field.to_string(), (*source).to_string());
+            v.clone()
+        })
+    };
+    let modified = take("modified", &page.modified);
+    let description = take("description", &layout.description);
+    let site_name = take("site_name", &page.site_name);
+    let canonical_url = take("canonical_url", &page.canonical_url);
+    let section = take("section", &page.section);
+    let image = take("image", &page.image);
+    let declared_language = take("declared_language", &page.language);
+    let tags = match &page.tags {
+        Some((tags, source)) => {
+            from.insert("tags".into(), (*source).to_string());
+            tags.clone()
+        }
+        None => Vec::new(),
+    };
+    let page_type = page.page_type.map(|(kind, source)| {
+        from.insert("page_type".into(), source.to_string());
+        kind.as_str().to_string()
+    });
+    if layout.headline.is_some()
+        && let Some(source) = layout.headline_from
+    {
+        from.insert("headline".into(), source.to_string());
+    }
+    let has_authors = layout
+        .byline
+        .as_ref()
+        .is_some_and(|b| !b.authors.is_empty())
+        || !layout.meta_authors.is_empty();
+    if has_authors && let Some(source) = layout.authors_from {
+        from.insert("authors".into(), source.to_string());
+    }
+    if let Some(source) = published_from {
+        from.insert("published".into(), source.to_string());
+    }
+    PageMetadata {
+        modified,
+        description,
+        site_name,
+        canonical_url,
+        section,
+        tags,
+        image,
+        declared_language,
+        page_type,
+        captions: layout.captions.clone(),
+        metadata_from: from,
     }
 }
 

@@ -33,6 +33,10 @@ pub struct Article {
     pub published: Option<String>,
     /// Where the article says its publication date is (`"text"`, `"input"`, …).
     pub published_from: Option<String>,
+    /// What the page says about itself (HTML metadata), with where each value came from;
+    /// flattened into the top level of the JSON.
+    #[serde(flatten)]
+    pub page: PageMetadata,
     /// The wire-style dateline that opens the body (`KYIV, Ukraine (AP) —`).
     pub dateline: Option<Dateline>,
     /// Clean main text: body paragraphs separated by `"\n\n"`, dateline removed.
@@ -62,6 +66,43 @@ pub struct Article {
     /// differently.
     #[serde(default)]
     pub warnings: Vec<Warning>,
+}
+
+/// Page-level metadata: what a web page states about itself outside its running text.
+/// Plain-text inputs state none of it, so every field is `null` or empty for them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageMetadata {
+    /// When the page says it was last modified: ISO 8601 date or date-time.
+    pub modified: Option<String>,
+    /// The summary the page gives of itself (`<meta name=description>`, `og:description`).
+    pub description: Option<String>,
+    /// The outlet's name as the page states it (`og:site_name`, JSON-LD publisher).
+    pub site_name: Option<String>,
+    /// The page's canonical URL (`<link rel=canonical>`, `og:url`), as stated; never fetched.
+    pub canonical_url: Option<String>,
+    /// The site section (`article:section`, JSON-LD `articleSection`).
+    pub section: Option<String>,
+    /// Tags and keywords the page lists.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// URL of the lead image.
+    pub image: Option<String>,
+    /// The language the page declares (`<html lang>`, `og:locale`), a BCP 47 tag; the
+    /// detected body language is [`Article::language`].
+    pub declared_language: Option<String>,
+    /// What kind of page this is: `article`, `index`, `product` or `error`; `null` for
+    /// plain text, which is taken to be an article.
+    pub page_type: Option<String>,
+    /// Image captions of the main content, in page order; never part of `body`.
+    #[serde(default)]
+    pub captions: Vec<String>,
+    /// Where each metadata value came from, by field name (`headline`, `authors`,
+    /// `published`, `modified`, `description`, `site_name`, `canonical_url`, `section`,
+    /// `tags`, `image`, `declared_language`, `page_type`): `json-ld`, `opengraph`, `meta`,
+    /// `microdata`, `link`, `html`, `title`, `time-element`, `page-text`, `byline-text`,
+    /// `text`, `page-shape`, … Only fields with a value are listed.
+    #[serde(default)]
+    pub metadata_from: std::collections::BTreeMap<String, String>,
 }
 
 /// Where the input came from.

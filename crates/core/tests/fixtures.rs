@@ -173,6 +173,16 @@ fn check(name: &str, expect: &Value, a: &Article, failures: &mut Vec<String>) {
             fail(format!("published {stated:?} != {v:?}"));
         }
     }
+    // Page metadata: each key of `page` must equal the article's JSON field of that name
+    // (`site_name`, `page_type`, `captions`, `metadata_from`, …).
+    if let Some(page) = obj.get("page").and_then(Value::as_object) {
+        let json = serde_json::to_value(a).expect("an article serialises");
+        for (key, want) in page {
+            if json.get(key) != Some(want) {
+                fail(format!("{key} {:?} != {want}", json.get(key)));
+            }
+        }
+    }
     if let Some(v) = obj.get("language")
         && str_field(v) != a.language
     {

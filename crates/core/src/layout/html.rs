@@ -22,13 +22,22 @@ pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
     let mut meta = page_meta(&doc);
     unhide_streamed_content(&doc);
     prefer_date_shown_by_headline(&doc, &mut meta);
-    let blocks = main_blocks(doc, &html, url);
-    super::lay_out_blocks(blocks, meta)
+    let main = main_blocks(doc, &html, url);
+    let mut layout = super::lay_out_blocks(main.blocks, meta);
+    layout.captions = main.captions;
+    layout
+}
+
+/// What a walk over the main content finds: its blocks and, apart, its image captions.
+#[derive(Default)]
+struct Walked {
+    blocks: Vec<Block>,
+    captions: Vec<String>,
 }
 
 /// Blocks of the page's main content: Readability's pick, unless it clearly under-picked
 /// (a page whose article container holds far more running text), or found nothing.
-fn main_blocks(doc: Document, html: &str, url: Option<&str>) -> Vec<Block> {
+fn main_blocks(doc: Document, html: &str, url: Option<&str>) -> Walked {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     // Classes are kept so that captions and credits inside the pick can still be told apart.
     let config = dom_smoothie::Config {
@@ -44,7 +53,7 @@ fn main_blocks(doc: Document, html: &str, url: Option<&str>) -> Vec<Block> {
         .as_deref()
         .map(|c| blocks_of(&Document::from(c)))
         .unwrap_or_default();
-    let picked_words = running_words(&picked);
+    let picked_words = running_words(&picked.blocks);
     if picked_words >= UNDERPICK_WORDS {
         return picked;
     }
@@ -56,10 +65,10 @@ fn main_blocks(doc: Document, html: &str, url: Option<&str>) -> Vec<Block> {
         .nodes()
         .iter()
         .map(|node| walk(node, true))
-        .max_by_key(|blocks| running_words(blocks));
+        .max_by_key(|walked| running_words(&walked.blocks));
     match best {
-        Some(blocks) if running_words(&blocks) >= 2 * picked_words.max(20) => blocks,
-        _ if picked.is_empty() => walk(&original.root(), true),
+        Some(walked) if running_words(&walked.blocks) >= 2 * picked_words.max(20) => walked,
+        _ if picked.blocks.is_empty() => walk(&original.root(), true),
         _ => picked,
     }
 }
@@ -94,7 +103,7 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
     let Some((headline, _)) = &meta.headline else {
         return;
     };
-    let blocks = walk(&doc.root(), true);
+    let blocks = walk(&doc.root(), true).blocks;
     let key: String = headline.chars().take(40).collect();
     let Some(at) = blocks.iter().position(|b| b.text.contains(&key)) else {
         return;
@@ -224,7 +233,7 @@ const BLOCK_ELEMENTS: &[&str] = &[
 ];
 
 /// Walks a document into blocks.
-fn blocks_of(doc: &Document) -> Vec<Block> {
+fn blocks_of(doc: &Document) -> Walked {
     walk(&doc.root(), false)
 }
 
@@ -266,6 +275,14 @@ const CAPTION_MARKS: &[&str] = &[
     "image-source",
 ];
 
+/// An image caption proper (not a bare credit): `<figcaption>` or a class naming a caption.
+fn is_caption(name: &str, node: &NodeRef) -> bool {
+    name == "figcaption"
+        || node
+            .attr("class")
+            .is_some_and(|v| v.to_ascii_lowercase().contains("caption"))
+}
+
 fn looks_like_caption(node: &NodeRef) -> bool {
     node.attr("class").is_some_and(|v| {
         let v = v.to_ascii_lowercase();
@@ -286,8 +303,9 @@ fn looks_like_furniture(node: &NodeRef) -> bool {
 
 /// Walks a node into blocks, depth-first, without recursion. `skip_furniture` also skips
 /// elements whose class or id names page furniture.
-fn walk(root: &NodeRef, skip_furniture: bool) -> Vec<Block> {
+fn walk(root: &NodeRef, skip_furniture: bool) -> Walked {
     let mut out = Vec::new();
+    let mut captions: Vec<String> = Vec::new();
     let mut current = BlockBuilder::default();
     let root = *root;
     // Stack of (node, entering?) so that block elements can close their block on exit.
@@ -307,6 +325,14 @@ fn walk(root: &NodeRef, skip_furniture: bool) -> Vec<Block> {
         if !entering {
             if BLOCK_ELEMENTS.contains(&name.as_str()) {
                 current.finish(&mut out);
+            }
+            continue;
+        }
+        if is_caption(&name, &node) && !is_hidden(&node) {
+            // Captions describe the pictures, not the story: kept apart, never in the body.
+            let caption = collapse_whitespace(&normalize_invisible(&node.text()));
+            if !caption.is_empty() && !captions.contains(&caption) {
+                captions.push(caption);
             }
             continue;
         }
@@ -342,7 +368,10 @@ fn walk(root: &NodeRef, skip_furniture: bool) -> Vec<Block> {
         }
     }
     current.finish(&mut out);
-    out
+    Walked {
+        blocks: out,
+        captions,
+    }
 }
 
 fn is_hidden(node: &NodeRef) -> bool {
@@ -968,11 +997,31 @@ mod tests {
     }
 
     #[test]
+    fn captions_kept_apart_from_the_body() {
+        let doc = Document::from(
+            "<article><p>Rescuers searched the rubble.</p><figure><img src=a.jpg>\
+             <figcaption>A rescuer in Kyiv.  <span class=credit>Photo: J. Doe</span></figcaption>\
+             </figure><div class='image-caption'>Smoke over the port.</div>\
+             <span class=photo-credit>Getty</span><p>The search went on.</p></article>",
+        );
+        let walked = blocks_of(&doc);
+        let texts: Vec<_> = walked.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Rescuers searched the rubble.", "The search went on."]
+        );
+        assert_eq!(
+            walked.captions,
+            ["A rescuer in Kyiv. Photo: J. Doe", "Smoke over the port."]
+        );
+    }
+
+    #[test]
     fn blocks_from_markup() {
         let doc = Document::from(
             "<html><body><nav>Home | World</nav><h2>Sub</h2><p>One <b>bold</b>\n text.</p><ul><li>Item</li></ul><p>A<br>B</p><script>x()</script></body></html>",
         );
-        let blocks = blocks_of(&doc);
+        let blocks = blocks_of(&doc).blocks;
         let texts: Vec<_> = blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect();
         assert_eq!(
             texts,

@@ -141,6 +141,8 @@ pub struct Layout {
     pub headline_from: Option<&'static str>,
     /// Where the authors came from (`byline-text`, `json-ld`, `meta`, …).
     pub authors_from: Option<&'static str>,
+    /// Image captions found in the main content (HTML only), in page order.
+    pub captions: Vec<String>,
 }
 
 /// One block of the article body.
