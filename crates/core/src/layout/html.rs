@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::byline::{BylineParts, parse_byline};
 use super::html_depth::limit_nesting;
+use super::news::printed_dates;
 use super::{Block, BlockKind, Layout, PageMeta, PageType};
 use crate::calendar;
 use crate::decode::normalize_invisible;
@@ -96,50 +97,127 @@ fn running_words(blocks: &[Block]) -> usize {
 const DATE_BLOCKS_AFTER_HEADLINE: usize = 8;
 
 /// Readers take a story's date from what is printed by its headline, and metadata often
-/// disagrees (a CMS's first-draft time, a re-publication date). When a date is printed in
-/// the few blocks around the headline, it becomes `published` (`page-text`); metadata keeps
-/// its place when it agrees (it has the time of day) or when nothing is printed.
+/// disagrees (a CMS's first-draft time, a re-publication date). When a publication date is
+/// printed in the few blocks around the headline, it becomes `published` (`page-text`);
+/// metadata keeps its place when it agrees (it has the time of day) or when nothing but an
+/// update date is printed. A date printed as an update ("Updated: …") is never taken for the
+/// publication date.
 fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
     let Some((headline, _)) = &meta.headline else {
         return;
     };
     let blocks = walk(&doc.root(), true).blocks;
-    let key: String = headline.chars().take(40).collect();
-    let Some(at) = blocks.iter().position(|b| b.text.contains(&key)) else {
+    let Some(at) = headline_block(&blocks, headline) else {
         return;
     };
+    let published_day = meta
+        .published
+        .as_ref()
+        .map(|(p, _)| p.chars().take(10).collect::<String>());
     let window: Vec<(calendar::Stamp, bool)> = blocks[at.saturating_sub(2)..]
         .iter()
         .take(DATE_BLOCKS_AFTER_HEADLINE + 3)
         .filter(|b| b.text.split_whitespace().count() <= 30)
-        .filter_map(|b| {
-            let stamp = calendar::find_date(&b.text).or_else(|| numeric_date(&b.text))?;
-            let lower = b.text.to_lowercase();
-            let updated = lower.contains("updated") || lower.contains("modified");
-            Some((stamp, updated))
-        })
+        .flat_map(|b| printed_dates(&b.text))
         .collect();
     // Metadata that agrees with any printed date keeps its place (it has the time of day).
-    if let Some((published, _)) = &meta.published
+    if let Some(day) = &published_day
         && window
             .iter()
-            .any(|(stamp, _)| published.starts_with(&stamp.date.to_string()))
+            .any(|(stamp, updated)| !updated && stamp.date.to_string() == *day)
     {
         return;
     }
-    // A printed publication date before a printed update date.
-    let shown = window
-        .iter()
-        .find(|(_, updated)| !updated)
-        .or_else(|| window.first());
-    if let Some((stamp, _)) = shown {
+    if let Some((stamp, _)) = window.iter().find(|(_, updated)| !updated) {
         meta.published = Some((stamp.to_string(), "page-text"));
+    } else if meta.published.is_none()
+        && let Some(stamp) = labelled_publication_date(&blocks[at..])
+    {
+        meta.published = Some((stamp.to_string(), "page-text"));
+    } else if let Some((stamp, _)) = window.first()
+        && meta.page.modified.is_none()
+    {
+        meta.page.modified = Some((stamp.to_string(), "page-text"));
     }
+}
+
+/// Where the headline is printed among the page's blocks: the block that holds its start,
+/// else a top-level heading that shares its opening words (pages often print a shorter or
+/// longer `<h1>` than their metadata title), else the first top-level heading.
+fn headline_block(blocks: &[Block], headline: &str) -> Option<usize> {
+    let key: String = headline.chars().take(40).collect();
+    if let Some(at) = blocks.iter().position(|b| b.text.contains(&key)) {
+        return Some(at);
+    }
+    let fold = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let opening = fold(headline);
+    let h1 = |b: &&Block| b.kind == BlockKind::Heading(1);
+    blocks
+        .iter()
+        .position(|b| h1(&b) && !opening.is_empty() && fold(&b.text) == opening)
+        .or_else(|| blocks.iter().position(|b| h1(&b)))
+        .or_else(|| {
+            // A page without `<h1>` prints its title as the first `<h2>`.
+            blocks.iter().position(|b| b.kind == BlockKind::Heading(2))
+        })
+}
+
+/// A date printed with a publication label anywhere after the headline ("Published on
+/// July 18, 2025", "Posted on April 13, 2023"): short blocks only, so that running text
+/// ("the law was published on …") does not count.
+fn labelled_publication_date(blocks: &[Block]) -> Option<calendar::Stamp> {
+    blocks.iter().find_map(|b| {
+        if b.text.split_whitespace().count() > 12 {
+            return None;
+        }
+        let lower = b.text.to_lowercase();
+        let label = ["published", "posted on", "posted:"]
+            .iter()
+            .filter_map(|w| lower.find(w))
+            .min()?;
+        printed_dates(b.text.get(label..)?)
+            .into_iter()
+            .find(|(_, updated)| !updated)
+            .map(|(stamp, _)| stamp)
+    })
+}
+
+/// A date element that states an update rather than the publication: its own class or
+/// itemprop says so, or its parent labels it ("Last Updated <span class=date>…</span>").
+fn marked_as_update(node: &NodeRef) -> bool {
+    let says_update = |v: &str| {
+        let v = v.to_ascii_lowercase();
+        v.contains("updat") || v.contains("modif")
+    };
+    let own = ["class", "itemprop"]
+        .iter()
+        .any(|a| node.attr(a).is_some_and(|v| says_update(&v)));
+    if own {
+        return true;
+    }
+    let Some(parent) = node.parent() else {
+        return false;
+    };
+    let parent_text = clean_text(&parent.text());
+    let own_text = clean_text(&node.text());
+    if parent_text.split_whitespace().count() > 20 || own_text.is_empty() {
+        return false;
+    }
+    // The label must come before the date within the parent.
+    parent_text
+        .find(own_text.as_str())
+        .is_some_and(|at| says_update(&parent_text[..at]))
 }
 
 /// A numeric date as pages print them beside bylines: `11/18/2019` (month first unless the
 /// first number cannot be a month) or `18.11.2019`.
-fn numeric_date(text: &str) -> Option<calendar::Stamp> {
+pub(super) fn numeric_date(text: &str) -> Option<calendar::Stamp> {
     text.split_whitespace().find_map(|w| {
         let w = w.trim_matches(|c: char| !c.is_ascii_digit());
         let sep = if w.contains('/') { '/' } else { '.' };
@@ -487,7 +565,9 @@ fn page_meta(doc: &Document) -> PageMeta {
     if meta.published.is_none() {
         meta.published = doc
             .select("time[datetime]")
+            .nodes()
             .iter()
+            .filter(|t| !marked_as_update(t))
             .filter_map(|t| t.attr("datetime").and_then(|d| iso_date(&d)))
             .next()
             .map(|d| (d, "time-element"));
@@ -495,10 +575,16 @@ fn page_meta(doc: &Document) -> PageMeta {
     if meta.published.is_none() {
         meta.published = doc
             .select("[itemprop='datePublished'], [class*='date'], [class*='time'], [class*='published']")
+            .nodes()
             .iter()
+            .filter(|n| !marked_as_update(n))
             .map(|n| clean_text(&n.text()))
             .filter(|t| t.split_whitespace().count() <= 12)
-            .find_map(|t| calendar::find_date(&t))
+            .find_map(|t| {
+                printed_dates(&t)
+                    .into_iter()
+                    .find_map(|(stamp, updated)| (!updated).then_some(stamp))
+            })
             .map(|stamp| (stamp.to_string(), "page-text"));
     }
     meta.byline = visible_byline(doc);
@@ -994,6 +1080,47 @@ mod tests {
             page_meta(&index).page.page_type,
             Some((PageType::Index, "page-shape"))
         );
+    }
+
+    #[test]
+    fn update_dates_are_not_publication_dates() {
+        let dates = |t: &str| -> Vec<(String, bool)> {
+            printed_dates(t)
+                .into_iter()
+                .map(|(s, u)| (s.to_string(), u))
+                .collect()
+        };
+        assert_eq!(
+            dates("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026"),
+            [
+                ("2022-12-22".to_string(), false),
+                ("2026-01-02".to_string(), true)
+            ]
+        );
+        assert_eq!(
+            dates("Last Updated: August 5, 2025"),
+            [("2025-08-05".to_string(), true)]
+        );
+        assert_eq!(
+            dates("Dec 17, 2025Julian K. Arni"),
+            [("2025-12-17".to_string(), false)]
+        );
+        // Only an update date printed: the metadata's publication date stays.
+        let page = "<html><head><title>Ten ways to rest</title>\
+            <meta property='article:published_time' content='2024-02-27T00:00:00Z'></head>\
+            <body><h1>Ten ways to rest</h1><p>Updated : December 04, 2025</p>\
+            <p>Rest matters for health, and there are many ways to get more of it every day \
+            of the week, whatever your work.</p></body></html>";
+        let layout = lay_out_html(page, None);
+        assert_eq!(
+            layout.published,
+            Some(("2024-02-27T00:00:00Z".to_string(), "opengraph"))
+        );
+        // A date element labelled as an update by its parent is not taken for `published`.
+        let page = "<html><body><h1>Best kettles</h1><div><span>Last Updated</span> \
+            <span class='date'>Mar 11, 2026</span></div><p>We tested kettles for a month \
+            and these are the ones worth buying for most kitchens today.</p></body></html>";
+        assert_eq!(lay_out_html(page, None).published, None);
     }
 
     #[test]

@@ -20,7 +20,12 @@ pub fn read(blocks: Vec<Block>, meta: PageMeta) -> Layout {
     reader.read_body(body_start);
     reader.remove_author_bio();
     reader.settle_published(&meta);
+    // The page's own modified date wins over an "Updated …" line read from the text.
+    let modified_in_text = layout.page.modified.take();
     layout.page = meta.page.clone();
+    if layout.page.modified.is_none() {
+        layout.page.modified = modified_in_text;
+    }
     layout.description = meta.description.clone();
     layout.headline_from = match (&meta.headline, &layout.headline) {
         (Some((_, from)), _) => Some(*from),
@@ -378,9 +383,20 @@ impl Reader<'_> {
             self.layout.published = Some((date.clone(), from));
             return;
         }
-        if let Some(line) = &self.layout.date_line
-            && let Some(stamp) = date_line(line)
-        {
+        let dates = self
+            .layout
+            .date_line
+            .as_deref()
+            .map(date_line)
+            .unwrap_or_default();
+        if let Some((stamp, _)) = dates.iter().find(|(_, updated)| !updated) {
+            self.layout.published = Some((stamp.to_string(), "text"));
+            return;
+        }
+        // "Updated March 4" is when the story was changed; when the article states no other
+        // date it is also the best date it gives for the story, and `modified` says so.
+        if let Some((stamp, _)) = dates.first() {
+            self.layout.page.modified = Some((stamp.to_string(), "text"));
             self.layout.published = Some((stamp.to_string(), "text"));
             return;
         }
@@ -432,13 +448,50 @@ pub(super) fn is_date_line(text: &str) -> bool {
     words <= 9 && calendar::find_date(text).is_some() && !text.ends_with('.')
 }
 
-/// The date a date line states.
-pub(super) fn date_line(text: &str) -> Option<calendar::Stamp> {
+/// The dates a date line states, each marked when it is an update date.
+pub(super) fn date_line(text: &str) -> Vec<(calendar::Stamp, bool)> {
     if is_date_line(text) {
-        calendar::find_date(text)
+        printed_dates(text)
     } else {
-        None
+        Vec::new()
     }
+}
+
+/// The dates printed in one block, each marked when it is an update date: a date after an
+/// "Updated"/"Modified"/"Reviewed" label is one, a date before it is the publication date
+/// ("December 22, 2022 Updated: January 02, 2026").
+pub(super) fn printed_dates(text: &str) -> Vec<(calendar::Stamp, bool)> {
+    // Inline elements often meet without a space ("Dec 17, 2025Julian K. Arni").
+    let mut spaced = String::with_capacity(text.len() + 8);
+    let mut digits = 0;
+    let mut lower = false;
+    for c in text.chars() {
+        if (digits == 4 && c.is_alphabetic()) || (lower && c.is_uppercase()) {
+            spaced.push(' ');
+        }
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        lower = c.is_lowercase();
+        spaced.push(c);
+    }
+    let text = spaced.as_str();
+    let lower = text.to_lowercase();
+    let label = ["updated", "modified", "reviewed", "refreshed"]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min();
+    let date_in =
+        |part: &str| calendar::find_date(part).or_else(|| super::html::numeric_date(part));
+    let mut out = Vec::new();
+    match label {
+        // `lower` may differ in length from `text` only outside ASCII; cut on a boundary.
+        Some(i) if text.is_char_boundary(i) && lower.len() == text.len() => {
+            out.extend(date_in(&text[..i]).map(|d| (d, false)));
+            out.extend(date_in(&text[i..]).map(|d| (d, true)));
+        }
+        Some(_) => out.extend(date_in(text).map(|d| (d, true))),
+        None => out.extend(date_in(text).map(|d| (d, false))),
+    }
+    out
 }
 
 /// A block that can be the headline.
