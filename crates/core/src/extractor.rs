@@ -6,11 +6,11 @@ use crate::assemble::{Assembled, assemble};
 use crate::decode::{self, Decoded};
 use crate::layout::{self, Layout};
 use crate::model::{
-    Article, Byline, Entity, EntityKind, Mention, Quantity, SCHEMA_VERSION, Section, SectionKind,
-    Source, Span, Time, TimeAnchor, Warning,
+    Article, Byline, Entity, EntityKind, Mention, Quantity, Quote, QuoteCue, SCHEMA_VERSION,
+    Section, SectionKind, Source, Span, Speaker, Time, TimeAnchor, Warning,
 };
 use crate::offsets::CharIndex;
-use crate::{Error, calendar, entities, language, quantities, segment, time};
+use crate::{Error, calendar, entities, language, quantities, quotes, segment, time};
 
 /// Settings for an [`Extractor`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +170,14 @@ impl Extractor {
             headline,
         )
         .unwrap_or_default();
+        let candidates = speaker_candidates(&found);
+        let said = quotes::find_quotes(&quotes::QuoteInput {
+            text: &assembled.text,
+            sections: &assembled.sections,
+            sentences: &segmentation.sentences,
+            tokens: &segmentation.tokens,
+            entities: &candidates,
+        });
         // Relative dates resolve against the caller's date, else the one the page states.
         let reference_date = reference.map(|r| r.date).or_else(|| {
             layout
@@ -182,7 +190,7 @@ impl Extractor {
         let figures = quantities::find_quantities(&assembled.text, &segmentation.sentences);
         let checks = quantities::figure_warnings(&assembled.text, &assembled.sections, &figures);
         Ok(self.article(
-            (figures, times, checks),
+            (figures, times, checks, said),
             input,
             &decoded,
             format,
@@ -197,10 +205,11 @@ impl Extractor {
     #[allow(clippy::too_many_arguments)]
     fn article(
         &self,
-        (figures, times, checks): (
+        (figures, times, checks, said): (
             Vec<quantities::QuantityMention>,
             Vec<time::TimeMention>,
             Vec<quantities::FigureWarning>,
+            Vec<quotes::QuoteMention>,
         ),
         input: &Input,
         decoded: &Decoded,
@@ -239,19 +248,29 @@ impl Extractor {
         // The figures and dates grammars read English; on other languages they would
         // misread words, so they report nothing.
         let english = language.as_deref().is_none_or(|l| l == "en");
-        let (figures, times, checks) = if english {
-            (figures, times, checks)
+        let (figures, times, checks, said) = if english {
+            (figures, times, checks, said)
         } else {
-            (Vec::new(), Vec::new(), Vec::new())
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new())
         };
         let index = CharIndex::new(&assembled.text);
         let times = times
             .into_iter()
             .map(|t| time_model(&assembled.text, &index, t))
             .collect();
+        let entities = entity_models(found);
+        let quotes: Vec<Quote> = said
+            .iter()
+            .map(|q| quote_model(&assembled.text, &entities, q))
+            .collect();
         let quantities = figures
             .iter()
-            .map(|q| quantity_model(&assembled.text, &index, q))
+            .map(|q| {
+                let mut m = quantity_model(&assembled.text, &index, q);
+                m.source = figure_source(&said, &entities, m.start);
+                m.place = figure_place(&assembled.sections, &segmentation.sentences, &entities, &m);
+                m
+            })
             .collect();
         let warnings = checks
             .into_iter()
@@ -299,7 +318,8 @@ impl Extractor {
             removed: layout.removed,
             sentences: segmentation.sentences,
             tokens: self.config.tokens.then_some(segmentation.tokens),
-            entities: entity_models(found),
+            entities,
+            quotes,
             quantities,
             times,
             warnings,
@@ -321,9 +341,136 @@ fn quantity_model(text: &str, index: &CharIndex, q: &quantities::QuantityMention
         object: q.object_text(text).map(str::to_string),
         category: q.category,
         event: q.event.map(|(s, e)| text[s..e].to_string()),
+        place: None,
+        source: None,
         cumulative: q.cumulative,
         ordinal: q.ordinal,
     }
+}
+
+/// The entities as the quotes stage sees them (index `i` is entity id `e{i+1}`).
+fn speaker_candidates(found: &entities::Entities) -> Vec<quotes::SpeakerCandidate> {
+    found
+        .entities
+        .iter()
+        .map(|e| quotes::SpeakerCandidate {
+            kind: match e.kind {
+                entities::tags::Kind::Per => EntityKind::Person,
+                entities::tags::Kind::Org => EntityKind::Organisation,
+                entities::tags::Kind::Loc => EntityKind::Location,
+                entities::tags::Kind::Misc => EntityKind::Misc,
+            },
+            name: e.name.clone(),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| Span {
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A quotes stage quote as the model's [`Quote`] (its spans are already code points).
+fn quote_model(text: &str, entities: &[Entity], q: &quotes::QuoteMention) -> Quote {
+    let slice =
+        |s: usize, e: usize| -> String { text.chars().skip(s).take(e.saturating_sub(s)).collect() };
+    let extent = q.extent();
+    Quote {
+        kind: q.kind,
+        text: q
+            .spans
+            .iter()
+            .map(|s| slice(s.start, s.end))
+            .collect::<Vec<_>>()
+            .join(" "),
+        start: extent.start,
+        end: extent.end,
+        spans: if q.spans.len() > 1 {
+            q.spans.clone()
+        } else {
+            Vec::new()
+        },
+        cue: q.cue.map(|c| QuoteCue {
+            text: slice(c.start, c.end),
+            start: c.start,
+            end: c.end,
+        }),
+        speaker: q.speaker.map(|s| {
+            let entity = s.entity.and_then(|i| entities.get(i));
+            Speaker {
+                text: slice(s.span.start, s.span.end),
+                start: s.span.start,
+                end: s.span.end,
+                entity: entity.map(|e| e.id.clone()),
+                name: entity.map(|e| e.name.clone()),
+                resolved_by: s.resolved_by,
+            }
+        }),
+    }
+}
+
+/// The speaker entity of the innermost quote whose content holds the figure at `start`.
+fn figure_source(
+    said: &[quotes::QuoteMention],
+    entities: &[Entity],
+    start: usize,
+) -> Option<String> {
+    said.iter()
+        .filter(|q| q.spans.iter().any(|s| s.start <= start && start < s.end))
+        .min_by_key(|q| q.extent().end - q.extent().start)
+        .and_then(|q| q.speaker)
+        .and_then(|s| s.entity)
+        .and_then(|i| entities.get(i))
+        .map(|e| e.id.clone())
+}
+
+/// The place a figure is tied to: a location named in its sentence (the one after "in", "at",
+/// "near" or "from" first, else the nearest); when the sentence names none, the first
+/// location of the closest earlier sentence of the same paragraph that names one (the
+/// paragraph's topic: "Port city Mariupol … So far at least 2,300 have died.").
+fn figure_place(
+    sections: &[Section],
+    sentences: &[Span],
+    entities: &[Entity],
+    q: &Quantity,
+) -> Option<String> {
+    let in_span = |m: &Mention, s: &Span| s.start <= m.start && m.end <= s.end;
+    let locations: Vec<(&Mention, &Entity)> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Location)
+        .flat_map(|e| e.mentions.iter().map(move |m| (m, e)))
+        .collect();
+    let si = sentences
+        .iter()
+        .position(|s| s.start <= q.start && q.start < s.end)?;
+    let sentence = sentences[si];
+    let here: Vec<&(&Mention, &Entity)> = locations
+        .iter()
+        .filter(|(m, _)| in_span(m, &sentence))
+        .collect();
+    if !here.is_empty() {
+        return here
+            .iter()
+            .min_by_key(|(m, _)| m.start.abs_diff(q.end))
+            .map(|(_, e)| e.id.clone());
+    }
+    let paragraph = sections
+        .iter()
+        .find(|s| s.start <= q.start && q.start < s.end)?;
+    sentences[..si]
+        .iter()
+        .rev()
+        .take_while(|s| s.start >= paragraph.start)
+        .find_map(|s| {
+            locations
+                .iter()
+                .filter(|(m, _)| in_span(m, s))
+                .min_by_key(|(m, _)| m.start)
+                .map(|(_, e)| e.id.clone())
+        })
 }
 
 /// A time stage mention as the model's [`Time`], spans in code points.

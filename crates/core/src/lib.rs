@@ -30,6 +30,7 @@ pub mod layout;
 pub mod model;
 pub mod offsets;
 pub mod quantities;
+pub mod quotes;
 pub mod segment;
 pub mod time;
 
