@@ -6,8 +6,8 @@ use crate::assemble::{Assembled, assemble};
 use crate::decode::{self, Decoded};
 use crate::layout::{self, Layout};
 use crate::model::{
-    Article, Byline, Entity, EntityKind, Mention, Quantity, Quote, QuoteCue, SCHEMA_VERSION,
-    Section, SectionKind, Source, Span, Speaker, Time, TimeAnchor, Warning,
+    Article, Byline, Entity, EntityKind, Mention, Quantity, QuantityCategory, Quote, QuoteCue,
+    SCHEMA_VERSION, Section, SectionKind, Source, Span, Speaker, Time, TimeAnchor, Warning,
 };
 use crate::offsets::CharIndex;
 use crate::{Error, calendar, entities, language, quantities, quotes, segment, time};
@@ -268,7 +268,19 @@ impl Extractor {
             .map(|q| {
                 let mut m = quantity_model(&assembled.text, &index, q);
                 m.source = figure_source(&said, &entities, m.start);
-                m.place = figure_place(&assembled.sections, &segmentation.sentences, &entities, &m);
+                // A place belongs to counts of people and things and to distances, not to
+                // ordinals, sums or rates.
+                if matches!(
+                    m.category,
+                    QuantityCategory::Casualties
+                        | QuantityCategory::Displacement
+                        | QuantityCategory::Damage
+                        | QuantityCategory::Arrests
+                        | QuantityCategory::Distance
+                ) {
+                    m.place =
+                        figure_place(&assembled.sections, &segmentation.sentences, &entities, &m);
+                }
                 m
             })
             .collect();

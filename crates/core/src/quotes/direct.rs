@@ -100,7 +100,25 @@ pub(super) fn find(doc: &Doc<'_>) -> (Vec<Draft>, Vec<Span>) {
         i = next;
     }
     drafts.retain(|d| !d.spans.is_empty());
-    (drafts, phrases)
+    (merge_turns(doc, drafts), phrases)
+}
+
+/// A quote with no cue right after another in the same paragraph is the same turn: one
+/// attribution of several spans ("“A,” she said. “B.”").
+fn merge_turns(doc: &Doc<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if d.cue.is_none()
+            && let Some(prev) = out.last_mut()
+            && prev.cue.is_some()
+            && doc.section_of(prev.extent().end) == doc.section_of(d.extent().start)
+        {
+            prev.spans.extend(d.spans);
+            continue;
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// Quoted segments of one section.
@@ -110,9 +128,21 @@ fn segments_of(doc: &Doc<'_>, sec: Span) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
+    let mut skip = false;
     for (k, &c) in chars.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
         let prev = k.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(k + 1).copied();
+        let mut next = chars.get(k + 1).copied();
+        // Two apostrophes are a double mark ('' in some newspapers' copy).
+        let c = if c == '\'' && next == Some('\'') {
+            skip = true;
+            next = chars.get(k + 2).copied();
+            '"'
+        } else {
+            c
+        };
         let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
         let pos = sec.start + k;
         match c {
@@ -256,11 +286,14 @@ fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)>
     }
     let mut i = doc.word_at_or_after(seg.close_end);
     // The closing mark's own token.
-    while i < doc.words.len() && doc.words[i].start < seg.close_end {
+    while i < doc.words.len() && (doc.words[i].start < seg.close_end || is_quote_mark(doc, i)) {
         i += 1;
     }
     let first = doc.words.get(i)?;
     let sent = first.sentence;
+    if doc.sentences[sent].section != doc.section_of(seg.content.start) {
+        return None;
+    }
     let hi = doc.sentences[sent].words.end;
     if first.lower == "," {
         i += 1;

@@ -519,7 +519,8 @@ pub fn is_role_noun(lower: &str) -> bool {
 
 /// Role heads that are organisations, documents or groups (resolved like "they"/"it").
 pub fn is_plural_or_body(lower: &str) -> bool {
-    lower.ends_with('s')
+    // "spoks"/"spox" name one spokesperson.
+    (lower.ends_with('s') && lower != "spoks" && lower != "spox")
         || matches!(
             lower,
             "police"

@@ -301,7 +301,10 @@ fn verb_cue(
         return None;
     }
     // The content must start like a clause, not an adverbial ("said on Monday.").
-    if that.is_none() && starts_adverbial(&doc.words[start].lower) && doc.word_count(start..end) < 5
+    let first = doc.words[start].lower.as_str();
+    if that.is_none()
+        && (matches!(first, "yet" | "by" | "from" | "as" | "with" | "for")
+            || starts_adverbial(first) && doc.word_count(start..end) < 5)
     {
         return None;
     }

@@ -159,6 +159,18 @@ fn resolve_phrase(
                 .min_by_key(|(m, e)| (rank(doc.entities[*e].kind), m.start))
                 .map(|&(_, e)| e)
         });
+        // "the department" after "the Transport Department": the organisation it names.
+        let linked = linked.or_else(|| {
+            (words.first().is_some_and(|w| w.lower == "the")).then_some(())?;
+            doc.entities.iter().position(|e| {
+                e.kind == EntityKind::Organisation
+                    && e.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(&head.lower))
+                    && e.mentions.first().is_some_and(|m| m.start < region.start)
+            })
+        });
         return (
             FoundSpeaker {
                 span: region,
@@ -204,9 +216,11 @@ fn resolve_pronoun(
     }
     // 1. The previous speaker holds the turn when it agrees.
     if let Some((prev, _, group)) = last {
+        // A role description agrees by its number ("a spokesperson" is one person, whatever
+        // the organisation it is linked to); a name by its entity.
         let agrees = match prev.entity {
-            Some(e) => agrees(doc, e, p),
-            None => matches!(p, Pronoun::They | Pronoun::It) == group,
+            Some(e) if prev.resolved_by != Some(SpeakerResolution::Role) => agrees(doc, e, p),
+            _ => matches!(p, Pronoun::They | Pronoun::It) == group,
         };
         if agrees {
             return resolved(prev.entity);
