@@ -2,7 +2,7 @@
 //! the speaker after an inverted cue. Word indices are into [`Doc::words`].
 
 use super::lexicon::{
-    ends_inverted_speaker, is_clause_opener, is_cue_auxiliary, is_role_noun, pronoun,
+    cue_verb, ends_inverted_speaker, is_clause_opener, is_cue_auxiliary, is_role_noun, pronoun,
 };
 use super::view::Doc;
 use crate::model::Span;
@@ -43,8 +43,27 @@ pub fn is_quote_mark(doc: &Doc<'_>, i: usize) -> bool {
 /// since the last clause boundary, with an appositive or relative clause ("Mr. Guerrero, who
 /// is an actor, said") joined to the name before it, and leading conjunctions dropped.
 pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
+    // Time adverbs before the cue are not the subject ("Solvance, a battery maker, today
+    // announced").
+    let mut c0 = c0;
+    while c0 > lo
+        && matches!(
+            doc.words[c0 - 1].lower.as_str(),
+            "today" | "yesterday" | "tonight" | "now"
+        )
+    {
+        c0 -= 1;
+    }
+    if c0 > lo + 1 && doc.words[c0 - 1].lower == "," {
+        c0 -= 1;
+    }
     let mut start = c0;
-    while start > lo && !is_boundary(doc, start - 1) && !is_quote_mark(doc, start - 1) {
+    // Back to a clause boundary, or to a cue verb the subject follows ("X said it would").
+    while start > lo
+        && !is_boundary(doc, start - 1)
+        && !is_quote_mark(doc, start - 1)
+        && !(cue_verb(&doc.words[start - 1].lower).is_some() && !doc.words[start - 1].capital)
+    {
         start -= 1;
     }
     // An appositive or relative clause between commas: extend over the name before it.

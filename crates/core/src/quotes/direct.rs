@@ -301,7 +301,7 @@ fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)>
         return None;
     }
     // A new sentence after the quote must start with a pronoun or name and be short.
-    let limit = (i + 9).min(hi);
+    let limit = (i + 14).min(hi);
     let v = (i..limit).find(|&v| {
         cue_verb(&doc.words[v].lower).is_some_and(|c| c.class != CueClass::Weak)
             && !doc.words[v].capital

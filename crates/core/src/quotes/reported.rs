@@ -281,9 +281,16 @@ fn verb_cue(
     let that = (start..end.min(start + 9))
         .take_while(|&x| doc.words[x].lower != "," || x == start)
         .find(|&x| doc.words[x].lower == "that");
+    // Verbs that are more often not speech ("add trees", "continued to fall") report only
+    // with a that-clause when they come first.
+    let needs_that = weak
+        || matches!(
+            verb.lemma,
+            "add" | "continue" | "maintain" | "state" | "observe" | "note" | "report" | "indicate"
+        ) && !doc.words[v].lower.ends_with("ing");
     match that {
         Some(t) => start = t + 1,
-        None if weak => return None,
+        None if needs_that => return None,
         None => {
             if doc
                 .words
@@ -311,7 +318,7 @@ fn verb_cue(
     let region = subject_region(doc, lo, c0);
     let participle = doc.words[v].lower.ends_with("ing");
     let subject_of = (region.is_none() && participle).then_some(si);
-    if region.is_none() && !participle && c0 > lo {
+    if region.is_none() && !participle && doc.words[v].lower != "asked" {
         return None;
     }
     Some(draft(

@@ -140,11 +140,18 @@ fn resolve_phrase(
             p == Pronoun::They || p == Pronoun::It,
         );
     }
-    let role = is_role_noun(&head.lower);
     let head_mention = mentions
         .iter()
         .find(|(m, _)| m.start <= head.start && head.end <= m.end)
         .map(|&(_, e)| e);
+    // A role word inside a person's or organisation's name ("General Staff of …") is the name.
+    let role = is_role_noun(&head.lower)
+        && !head_mention.is_some_and(|e| {
+            matches!(
+                doc.entities[e].kind,
+                EntityKind::Person | EntityKind::Organisation
+            )
+        });
     if role {
         // Linked to the entity named inside the description, organisations first.
         let linked = head_mention.or_else(|| {
