@@ -62,20 +62,18 @@ pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
     while start > lo
         && !is_boundary(doc, start - 1)
         && !is_quote_mark(doc, start - 1)
-        && !(cue_verb(&doc.words[start - 1].lower).is_some() && !doc.words[start - 1].capital)
+        && (cue_verb(&doc.words[start - 1].lower).is_none() || doc.words[start - 1].capital)
     {
         start -= 1;
     }
     // An appositive or relative clause between commas: extend over the name before it.
     let first = doc.words.get(start).map(|w| w.lower.as_str());
-    if start > lo + 1
-        && doc.words[start - 1].lower == ","
-        && matches!(
-            first,
-            Some("who" | "whose" | "which" | "a" | "an" | "the") | None
-        )
-        || (start > lo + 1 && doc.words[start - 1].lower == "," && looks_appositive(doc, start, c0))
-    {
+    let after_comma = start > lo + 1 && doc.words[start - 1].lower == ",";
+    let relative = matches!(
+        first,
+        Some("who" | "whose" | "which" | "a" | "an" | "the") | None
+    );
+    if after_comma && (relative || looks_appositive(doc, start, c0)) {
         let mut s = start - 1;
         while s > lo && !is_boundary(doc, s - 1) && !is_quote_mark(doc, s - 1) {
             s -= 1;

@@ -315,8 +315,13 @@ fn verb_cue(
     {
         return None;
     }
-    let region = subject_region(doc, lo, c0);
     let participle = doc.words[v].lower.ends_with("ing");
+    // ", adding …": a participle after a comma takes the sentence's subject.
+    let region = if participle && c0 > lo && is_boundary(doc, c0 - 1) {
+        None
+    } else {
+        subject_region(doc, lo, c0)
+    };
     let subject_of = (region.is_none() && participle).then_some(si);
     if region.is_none() && !participle && doc.words[v].lower != "asked" {
         return None;

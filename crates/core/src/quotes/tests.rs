@@ -6,16 +6,16 @@ use crate::segment;
 
 /// Runs the stage on `text` (paragraphs split on blank lines) with the given entities
 /// (kind, name, mention strings: every occurrence of each string is a mention).
-fn run(
-    text: &str,
-    entities: &[(EntityKind, &str, &[&str])],
-) -> Vec<(
+/// Kind, content (pieces joined by " | "), cue, speaker entity name, resolution.
+type Row = (
     QuoteKind,
     String,
     Option<String>,
     Option<String>,
     Option<SpeakerResolution>,
-)> {
+);
+
+fn run(text: &str, entities: &[(EntityKind, &str, &[&str])]) -> Vec<Row> {
     let mut sections = Vec::new();
     let mut start = 0usize;
     for para in text.split("\n\n") {
