@@ -58,14 +58,34 @@ impl<'a> Doc<'a> {
     pub fn new(input: &QuoteInput<'a>) -> Self {
         let mut byte_of: Vec<usize> = input.text.char_indices().map(|(b, _)| b).collect();
         byte_of.push(input.text.len());
-        let sections: Vec<Span> = input
-            .sections
-            .iter()
-            .map(|s| Span {
-                start: s.start,
-                end: s.end,
-            })
-            .collect();
+        // Paragraphs: the sections, split at line breaks (verbatim input keeps single
+        // newlines between paragraphs inside one section).
+        let mut sections: Vec<Span> = Vec::with_capacity(input.sections.len());
+        for sec in input.sections {
+            let b = |c: usize| byte_of.get(c).copied().unwrap_or(input.text.len());
+            let mut start = sec.start;
+            let mut at = sec.start;
+            for ch in input
+                .text
+                .get(b(sec.start)..b(sec.end))
+                .unwrap_or("")
+                .chars()
+            {
+                if ch == '\n' {
+                    if at > start {
+                        sections.push(Span { start, end: at });
+                    }
+                    start = at + 1;
+                }
+                at += 1;
+            }
+            if sec.end > start {
+                sections.push(Span {
+                    start,
+                    end: sec.end,
+                });
+            }
+        }
         let mut sentences = Vec::with_capacity(input.sentences.len());
         let mut words = Vec::with_capacity(input.tokens.len());
         let mut t = 0usize;
