@@ -64,20 +64,15 @@ impl<'a> Doc<'a> {
         for sec in input.sections {
             let b = |c: usize| byte_of.get(c).copied().unwrap_or(input.text.len());
             let mut start = sec.start;
-            let mut at = sec.start;
-            for ch in input
-                .text
-                .get(b(sec.start)..b(sec.end))
-                .unwrap_or("")
-                .chars()
-            {
+            let piece = input.text.get(b(sec.start)..b(sec.end)).unwrap_or("");
+            for (k, ch) in piece.chars().enumerate() {
+                let at = sec.start + k;
                 if ch == '\n' {
                     if at > start {
                         sections.push(Span { start, end: at });
                     }
                     start = at + 1;
                 }
-                at += 1;
             }
             if sec.end > start {
                 sections.push(Span {
