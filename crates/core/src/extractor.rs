@@ -259,15 +259,18 @@ impl Extractor {
             .map(|t| time_model(&assembled.text, &index, t))
             .collect();
         let entities = entity_models(found);
+        let bytes = CharToByte::new(&assembled.text, &said);
         let quotes: Vec<Quote> = said
             .iter()
-            .map(|q| quote_model(&assembled.text, &entities, q))
+            .map(|q| quote_model(&assembled.text, &bytes, &entities, q))
             .collect();
+        let holders = QuoteHolders::new(&said);
+        let places = Places::new(&assembled.sections, &segmentation.sentences, &entities);
         let quantities = figures
             .iter()
             .map(|q| {
                 let mut m = quantity_model(&assembled.text, &index, q);
-                m.source = figure_source(&said, &entities, m.start);
+                m.source = holders.source(&said, &entities, m.start);
                 // A place belongs to counts of people and things and to distances, not to
                 // ordinals, sums or rates.
                 if matches!(
@@ -278,8 +281,7 @@ impl Extractor {
                         | QuantityCategory::Arrests
                         | QuantityCategory::Distance
                 ) {
-                    m.place =
-                        figure_place(&assembled.sections, &segmentation.sentences, &entities, &m);
+                    m.place = places.place(&m);
                 }
                 m
             })
@@ -386,9 +388,17 @@ fn speaker_candidates(found: &entities::Entities) -> Vec<quotes::SpeakerCandidat
 }
 
 /// A quotes stage quote as the model's [`Quote`] (its spans are already code points).
-fn quote_model(text: &str, entities: &[Entity], q: &quotes::QuoteMention) -> Quote {
-    let slice =
-        |s: usize, e: usize| -> String { text.chars().skip(s).take(e.saturating_sub(s)).collect() };
+fn quote_model(
+    text: &str,
+    bytes: &CharToByte,
+    entities: &[Entity],
+    q: &quotes::QuoteMention,
+) -> Quote {
+    let slice = |s: usize, e: usize| -> String {
+        text.get(bytes.get(s)..bytes.get(e))
+            .unwrap_or_default()
+            .to_string()
+    };
     let extent = q.extent();
     Quote {
         kind: q.kind,
@@ -424,65 +434,155 @@ fn quote_model(text: &str, entities: &[Entity], q: &quotes::QuoteMention) -> Quo
     }
 }
 
-/// The speaker entity of the innermost quote whose content holds the figure at `start`.
-fn figure_source(
-    said: &[quotes::QuoteMention],
-    entities: &[Entity],
-    start: usize,
-) -> Option<String> {
-    said.iter()
-        .filter(|q| q.spans.iter().any(|s| s.start <= start && start < s.end))
-        .min_by_key(|q| q.extent().end - q.extent().start)
-        .and_then(|q| q.speaker)
-        .and_then(|s| s.entity)
-        .and_then(|i| entities.get(i))
-        .map(|e| e.id.clone())
+/// Byte offsets of the code-point offsets a set of quotes uses, found in one pass.
+struct CharToByte {
+    /// (code point, byte), sorted by code point.
+    pairs: Vec<(usize, usize)>,
 }
 
-/// The place a figure is tied to: a location named in its sentence (the one after "in", "at",
-/// "near" or "from" first, else the nearest); when the sentence names none, the first
-/// location of the closest earlier sentence of the same paragraph that names one (the
-/// paragraph's topic: "Port city Mariupol … So far at least 2,300 have died.").
-fn figure_place(
-    sections: &[Section],
-    sentences: &[Span],
-    entities: &[Entity],
-    q: &Quantity,
-) -> Option<String> {
-    let in_span = |m: &Mention, s: &Span| s.start <= m.start && m.end <= s.end;
-    let locations: Vec<(&Mention, &Entity)> = entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Location)
-        .flat_map(|e| e.mentions.iter().map(move |m| (m, e)))
-        .collect();
-    let si = sentences
-        .iter()
-        .position(|s| s.start <= q.start && q.start < s.end)?;
-    let sentence = sentences[si];
-    let here: Vec<&(&Mention, &Entity)> = locations
-        .iter()
-        .filter(|(m, _)| in_span(m, &sentence))
-        .collect();
-    if !here.is_empty() {
-        return here
-            .iter()
-            .min_by_key(|(m, _)| m.start.abs_diff(q.end))
-            .map(|(_, e)| e.id.clone());
+impl CharToByte {
+    fn new(text: &str, said: &[quotes::QuoteMention]) -> Self {
+        let mut wanted: Vec<usize> = Vec::with_capacity(said.len() * 6);
+        for q in said {
+            for s in &q.spans {
+                wanted.extend([s.start, s.end]);
+            }
+            if let Some(c) = q.cue {
+                wanted.extend([c.start, c.end]);
+            }
+            if let Some(sp) = q.speaker {
+                wanted.extend([sp.span.start, sp.span.end]);
+            }
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut pairs = Vec::with_capacity(wanted.len());
+        let mut next = wanted.iter().copied().peekable();
+        for (c, (b, _)) in text.char_indices().enumerate() {
+            if next.peek().is_none() {
+                break;
+            }
+            while let Some(w) = next.next_if(|&w| w <= c) {
+                pairs.push((w, b));
+            }
+        }
+        pairs.extend(next.map(|w| (w, text.len())));
+        Self { pairs }
     }
-    let paragraph = sections
-        .iter()
-        .find(|s| s.start <= q.start && q.start < s.end)?;
-    sentences[..si]
-        .iter()
-        .rev()
-        .take_while(|s| s.start >= paragraph.start)
-        .find_map(|s| {
-            locations
+
+    /// The byte offset of code point `c` (one of those asked for; else the text's end).
+    fn get(&self, c: usize) -> usize {
+        match self.pairs.binary_search_by_key(&c, |p| p.0) {
+            Ok(i) => self.pairs[i].1,
+            Err(_) => self.pairs.last().map_or(0, |p| p.1),
+        }
+    }
+}
+
+/// Quote content spans by position, to find the quotes holding a figure.
+struct QuoteHolders {
+    /// (start, end, quote index), sorted by start.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl QuoteHolders {
+    fn new(said: &[quotes::QuoteMention]) -> Self {
+        let mut spans: Vec<(usize, usize, usize)> = said
+            .iter()
+            .enumerate()
+            .flat_map(|(i, q)| q.spans.iter().map(move |s| (s.start, s.end, i)))
+            .collect();
+        spans.sort_unstable();
+        Self { spans }
+    }
+
+    /// The speaker entity of the innermost quote whose content holds the figure at `start`.
+    fn source(
+        &self,
+        said: &[quotes::QuoteMention],
+        entities: &[Entity],
+        start: usize,
+    ) -> Option<String> {
+        let i = self.spans.partition_point(|s| s.0 <= start);
+        // Quotes nest a few deep at most; the innermost starts last.
+        self.spans[..i]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|s| start < s.1)
+            .min_by_key(|s| s.1 - s.0)
+            .and_then(|s| said[s.2].speaker)
+            .and_then(|s| s.entity)
+            .and_then(|i| entities.get(i))
+            .map(|e| e.id.clone())
+    }
+}
+
+/// Location mentions by position, to tie figures to places.
+struct Places<'a> {
+    sections: &'a [Section],
+    sentences: &'a [Span],
+    /// (mention start, mention end, entity id), sorted by start.
+    locations: Vec<(usize, usize, &'a str)>,
+}
+
+impl<'a> Places<'a> {
+    fn new(sections: &'a [Section], sentences: &'a [Span], entities: &'a [Entity]) -> Self {
+        let mut locations: Vec<(usize, usize, &str)> = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Location)
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| (m.start, m.end, e.id.as_str()))
+            })
+            .collect();
+        locations.sort_unstable();
+        Self {
+            sections,
+            sentences,
+            locations,
+        }
+    }
+
+    /// Location mentions inside `span`.
+    fn within(&self, span: Span) -> &[(usize, usize, &'a str)] {
+        let a = self.locations.partition_point(|l| l.0 < span.start);
+        let b = self.locations.partition_point(|l| l.0 < span.end);
+        let found = &self.locations[a..b.max(a)];
+        let keep = found.iter().take_while(|l| l.1 <= span.end).count();
+        &found[..keep]
+    }
+
+    /// The place a figure is tied to: a location named in its sentence (the nearest); when
+    /// the sentence names none, the first location of the closest earlier sentence of the
+    /// same paragraph that names one, at most three sentences back (the paragraph's topic:
+    /// "Port city Mariupol … So far at least 2,300 have died.").
+    fn place(&self, q: &Quantity) -> Option<String> {
+        let si = self
+            .sentences
+            .partition_point(|s| s.start <= q.start)
+            .checked_sub(1)?;
+        let sentence = self.sentences[si];
+        let here = self.within(sentence);
+        if !here.is_empty() {
+            return here
                 .iter()
-                .filter(|(m, _)| in_span(m, s))
-                .min_by_key(|(m, _)| m.start)
-                .map(|(_, e)| e.id.clone())
-        })
+                .min_by_key(|l| l.0.abs_diff(q.end))
+                .map(|l| l.2.to_string());
+        }
+        let pi = self
+            .sections
+            .partition_point(|s| s.start <= q.start)
+            .checked_sub(1)?;
+        let paragraph = self.sections[pi];
+        self.sentences[..si]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|s| s.start >= paragraph.start)
+            .find_map(|s| self.within(*s).first().map(|l| l.2.to_string()))
+    }
 }
 
 /// A time stage mention as the model's [`Time`], spans in code points.

@@ -17,14 +17,29 @@ pub(super) fn find(
     used_cues: &[Span],
     phrases: &[Span],
 ) -> Vec<Draft> {
-    let inside = |at: usize, spans: &[Span]| spans.iter().any(|s| s.start <= at && at < s.end);
+    // Sorted copies, searched by position (a hostile input may hold many quotes).
+    let sorted = |spans: &[Span]| {
+        let mut v = spans.to_vec();
+        v.sort_by_key(|s| (s.start, s.end));
+        v
+    };
+    let (taken, used_cues, phrases) = (sorted(taken), sorted(used_cues), sorted(phrases));
+    let inside = |at: usize, spans: &[Span]| {
+        let i = spans.partition_point(|s| s.start <= at);
+        spans[..i].iter().rev().take(4).any(|s| at < s.end)
+    };
+    // Does `s` hold a whole span of `spans` (spans do not overlap one another)?
+    let holds = |s: &Span, spans: &[Span]| {
+        let i = spans.partition_point(|p| p.start < s.start);
+        spans.get(i).is_some_and(|p| p.end <= s.end)
+    };
     let mut out = Vec::new();
     for (si, sent) in doc.sentences.iter().enumerate() {
         let (lo, hi) = (sent.words.start, sent.words.end);
         let mut v = lo;
         while v < hi {
             let w = &doc.words[v];
-            if w.punct || inside(w.start, taken) || inside(w.start, used_cues) {
+            if w.punct || inside(w.start, &taken) || inside(w.start, &used_cues) {
                 v += 1;
                 continue;
             }
@@ -40,10 +55,10 @@ pub(super) fn find(
             if let Some(mut d) = draft {
                 d.spans = trim_spans(doc, &d.spans);
                 if !d.spans.is_empty() {
-                    if d.spans.iter().any(|s| {
-                        phrases.iter().any(|p| s.start <= p.start && p.end <= s.end)
-                            || taken.iter().any(|p| s.start <= p.start && p.end <= s.end)
-                    }) {
+                    if d.spans
+                        .iter()
+                        .any(|s| holds(s, &phrases) || holds(s, &taken))
+                    {
                         d.kind = QuoteKind::Mixed;
                     }
                     out.push(d);

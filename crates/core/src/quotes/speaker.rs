@@ -17,6 +17,9 @@ use crate::model::{EntityKind, QuoteKind, Span, SpeakerResolution};
 /// How many paragraphs back a previous speaker still holds the turn.
 const TURN_REACH: usize = 2;
 
+/// How many mentions back a pronoun looks for its referent.
+const MENTION_REACH: usize = 60;
+
 /// Resolves every draft's speaker.
 pub(super) fn resolve_all(doc: &Doc<'_>, drafts: Vec<Draft>) -> Vec<QuoteMention> {
     let mut out: Vec<QuoteMention> = Vec::with_capacity(drafts.len());
@@ -235,9 +238,11 @@ fn resolve_pronoun(
     }
     // 2. The most recent agreeing entity mentioned before the pronoun.
     let before = doc.mentions.partition_point(|(m, _)| m.start < span.start);
+    // Bounded look-back: a referent is mentioned recently or not at all.
     doc.mentions[..before]
         .iter()
         .rev()
+        .take(MENTION_REACH)
         .find(|(_, e)| agrees(doc, *e, p))
         .map_or(unresolved, |&(_, e)| resolved(Some(e)))
 }
@@ -262,7 +267,7 @@ fn gender(doc: &Doc<'_>, e: usize) -> Option<Pronoun> {
     if let Some(g) = ent.name.split_whitespace().find_map(given_name_gender) {
         return Some(g);
     }
-    for m in &ent.mentions {
+    for m in ent.mentions.iter().take(8) {
         let i = doc.word_at_or_after(m.end);
         let Some(sent) = doc.words.get(i).map(|w| w.sentence) else {
             continue;
