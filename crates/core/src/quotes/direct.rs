@@ -124,24 +124,29 @@ fn merge_turns(doc: &Doc<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
 /// Quoted segments of one section.
 fn segments_of(doc: &Doc<'_>, sec: Span) -> Vec<Segment> {
     let text = doc.slice(sec.start, sec.end);
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
-    let mut skip = false;
-    for (k, &c) in chars.iter().enumerate() {
-        if std::mem::take(&mut skip) {
-            continue;
-        }
-        let prev = k.checked_sub(1).map(|p| chars[p]);
-        let mut next = chars.get(k + 1).copied();
+    // One pass with one character of look-behind and look-ahead (no copy of the
+    // paragraph: a paragraph may be megabytes long).
+    let mut iter = text.chars().peekable();
+    let mut prev_char: Option<char> = None;
+    let mut at = 0usize;
+    while let Some(raw) = iter.next() {
+        let k = at;
+        let prev = prev_char;
+        let mut next = iter.peek().copied();
         // Two apostrophes are a double mark ('' in some newspapers' copy).
-        let c = if c == '\'' && next == Some('\'') {
-            skip = true;
-            next = chars.get(k + 2).copied();
+        let c = if raw == '\'' && next == Some('\'') {
+            iter.next();
+            next = iter.peek().copied();
+            at += 2;
+            prev_char = Some('\'');
             '"'
         } else {
-            c
+            at += 1;
+            prev_char = Some(raw);
+            raw
         };
         let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
         let pos = sec.start + k;

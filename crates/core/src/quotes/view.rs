@@ -39,8 +39,8 @@ pub struct Sentence {
 pub struct Doc<'a> {
     /// The canonical text.
     pub text: &'a str,
-    /// Byte offset of every code point, and of the end.
-    byte_of: Vec<usize>,
+    /// Code point → byte offsets, sparse (only non-ASCII characters are stored).
+    byte_of: CharBytes,
     /// Words in order.
     pub words: Vec<Word>,
     /// Sentences in order.
@@ -56,13 +56,12 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Builds the view.
     pub fn new(input: &QuoteInput<'a>) -> Self {
-        let mut byte_of: Vec<usize> = input.text.char_indices().map(|(b, _)| b).collect();
-        byte_of.push(input.text.len());
+        let byte_of = CharBytes::new(input.text);
         // Paragraphs: the sections, split at line breaks (verbatim input keeps single
         // newlines between paragraphs inside one section).
         let mut sections: Vec<Span> = Vec::with_capacity(input.sections.len());
         for sec in input.sections {
-            let b = |c: usize| byte_of.get(c).copied().unwrap_or(input.text.len());
+            let b = |c: usize| byte_of.get(c);
             let mut start = sec.start;
             let piece = input.text.get(b(sec.start)..b(sec.end)).unwrap_or("");
             for (k, ch) in piece.chars().enumerate() {
@@ -95,10 +94,7 @@ impl<'a> Doc<'a> {
             let first = words.len();
             while t < input.tokens.len() && input.tokens[t].start < s.end {
                 let tok = input.tokens[t];
-                let (bs, be) = (
-                    byte_of.get(tok.start).copied().unwrap_or(input.text.len()),
-                    byte_of.get(tok.end).copied().unwrap_or(input.text.len()),
-                );
+                let (bs, be) = (byte_of.get(tok.start), byte_of.get(tok.end));
                 let raw = input.text.get(bs..be).unwrap_or("");
                 words.push(Word {
                     start: tok.start,
@@ -136,7 +132,7 @@ impl<'a> Doc<'a> {
 
     /// The text of a code-point span.
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
-        let b = |c: usize| self.byte_of.get(c).copied().unwrap_or(self.text.len());
+        let b = |c: usize| self.byte_of.get(c);
         self.text.get(b(start)..b(end)).unwrap_or("")
     }
 
@@ -171,5 +167,39 @@ impl<'a> Doc<'a> {
         self.words
             .get(range)
             .map_or(0, |ws| ws.iter().filter(|w| !w.punct).count())
+    }
+}
+
+/// Code point → byte offsets in O(log n), storing only the non-ASCII characters (a huge
+/// ASCII text costs nothing).
+#[derive(Debug)]
+struct CharBytes {
+    /// (code point, byte, byte length) of every non-ASCII character.
+    wide: Vec<(usize, usize, usize)>,
+    len_bytes: usize,
+}
+
+impl CharBytes {
+    fn new(text: &str) -> Self {
+        let wide = text
+            .char_indices()
+            .enumerate()
+            .filter(|(_, (_, c))| !c.is_ascii())
+            .map(|(i, (b, c))| (i, b, c.len_utf8()))
+            .collect();
+        Self {
+            wide,
+            len_bytes: text.len(),
+        }
+    }
+
+    /// Byte offset of code point `c` (clamped to the text's end).
+    fn get(&self, c: usize) -> usize {
+        let i = self.wide.partition_point(|w| w.0 < c);
+        let byte = match i.checked_sub(1).map(|j| self.wide[j]) {
+            None => c,
+            Some((wc, wb, wl)) => wb + wl + (c - wc - 1),
+        };
+        byte.min(self.len_bytes)
     }
 }
