@@ -6,6 +6,7 @@ mod bench;
 mod eval;
 mod loadtest;
 mod ner;
+mod quotes;
 mod timeq;
 mod venv;
 
@@ -47,6 +48,8 @@ enum BenchTarget {
     Extraction(bench::extraction::ExtractionBenchArgs),
     /// Figures and dates: the time and quantities stages per article.
     Figures(timeq::bench::BenchArgs),
+    /// Who said what: the quotes stage per article, one core.
+    Quotes(quotes::bench::BenchArgs),
 }
 
 /// Where the external data lives.
@@ -67,6 +70,7 @@ fn main() -> Result<()> {
         Command::Bench(BenchTarget::Ner(args)) => ner::bench(&args),
         Command::Bench(BenchTarget::Extraction(args)) => bench::extraction::run(&args),
         Command::Bench(BenchTarget::Figures(args)) => timeq::bench::run(&args),
+        Command::Bench(BenchTarget::Quotes(args)) => quotes::bench::run(&args),
         Command::Loadtest(args) => loadtest::run(&args),
     }
 }

@@ -179,6 +179,7 @@ pub fn summary(a: &Article, colour: bool) -> String {
             st.dim(&notes.join("; "))
         );
     }
+    who_said_what(&mut out, a, &st);
     figures_and_dates(&mut out, a, &st);
     line(&mut out, "Removed", a.removed.len().to_string());
     for r in &a.removed {
@@ -190,6 +191,45 @@ pub fn summary(a: &Article, colour: bool) -> String {
         let _ = writeln!(out, "{:11} {} {text}", "", st.dim(&format!("{reason:<17}")));
     }
     out
+}
+
+/// "Who said what": each quote's speaker (entity name, else the phrase), cue and content.
+fn who_said_what(out: &mut String, a: &Article, st: &Style) {
+    let _ = writeln!(out, "{} {}", st.label("Quotes"), a.quotes.len());
+    for q in &a.quotes {
+        let who = q.speaker.as_ref().map_or_else(
+            || "?".to_string(),
+            |s| {
+                let name = s.name.clone().unwrap_or_else(|| s.text.clone());
+                match s.resolved_by {
+                    Some(how) if name != s.text => format!(
+                        "{name} ({} {:?})",
+                        serde_json::to_value(how)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        s.text
+                    ),
+                    _ => name,
+                }
+            },
+        );
+        let kind = serde_json::to_value(q.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let cue = q.cue.as_ref().map_or("", |c| c.text.as_str());
+        let mut text: String = q.text.chars().take(70).collect();
+        if q.text.chars().count() > 70 {
+            text.push('…');
+        }
+        let _ = writeln!(
+            out,
+            "{:11} {who}: {}",
+            "",
+            st.dim(&format!("[{kind}, {cue:?}] {text}"))
+        );
+    }
 }
 
 /// The figures, dates and consistency warnings of the summary view.
@@ -226,6 +266,18 @@ fn figures_and_dates(out: &mut String, a: &Article, st: &Style) {
         }
         if q.cumulative {
             notes.push("running total".into());
+        }
+        let name_of = |id: &str| {
+            a.entities
+                .iter()
+                .find(|e| e.id == id)
+                .map_or(id.to_string(), |e| e.name.clone())
+        };
+        if let Some(p) = &q.place {
+            notes.push(format!("in {}", name_of(p)));
+        }
+        if let Some(s) = &q.source {
+            notes.push(format!("per {}", name_of(s)));
         }
         let text: String = q.text.chars().take(28).collect();
         let _ = writeln!(out, "{:11} {text:<28} {}", "", st.dim(&notes.join(" · ")));

@@ -8,11 +8,12 @@ use crate::assemble::{Assembled, assemble};
 use crate::decode::{self, Decoded};
 use crate::layout::{self, Layout};
 use crate::model::{
-    Article, Byline, Entity, EntityKind, Mention, PageMetadata, Quantity, SCHEMA_VERSION, Section,
-    SectionKind, Source, Span, Time, TimeAnchor, Warning,
+    Article, Byline, Entity, EntityKind, Mention, PageMetadata, Quantity, QuantityCategory,
+    Quote, QuoteCue, SCHEMA_VERSION, Section, SectionKind, Source, Span, Speaker, Time,
+    TimeAnchor, Warning,
 };
 use crate::offsets::CharIndex;
-use crate::{Error, calendar, entities, language, quantities, segment, time};
+use crate::{Error, calendar, entities, language, quantities, quotes, segment, time};
 
 /// Settings for an [`Extractor`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,6 +173,14 @@ impl Extractor {
             headline,
         )
         .unwrap_or_default();
+        let candidates = speaker_candidates(&found);
+        let said = quotes::find_quotes(&quotes::QuoteInput {
+            text: &assembled.text,
+            sections: &assembled.sections,
+            sentences: &segmentation.sentences,
+            tokens: &segmentation.tokens,
+            entities: &candidates,
+        });
         // Relative dates resolve against the caller's date, else the one the page states.
         let reference_date = reference.map(|r| r.date).or_else(|| {
             layout
@@ -184,7 +193,7 @@ impl Extractor {
         let figures = quantities::find_quantities(&assembled.text, &segmentation.sentences);
         let checks = quantities::figure_warnings(&assembled.text, &assembled.sections, &figures);
         Ok(self.article(
-            (figures, times, checks),
+            (figures, times, checks, said),
             input,
             &decoded,
             format,
@@ -199,10 +208,11 @@ impl Extractor {
     #[allow(clippy::too_many_arguments)]
     fn article(
         &self,
-        (figures, times, checks): (
+        (figures, times, checks, said): (
             Vec<quantities::QuantityMention>,
             Vec<time::TimeMention>,
             Vec<quantities::FigureWarning>,
+            Vec<quotes::QuoteMention>,
         ),
         input: &Input,
         decoded: &Decoded,
@@ -241,19 +251,43 @@ impl Extractor {
         // The figures and dates grammars read English; on other languages they would
         // misread words, so they report nothing.
         let english = language.as_deref().is_none_or(|l| l == "en");
-        let (figures, times, checks) = if english {
-            (figures, times, checks)
+        let (figures, times, checks, said) = if english {
+            (figures, times, checks, said)
         } else {
-            (Vec::new(), Vec::new(), Vec::new())
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new())
         };
         let index = CharIndex::new(&assembled.text);
         let times = times
             .into_iter()
             .map(|t| time_model(&assembled.text, &index, t))
             .collect();
+        let entities = entity_models(found);
+        let bytes = CharToByte::new(&assembled.text, &said);
+        let quotes: Vec<Quote> = said
+            .iter()
+            .map(|q| quote_model(&assembled.text, &bytes, &entities, q))
+            .collect();
+        let holders = QuoteHolders::new(&said);
+        let places = Places::new(&assembled.sections, &segmentation.sentences, &entities);
         let quantities = figures
             .iter()
-            .map(|q| quantity_model(&assembled.text, &index, q))
+            .map(|q| {
+                let mut m = quantity_model(&assembled.text, &index, q);
+                m.source = holders.source(&said, &entities, m.start);
+                // A place belongs to counts of people and things and to distances, not to
+                // ordinals, sums or rates.
+                if matches!(
+                    m.category,
+                    QuantityCategory::Casualties
+                        | QuantityCategory::Displacement
+                        | QuantityCategory::Damage
+                        | QuantityCategory::Arrests
+                        | QuantityCategory::Distance
+                ) {
+                    m.place = places.place(&m);
+                }
+                m
+            })
             .collect();
         let warnings = checks
             .into_iter()
@@ -303,7 +337,8 @@ impl Extractor {
             removed: layout.removed,
             sentences: segmentation.sentences,
             tokens: self.config.tokens.then_some(segmentation.tokens),
-            entities: entity_models(found),
+            entities,
+            quotes,
             quantities,
             times,
             warnings,
@@ -384,8 +419,233 @@ fn quantity_model(text: &str, index: &CharIndex, q: &quantities::QuantityMention
         object: q.object_text(text).map(str::to_string),
         category: q.category,
         event: q.event.map(|(s, e)| text[s..e].to_string()),
+        place: None,
+        source: None,
         cumulative: q.cumulative,
         ordinal: q.ordinal,
+    }
+}
+
+/// The entities as the quotes stage sees them (index `i` is entity id `e{i+1}`).
+fn speaker_candidates(found: &entities::Entities) -> Vec<quotes::SpeakerCandidate> {
+    found
+        .entities
+        .iter()
+        .map(|e| quotes::SpeakerCandidate {
+            kind: match e.kind {
+                entities::tags::Kind::Per => EntityKind::Person,
+                entities::tags::Kind::Org => EntityKind::Organisation,
+                entities::tags::Kind::Loc => EntityKind::Location,
+                entities::tags::Kind::Misc => EntityKind::Misc,
+            },
+            name: e.name.clone(),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| Span {
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A quotes stage quote as the model's [`Quote`] (its spans are already code points).
+fn quote_model(
+    text: &str,
+    bytes: &CharToByte,
+    entities: &[Entity],
+    q: &quotes::QuoteMention,
+) -> Quote {
+    let slice = |s: usize, e: usize| -> String {
+        text.get(bytes.get(s)..bytes.get(e))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let extent = q.extent();
+    Quote {
+        kind: q.kind,
+        text: q
+            .spans
+            .iter()
+            .map(|s| slice(s.start, s.end))
+            .collect::<Vec<_>>()
+            .join(" "),
+        start: extent.start,
+        end: extent.end,
+        spans: if q.spans.len() > 1 {
+            q.spans.clone()
+        } else {
+            Vec::new()
+        },
+        cue: q.cue.map(|c| QuoteCue {
+            text: slice(c.start, c.end),
+            start: c.start,
+            end: c.end,
+        }),
+        speaker: q.speaker.map(|s| {
+            let entity = s.entity.and_then(|i| entities.get(i));
+            Speaker {
+                text: slice(s.span.start, s.span.end),
+                start: s.span.start,
+                end: s.span.end,
+                entity: entity.map(|e| e.id.clone()),
+                name: entity.map(|e| e.name.clone()),
+                resolved_by: s.resolved_by,
+            }
+        }),
+    }
+}
+
+/// Byte offsets of the code-point offsets a set of quotes uses, found in one pass.
+struct CharToByte {
+    /// (code point, byte), sorted by code point.
+    pairs: Vec<(usize, usize)>,
+}
+
+impl CharToByte {
+    fn new(text: &str, said: &[quotes::QuoteMention]) -> Self {
+        let mut wanted: Vec<usize> = Vec::with_capacity(said.len() * 6);
+        for q in said {
+            for s in &q.spans {
+                wanted.extend([s.start, s.end]);
+            }
+            if let Some(c) = q.cue {
+                wanted.extend([c.start, c.end]);
+            }
+            if let Some(sp) = q.speaker {
+                wanted.extend([sp.span.start, sp.span.end]);
+            }
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut pairs = Vec::with_capacity(wanted.len());
+        let mut next = wanted.iter().copied().peekable();
+        for (c, (b, _)) in text.char_indices().enumerate() {
+            if next.peek().is_none() {
+                break;
+            }
+            while let Some(w) = next.next_if(|&w| w <= c) {
+                pairs.push((w, b));
+            }
+        }
+        pairs.extend(next.map(|w| (w, text.len())));
+        Self { pairs }
+    }
+
+    /// The byte offset of code point `c` (one of those asked for; else the text's end).
+    fn get(&self, c: usize) -> usize {
+        match self.pairs.binary_search_by_key(&c, |p| p.0) {
+            Ok(i) => self.pairs[i].1,
+            Err(_) => self.pairs.last().map_or(0, |p| p.1),
+        }
+    }
+}
+
+/// Quote content spans by position, to find the quotes holding a figure.
+struct QuoteHolders {
+    /// (start, end, quote index), sorted by start.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl QuoteHolders {
+    fn new(said: &[quotes::QuoteMention]) -> Self {
+        let mut spans: Vec<(usize, usize, usize)> = said
+            .iter()
+            .enumerate()
+            .flat_map(|(i, q)| q.spans.iter().map(move |s| (s.start, s.end, i)))
+            .collect();
+        spans.sort_unstable();
+        Self { spans }
+    }
+
+    /// The speaker entity of the innermost quote whose content holds the figure at `start`.
+    fn source(
+        &self,
+        said: &[quotes::QuoteMention],
+        entities: &[Entity],
+        start: usize,
+    ) -> Option<String> {
+        let i = self.spans.partition_point(|s| s.0 <= start);
+        // Quotes nest a few deep at most; the innermost starts last.
+        self.spans[..i]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|s| start < s.1)
+            .min_by_key(|s| s.1 - s.0)
+            .and_then(|s| said[s.2].speaker)
+            .and_then(|s| s.entity)
+            .and_then(|i| entities.get(i))
+            .map(|e| e.id.clone())
+    }
+}
+
+/// Location mentions by position, to tie figures to places.
+struct Places<'a> {
+    sections: &'a [Section],
+    sentences: &'a [Span],
+    /// (mention start, mention end, entity id), sorted by start.
+    locations: Vec<(usize, usize, &'a str)>,
+}
+
+impl<'a> Places<'a> {
+    fn new(sections: &'a [Section], sentences: &'a [Span], entities: &'a [Entity]) -> Self {
+        let mut locations: Vec<(usize, usize, &str)> = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Location)
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(move |m| (m.start, m.end, e.id.as_str()))
+            })
+            .collect();
+        locations.sort_unstable();
+        Self {
+            sections,
+            sentences,
+            locations,
+        }
+    }
+
+    /// Location mentions inside `span`.
+    fn within(&self, span: Span) -> &[(usize, usize, &'a str)] {
+        let a = self.locations.partition_point(|l| l.0 < span.start);
+        let b = self.locations.partition_point(|l| l.0 < span.end);
+        let found = &self.locations[a..b.max(a)];
+        let keep = found.iter().take_while(|l| l.1 <= span.end).count();
+        &found[..keep]
+    }
+
+    /// The place a figure is tied to: a location named in its sentence (the nearest); when
+    /// the sentence names none, the first location of the closest earlier sentence of the
+    /// same paragraph that names one, at most three sentences back (the paragraph's topic:
+    /// "Port city Mariupol … So far at least 2,300 have died.").
+    fn place(&self, q: &Quantity) -> Option<String> {
+        let si = self
+            .sentences
+            .partition_point(|s| s.start <= q.start)
+            .checked_sub(1)?;
+        let sentence = self.sentences[si];
+        let here = self.within(sentence);
+        if !here.is_empty() {
+            return here
+                .iter()
+                .min_by_key(|l| l.0.abs_diff(q.end))
+                .map(|l| l.2.to_string());
+        }
+        let pi = self
+            .sections
+            .partition_point(|s| s.start <= q.start)
+            .checked_sub(1)?;
+        let paragraph = self.sections[pi];
+        self.sentences[..si]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|s| s.start >= paragraph.start)
+            .find_map(|s| self.within(*s).first().map(|l| l.2.to_string()))
     }
 }
 

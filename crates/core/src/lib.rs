@@ -15,8 +15,8 @@
 //! ```
 //!
 //! The pipeline's stages, each one module with its own output type:
-//! [`decode`] → [`layout`] → [`assemble`] → [`segment`] → [`entities`] (→ quotes → quantities →
-//! time → checks, in later versions). See `ARCHITECTURE.md`.
+//! [`decode`] → [`layout`] → [`assemble`] → [`segment`] → [`entities`] → [`quotes`] →
+//! [`quantities`] → [`time`] → checks. See `ARCHITECTURE.md`.
 
 pub mod assemble;
 pub mod calendar;
@@ -30,6 +30,7 @@ pub mod layout;
 pub mod model;
 pub mod offsets;
 pub mod quantities;
+pub mod quotes;
 pub mod segment;
 pub mod time;
 

@@ -55,6 +55,9 @@ pub struct Article {
     /// Named entities (people, organisations, places, other names), most salient first.
     #[serde(default)]
     pub entities: Vec<Entity>,
+    /// Who said what: direct quotes, reported speech and attributions, in text order.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
     /// Figures claimed in the text: value, bound, unit, what is counted and what happened
     /// to it.
     #[serde(default)]
@@ -470,6 +473,13 @@ pub struct Quantity {
     pub category: QuantityCategory,
     /// The predicate word: what happened to what is counted ("destroyed", "died").
     pub event: Option<String>,
+    /// The place the figure is tied to in its sentence: a location entity's id.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Who claims the figure: the speaker entity's id when the figure lies inside a quote or
+    /// attribution.
+    #[serde(default)]
+    pub source: Option<String>,
     /// The figure is a running total ("so far", "in total", "since the war began").
     pub cumulative: bool,
     /// The figure is an ordinal ("27th").
@@ -551,4 +561,84 @@ pub enum WarningKind {
     FigureBound,
     /// The same thing is counted with different values.
     FigureValue,
+}
+
+/// A quotation, reported statement or attribution: who said what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// What kind of attribution it is.
+    pub kind: QuoteKind,
+    /// The quoted or reported content without quotation marks (pieces joined by a space
+    /// when a cue interrupts it).
+    pub text: String,
+    /// Start offset (code points) of the content in [`Article::text`].
+    pub start: usize,
+    /// End offset (code points, exclusive) of the content.
+    pub end: usize,
+    /// The content's pieces when a cue interrupts it ("“A,” he said, “B.”"); absent when the
+    /// content is the one span `start..end`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<Span>,
+    /// The words that mark the attribution ("said", "according to", "was heard saying").
+    pub cue: Option<QuoteCue>,
+    /// Who said it, when the text says.
+    pub speaker: Option<Speaker>,
+}
+
+/// Kinds of [`Quote`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Words in quotation marks.
+    Direct,
+    /// Reported speech: a speech or claim verb with its clause.
+    Indirect,
+    /// "according to X".
+    AccordingTo,
+    /// Reported speech holding a quoted phrase.
+    Mixed,
+}
+
+/// The cue of a [`Quote`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteCue {
+    /// The cue as printed.
+    pub text: String,
+    /// Start offset (code points).
+    pub start: usize,
+    /// End offset (code points, exclusive).
+    pub end: usize,
+}
+
+/// The speaker of a [`Quote`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The speaker as printed where the quote names it ("President Zelensky", "He", "a
+    /// Kremlin spokesperson"); for a continued turn, the phrase that opened the turn.
+    pub text: String,
+    /// Start offset (code points) of `text`.
+    pub start: usize,
+    /// End offset (code points, exclusive) of `text`.
+    pub end: usize,
+    /// The [`Entity::id`] the speaker is, or (for a role description) belongs to.
+    pub entity: Option<String>,
+    /// That entity's canonical name.
+    pub name: Option<String>,
+    /// How the speaker was resolved; `null` when the phrase names no entity and no role.
+    pub resolved_by: Option<SpeakerResolution>,
+}
+
+/// How a [`Speaker`] was resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerResolution {
+    /// The phrase is a name.
+    Name,
+    /// A role description ("a Kremlin spokesperson", "officials"), linked to the
+    /// organisation or place it names, if any.
+    Role,
+    /// A pronoun, resolved to the previous speaker or the most recent agreeing entity.
+    Pronoun,
+    /// A quote with no cue continuing the previous speaker's turn.
+    Continuation,
 }

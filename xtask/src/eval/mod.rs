@@ -29,6 +29,8 @@ pub enum EvalTarget {
     Quantities(crate::timeq::quantities_eval::QuantitiesArgs),
     /// Named entities: CoNLL-2003 eng.testb (tagger and product path) and wikigold.
     Ner(crate::ner::EvalArgs),
+    /// Who said what: PolNeAR attributions (quotes_eval.py metrics).
+    Quotes(crate::quotes::eval::QuotesArgs),
 }
 
 /// Runs `cargo xtask eval`.
@@ -38,6 +40,7 @@ pub fn run(args: EvalArgs) -> Result<()> {
         EvalTarget::Time(a) => crate::timeq::time_eval::run(&a),
         EvalTarget::Quantities(a) => crate::timeq::quantities_eval::run(&a),
         EvalTarget::Ner(a) => crate::ner::eval(&a),
+        EvalTarget::Quotes(a) => crate::quotes::eval::run(&a),
     }
 }
 

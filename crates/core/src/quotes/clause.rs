@@ -1,0 +1,148 @@
+//! Clause pieces both cue readers share: the cue's auxiliaries, the subject before a cue and
+//! the speaker after an inverted cue. Word indices are into [`Doc::words`].
+
+use super::lexicon::{
+    cue_verb, ends_inverted_speaker, is_clause_opener, is_cue_auxiliary, is_role_noun, pronoun,
+};
+use super::view::Doc;
+use crate::model::Span;
+
+/// The first word of the cue whose verb is word `v`: auxiliaries and reporting adverbs
+/// before it ("has also said", "was heard saying", "was quoted as saying"), not before `lo`.
+pub fn cue_start(doc: &Doc<'_>, v: usize, lo: usize) -> usize {
+    let mut c = v;
+    while c > lo && is_cue_auxiliary(&doc.words[c - 1].lower) {
+        c -= 1;
+    }
+    // "as" only belongs to the cue in "quoted as saying"; "’s" only in "he’s said".
+    while c < v && matches!(doc.words[c].lower.as_str(), "as" | "’s" | "'s") {
+        c += 1;
+    }
+    c
+}
+
+/// Is word `i` a clause boundary mark (comma, dash, colon, semicolon, bracket)?
+pub fn is_boundary(doc: &Doc<'_>, i: usize) -> bool {
+    let w = &doc.words[i];
+    w.punct
+        && matches!(
+            w.lower.as_str(),
+            "," | ";" | ":" | "—" | "–" | "-" | "--" | "(" | ")"
+        )
+}
+
+/// Is word `i` a closing or opening quotation mark?
+pub fn is_quote_mark(doc: &Doc<'_>, i: usize) -> bool {
+    matches!(
+        doc.words[i].lower.as_str(),
+        "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»" | "„"
+    )
+}
+
+/// The subject of a cue starting at word `c0`, looking back no further than `lo`: the words
+/// since the last clause boundary, with an appositive or relative clause ("Mr. Guerrero, who
+/// is an actor, said") joined to the name before it, and leading conjunctions dropped.
+pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
+    // Time adverbs before the cue are not the subject ("Solvance, a battery maker, today
+    // announced").
+    let mut c0 = c0;
+    while c0 > lo
+        && matches!(
+            doc.words[c0 - 1].lower.as_str(),
+            "today" | "yesterday" | "tonight" | "now"
+        )
+    {
+        c0 -= 1;
+    }
+    if c0 > lo + 1 && doc.words[c0 - 1].lower == "," {
+        c0 -= 1;
+    }
+    let mut start = c0;
+    // Back to a clause boundary, or to a cue verb the subject follows ("X said it would").
+    while start > lo
+        && !is_boundary(doc, start - 1)
+        && !is_quote_mark(doc, start - 1)
+        && (cue_verb(&doc.words[start - 1].lower).is_none() || doc.words[start - 1].capital)
+    {
+        start -= 1;
+    }
+    // An appositive or relative clause between commas: extend over the name before it.
+    let first = doc.words.get(start).map(|w| w.lower.as_str());
+    let after_comma = start > lo + 1 && doc.words[start - 1].lower == ",";
+    let relative = matches!(
+        first,
+        Some("who" | "whose" | "which" | "a" | "an" | "the") | None
+    );
+    if after_comma && (relative || looks_appositive(doc, start, c0)) {
+        let mut s = start - 1;
+        while s > lo && !is_boundary(doc, s - 1) && !is_quote_mark(doc, s - 1) {
+            s -= 1;
+        }
+        if s < start - 1
+            && doc
+                .words
+                .get(s..start - 1)
+                .unwrap_or(&[])
+                .iter()
+                .any(|w| w.capital)
+        {
+            start = s;
+        }
+    }
+    while start < c0 && is_clause_opener(&doc.words[start].lower) {
+        start += 1;
+    }
+    let mut end = c0;
+    while end > start && doc.words[end - 1].punct {
+        end -= 1;
+    }
+    if start >= end || end - start > 14 {
+        return None;
+    }
+    Some(Span {
+        start: doc.words[start].start,
+        end: doc.words[end - 1].end,
+    })
+}
+
+/// A phrase that reads as an appositive ("a gynecologist from Englewood", "the former
+/// minister") rather than a subject.
+fn looks_appositive(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let ws = doc.words.get(start..end).unwrap_or(&[]);
+    ws.first()
+        .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "the" | "who"))
+        && !ws.iter().any(|w| pronoun(&w.lower).is_some())
+}
+
+/// The speaker after an inverted cue ("…, said Alan Berger, a gynecologist"; "- reported
+/// Gen Staff of the Armed Forces"): from word `from` up to a comma, the sentence's end or a
+/// preposition other than "of".
+pub fn inverted_speaker(doc: &Doc<'_>, from: usize, hi: usize) -> Option<Span> {
+    let mut end = from;
+    while end < hi {
+        let w = &doc.words[end];
+        if w.punct && w.lower != "." && w.lower != "’s" && w.lower != "'s" && w.lower != "&" {
+            break;
+        }
+        if w.lower == "." || (end > from && ends_inverted_speaker(&w.lower)) {
+            break;
+        }
+        end += 1;
+    }
+    if end == from || end - from > 12 {
+        return None;
+    }
+    // Starts like a noun phrase: a name, a determiner, a pronoun or a role.
+    let first = &doc.words[from];
+    let np = first.capital
+        || matches!(
+            first.lower.as_str(),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its"
+        )
+        || pronoun(&first.lower).is_some()
+        || is_role_noun(&first.lower);
+    np.then(|| Span {
+        start: doc.words[from].start,
+        end: doc.words[end - 1].end,
+    })
+}

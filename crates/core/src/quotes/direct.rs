@@ -1,0 +1,343 @@
+//! Direct quotes: quotation marks paired over each paragraph (straight and curly, double and
+//! single, nested single quotes inside double ones ignored), quotes that run over several
+//! paragraphs (the opening mark repeated, no closing mark until the last), and each quote's
+//! cue: after it ("…,” he said), before it (`X said: “…”`, `X said, “…”`), or inside it
+//! ("“A,” he said, “B.”", one quote of two spans). Short quoted phrases are not quotes on
+//! their own; they are returned so that reported speech holding one becomes `mixed`.
+
+use super::Draft;
+use super::clause::{cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_region};
+use super::lexicon::{CueClass, cue_verb};
+use super::view::Doc;
+use crate::model::{QuoteKind, Span};
+
+/// A quoted stretch of one paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Content, inside the marks.
+    content: Span,
+    /// Position of the opening mark.
+    open: usize,
+    /// End of the closing mark (the paragraph's end when none).
+    close_end: usize,
+    /// Double marks (single marks at the top level are British-style quotes or titles).
+    double: bool,
+    /// No closing mark before the paragraph ends.
+    open_ended: bool,
+}
+
+/// Direct quotes as drafts, and the short double-quoted phrases.
+pub(super) fn find(doc: &Doc<'_>) -> (Vec<Draft>, Vec<Span>) {
+    let mut segments: Vec<(usize, Segment)> = Vec::new();
+    for (si, sec) in doc.sections.iter().enumerate() {
+        for seg in segments_of(doc, *sec) {
+            segments.push((si, seg));
+        }
+    }
+    let mut drafts = Vec::new();
+    let mut phrases = Vec::new();
+    let mut i = 0;
+    while i < segments.len() {
+        let (si, seg) = segments[i];
+        // A quote running over paragraphs: the chain ends with the first closed segment.
+        let mut chain = vec![seg];
+        let mut j = i;
+        while chain.last().is_some_and(|s| s.open_ended)
+            && j + 1 < segments.len()
+            && segments[j + 1].0 == segments[j].0 + 1
+            && starts_paragraph(doc, segments[j + 1].0, segments[j + 1].1)
+        {
+            j += 1;
+            chain.push(segments[j].1);
+        }
+        let words = chain
+            .iter()
+            .map(|s| count_words(doc, s.content))
+            .sum::<usize>();
+        let last = chain[chain.len() - 1];
+        let before = cue_before(doc, chain[0]);
+        let after = if before.is_none() {
+            cue_after(doc, last)
+        } else {
+            None
+        };
+        let embedded = before.is_none() && after.is_none() && embedded_in_sentence(doc, chain[0]);
+        let cued = before.is_some() || after.is_some();
+        let is_quote = !embedded && ((words >= 4 && (seg.double || cued)) || (words >= 2 && cued));
+        if !is_quote {
+            if seg.double && words > 0 {
+                phrases.push(seg.content);
+            }
+            i = j + 1;
+            continue;
+        }
+        let mut spans: Vec<Span> = chain.iter().map(|s| s.content).collect();
+        let (cue, region, mut next) = match (before, after) {
+            (Some((cue, region)), _) => (Some(cue), region, j + 1),
+            (None, Some((cue, region, resume))) => {
+                // "“A,” he said, “B.”": the next quote right after the cue continues this one.
+                let mut next = j + 1;
+                if let Some(&(nsi, nseg)) = segments.get(j + 1)
+                    && nsi == si.max(segments[j].0)
+                    && gap_is_comma(doc, resume, nseg.open)
+                {
+                    spans.push(nseg.content);
+                    next = j + 2;
+                }
+                (Some(cue), region, next)
+            }
+            (None, None) => (None, None, j + 1),
+        };
+        let _ = si;
+        drafts.push(Draft {
+            kind: QuoteKind::Direct,
+            spans: spans.into_iter().filter(|s| s.end > s.start).collect(),
+            cue,
+            region,
+            subject_of: None,
+        });
+        next = next.max(i + 1);
+        i = next;
+    }
+    drafts.retain(|d| !d.spans.is_empty());
+    (merge_turns(doc, drafts), phrases)
+}
+
+/// A quote with no cue right after another in the same paragraph is the same turn: one
+/// attribution of several spans ("“A,” she said. “B.”").
+fn merge_turns(doc: &Doc<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if d.cue.is_none()
+            && let Some(prev) = out.last_mut()
+            && prev.cue.is_some()
+            && doc.section_of(prev.extent().end) == doc.section_of(d.extent().start)
+        {
+            prev.spans.extend(d.spans);
+            continue;
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Quoted segments of one section.
+fn segments_of(doc: &Doc<'_>, sec: Span) -> Vec<Segment> {
+    let text = doc.slice(sec.start, sec.end);
+    let mut out = Vec::new();
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    // One pass with one character of look-behind and look-ahead (no copy of the
+    // paragraph: a paragraph may be megabytes long).
+    let mut iter = text.chars().peekable();
+    let mut prev_char: Option<char> = None;
+    let mut at = 0usize;
+    while let Some(raw) = iter.next() {
+        let k = at;
+        let prev = prev_char;
+        let mut next = iter.peek().copied();
+        // Two apostrophes are a double mark ('' in some newspapers' copy).
+        let c = if raw == '\'' && next == Some('\'') {
+            iter.next();
+            next = iter.peek().copied();
+            at += 2;
+            prev_char = Some('\'');
+            '"'
+        } else {
+            at += 1;
+            prev_char = Some(raw);
+            raw
+        };
+        let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
+        let pos = sec.start + k;
+        match c {
+            '“' | '«' | '„' => {
+                if let Some(o) = open_double.take() {
+                    // An unclosed quote: close it here.
+                    out.push(segment(o, pos, pos, true, true));
+                }
+                open_double = Some(pos);
+                open_single = None;
+            }
+            '”' | '»' => {
+                if let Some(o) = open_double.take() {
+                    out.push(segment(o, pos, pos + 1, true, false));
+                }
+            }
+            '"' => match open_double {
+                Some(o) if !(after_space && next.is_some_and(char::is_alphanumeric)) => {
+                    out.push(segment(o, pos, pos + 1, true, false));
+                    open_double = None;
+                }
+                Some(o) => {
+                    out.push(segment(o, pos, pos, true, true));
+                    open_double = Some(pos);
+                }
+                None => {
+                    open_double = Some(pos);
+                    open_single = None;
+                }
+            },
+            '‘' | '\'' if open_double.is_none() => {
+                let opens = after_space && next.is_some_and(char::is_alphanumeric);
+                if opens && open_single.is_none() {
+                    open_single = Some(pos);
+                } else if let Some(o) = open_single
+                    && !next.is_some_and(char::is_alphanumeric)
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                {
+                    out.push(segment(o, pos, pos + 1, false, false));
+                    open_single = None;
+                }
+            }
+            '’' if open_double.is_none() => {
+                if let Some(o) = open_single
+                    && !next.is_some_and(char::is_alphanumeric)
+                {
+                    out.push(segment(o, pos, pos + 1, false, false));
+                    open_single = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open_double {
+        out.push(segment(o, sec.end, sec.end, true, true));
+    }
+    out.sort_by_key(|s| s.open);
+    out
+}
+
+fn segment(open: usize, close: usize, close_end: usize, double: bool, open_ended: bool) -> Segment {
+    Segment {
+        content: Span {
+            start: open + 1,
+            end: close.max(open + 1),
+        },
+        open,
+        close_end,
+        double,
+        open_ended,
+    }
+}
+
+/// The segment opens its paragraph (a continued multi-paragraph quote).
+fn starts_paragraph(doc: &Doc<'_>, section: usize, seg: Segment) -> bool {
+    doc.sections
+        .get(section)
+        .is_some_and(|s| doc.slice(s.start, seg.open).trim().is_empty())
+}
+
+fn count_words(doc: &Doc<'_>, span: Span) -> usize {
+    let a = doc.word_at_or_after(span.start);
+    let b = doc.word_at_or_after(span.end);
+    doc.word_count(a..b.max(a))
+}
+
+/// The quote sits inside running text ("he’s “excited where we stand”") with no cue.
+fn embedded_in_sentence(doc: &Doc<'_>, seg: Segment) -> bool {
+    let i = doc.word_at_or_after(seg.open);
+    i > 0
+        && doc.words.get(i).is_some_and(|w| w.start == seg.open)
+        && doc.words[i - 1].sentence == doc.words[i].sentence
+        && !doc.words[i - 1].punct
+}
+
+/// A cue before the opening mark: `X said: “`, `X said, “`, `X says “`, `X said that “`.
+fn cue_before(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>)> {
+    let i = doc.word_at_or_after(seg.open);
+    let mut k = i.checked_sub(1)?;
+    // Same paragraph, or a colon ending the paragraph before.
+    let sent = doc.words[k].sentence;
+    let lo = doc.sentences[sent].words.start;
+    if doc
+        .sections
+        .get(doc.sentences[sent].section)
+        .is_some_and(|s| s.end <= seg.open)
+        && doc.words[k].lower != ":"
+    {
+        return None;
+    }
+    if matches!(doc.words[k].lower.as_str(), ":" | "," | "that") {
+        k = k.checked_sub(1)?;
+    } else if cue_verb(&doc.words[k].lower).is_none() {
+        return None;
+    }
+    // The cue verb among the last few words.
+    let from = lo.max(k.saturating_sub(6));
+    let v = (from..=k).rev().find(|&v| {
+        doc.words[v].sentence == sent
+            && cue_verb(&doc.words[v].lower).is_some_and(|c| c.class != CueClass::Weak)
+            && !doc.words[v].capital
+    })?;
+    // Only a short object or adverbial may sit between the verb and the mark.
+    if (v + 1..=k).any(|x| is_quote_mark(doc, x)) || k - v > 5 {
+        return None;
+    }
+    let c0 = cue_start(doc, v, lo);
+    let cue = Span {
+        start: doc.words[c0].start,
+        end: doc.words[v].end,
+    };
+    let region = subject_region(doc, lo, c0);
+    Some((cue, region))
+}
+
+/// A cue after the closing mark: `…,” he said`, `…,” said X`, `…,” Zelenskyy was heard
+/// saying`. Returns the cue, the speaker phrase and the word index after the cue group.
+fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)> {
+    if seg.open_ended {
+        return None;
+    }
+    let mut i = doc.word_at_or_after(seg.close_end);
+    // The closing mark's own token.
+    while i < doc.words.len() && (doc.words[i].start < seg.close_end || is_quote_mark(doc, i)) {
+        i += 1;
+    }
+    let first = doc.words.get(i)?;
+    let sent = first.sentence;
+    if doc.sentences[sent].section != doc.section_of(seg.content.start) {
+        return None;
+    }
+    let hi = doc.sentences[sent].words.end;
+    if first.lower == "," {
+        i += 1;
+    } else if first.punct && !matches!(first.lower.as_str(), "—" | "–" | "-") {
+        return None;
+    }
+    // A new sentence after the quote must start with a pronoun or name and be short.
+    let limit = (i + 14).min(hi);
+    let v = (i..limit).find(|&v| {
+        cue_verb(&doc.words[v].lower).is_some_and(|c| c.class != CueClass::Weak)
+            && !doc.words[v].capital
+    })?;
+    if (i..v).any(|x| is_quote_mark(doc, x) || (doc.words[x].punct && doc.words[x].lower == ".")) {
+        return None;
+    }
+    let c0 = cue_start(doc, v, i);
+    let cue = Span {
+        start: doc.words[c0].start,
+        end: doc.words[v].end,
+    };
+    let region = if c0 > i {
+        subject_region(doc, i, c0)
+    } else {
+        inverted_speaker(doc, v + 1, hi)
+    };
+    // Where the cue group ends: after the inverted speaker, or after the verb.
+    let mut resume = v + 1;
+    if let Some(r) = region
+        && r.start >= doc.words[v].end
+    {
+        resume = doc.word_at_or_after(r.end);
+    }
+    Some((cue, region, resume))
+}
+
+/// Only a comma (or nothing) between word `from` and the next quote's opening mark.
+fn gap_is_comma(doc: &Doc<'_>, from: usize, open: usize) -> bool {
+    let to = doc.word_at_or_after(open);
+    to >= from
+        && to - from <= 1
+        && (from..to).all(|x| is_boundary(doc, x) && doc.words[x].lower == ",")
+}

@@ -1,0 +1,698 @@
+//! The quotes stage's word lists: speech and claim verbs with their lemma forms, and the
+//! function words the cue and speaker rules read.
+//!
+//! How the verb lexicon is used: a word whose lower-case form is listed is a *cue candidate*.
+//! Every form maps back to its lemma and a [`CueClass`]. Speech and claim verbs take their
+//! content from a that-clause or a bare clause after them, or from the clause before them
+//! when they are post-posed ("…, Zelenskyy added."). Weak verbs (belief and finding verbs such
+//! as "think", "show") take content only from an explicit that-clause, since they are used
+//! far more often without reporting anything. Verbs marked `object` take a listener before
+//! their content ("told reporters that …", "urged voters to …"), which is skipped.
+//!
+//! The lemmas were chosen from the cue words of PolNeAR `train` (the most frequent single-word
+//! cues, which cover most attributions there) and from common news usage; nothing from the
+//! dev or test data.
+
+/// What kind of cue a verb is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// Verbs of saying: "say", "tell", "add", "write".
+    Speech,
+    /// Verbs of claiming and reporting: "claim", "report", "insist", "deny".
+    Claim,
+    /// Weak cues that report only with a that-clause: "think", "believe", "show", "find".
+    Weak,
+}
+
+/// One verb of the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueVerb {
+    /// Its lemma ("say" for "said").
+    pub lemma: &'static str,
+    /// Its class.
+    pub class: CueClass,
+    /// Takes a listener object before its content ("told reporters that").
+    pub object: bool,
+}
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use CueClass::{Claim, Speech, Weak};
+
+/// (lemma, class, takes an object, the inflected forms that are read as cues). Forms that are
+/// mostly nouns or adjectives in news ("states", "written", "reports" after a determiner is
+/// handled by the cue rules) are left out.
+const VERBS: &[(&str, CueClass, bool, &str)] = &[
+    ("say", Speech, false, "say says said saying"),
+    ("tell", Speech, true, "tell tells told telling"),
+    ("add", Speech, false, "add adds added adding"),
+    ("state", Speech, false, "stated stating"),
+    ("write", Speech, false, "write writes wrote writing"),
+    ("ask", Speech, true, "ask asks asked asking"),
+    (
+        "announce",
+        Speech,
+        false,
+        "announce announces announced announcing",
+    ),
+    (
+        "declare",
+        Speech,
+        false,
+        "declare declares declared declaring",
+    ),
+    (
+        "explain",
+        Speech,
+        false,
+        "explain explains explained explaining",
+    ),
+    ("reply", Speech, false, "reply replies replied replying"),
+    ("respond", Speech, false, "responded responding"),
+    ("comment", Speech, false, "commented"),
+    ("remark", Speech, false, "remarked"),
+    ("tweet", Speech, false, "tweet tweets tweeted tweeting"),
+    ("repeat", Speech, false, "repeated repeats"),
+    (
+        "reiterate",
+        Speech,
+        false,
+        "reiterate reiterates reiterated reiterating",
+    ),
+    ("stress", Speech, false, "stressed stresses stressing"),
+    (
+        "emphasise",
+        Speech,
+        false,
+        "emphasised emphasized emphasises emphasizes emphasising emphasizing",
+    ),
+    ("mention", Speech, false, "mentioned"),
+    ("note", Speech, false, "noted notes noting"),
+    ("recall", Speech, false, "recalled recalls recalling"),
+    (
+        "testify",
+        Speech,
+        false,
+        "testify testifies testified testifying",
+    ),
+    ("shout", Speech, false, "shouted"),
+    ("joke", Speech, false, "joked jokes joking"),
+    ("vow", Speech, false, "vow vows vowed vowing"),
+    ("pledge", Speech, false, "pledged pledges pledging"),
+    ("promise", Speech, false, "promised promises promising"),
+    ("warn", Speech, true, "warn warns warned warning"),
+    ("urge", Speech, true, "urge urges urged urging"),
+    ("caution", Speech, false, "cautioned cautions"),
+    (
+        "complain",
+        Speech,
+        false,
+        "complain complains complained complaining",
+    ),
+    ("boast", Speech, false, "boasted boasts"),
+    ("continue", Speech, false, "continued"),
+    ("quip", Speech, false, "quipped"),
+    ("assure", Speech, true, "assured assures"),
+    ("inform", Speech, true, "informed"),
+    (
+        "concede",
+        Claim,
+        false,
+        "concede concedes conceded conceding",
+    ),
+    ("admit", Claim, false, "admit admits admitted admitting"),
+    (
+        "acknowledge",
+        Claim,
+        false,
+        "acknowledge acknowledges acknowledged acknowledging",
+    ),
+    (
+        "confirm",
+        Claim,
+        false,
+        "confirm confirms confirmed confirming",
+    ),
+    ("deny", Claim, false, "deny denies denied denying"),
+    ("reveal", Claim, false, "revealed reveals revealing"),
+    ("disclose", Claim, false, "disclosed discloses"),
+    ("insist", Claim, false, "insist insists insisted insisting"),
+    ("argue", Claim, false, "argue argues argued arguing"),
+    ("contend", Claim, false, "contend contends contended"),
+    ("maintain", Claim, false, "maintains maintained"),
+    ("assert", Claim, false, "assert asserts asserted asserting"),
+    ("allege", Claim, false, "allege alleges alleged alleging"),
+    ("claim", Claim, false, "claim claims claimed claiming"),
+    ("counter", Claim, false, "countered counters"),
+    ("retort", Claim, false, "retorted"),
+    (
+        "suggest",
+        Claim,
+        false,
+        "suggest suggests suggested suggesting",
+    ),
+    (
+        "predict",
+        Claim,
+        false,
+        "predict predicts predicted predicting",
+    ),
+    ("estimate", Claim, false, "estimates estimated"),
+    ("report", Claim, false, "report reports reported reporting"),
+    ("observe", Claim, false, "observed"),
+    ("conclude", Claim, false, "concluded concludes"),
+    ("indicate", Claim, false, "indicated indicates"),
+    ("point", Claim, false, "pointed"),
+    ("signal", Claim, false, "signaled signalled"),
+    ("think", Weak, false, "think thinks thought"),
+    ("believe", Weak, false, "believe believes believed"),
+    ("hope", Weak, false, "hopes hoped"),
+    ("fear", Weak, false, "fear fears feared"),
+    ("worry", Weak, false, "worry worries worried"),
+    ("feel", Weak, false, "feel feels felt"),
+    ("know", Weak, false, "know knows knew"),
+    ("show", Weak, false, "show shows showed shown"),
+    ("find", Weak, false, "found finds"),
+    ("learn", Weak, false, "learned learnt"),
+    ("agree", Weak, false, "agree agrees agreed"),
+    ("expect", Weak, false, "expect expects expected"),
+    ("understand", Weak, false, "understands"),
+    ("doubt", Weak, false, "doubt doubts doubted"),
+    ("acknowledge", Weak, false, "recognized recognised"),
+];
+
+/// The cue verb a lower-case word form is, if any.
+pub fn cue_verb(lower: &str) -> Option<CueVerb> {
+    static TABLE: OnceLock<HashMap<&'static str, CueVerb>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for &(lemma, class, object, forms) in VERBS {
+            for form in forms.split(' ') {
+                t.entry(form).or_insert(CueVerb {
+                    lemma,
+                    class,
+                    object,
+                });
+            }
+        }
+        t
+    });
+    table.get(lower).copied()
+}
+
+/// Words that may stand between a speaker and the cue verb and belong to the cue:
+/// auxiliaries, negation, and adverbs of reporting ("has also said", "was heard saying").
+pub fn is_cue_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "n't"
+            | "never"
+            | "also"
+            | "later"
+            | "previously"
+            | "repeatedly"
+            | "then"
+            | "just"
+            | "already"
+            | "again"
+            | "recently"
+            | "earlier"
+            | "further"
+            | "separately"
+            | "publicly"
+            | "privately"
+            | "reportedly"
+            | "been"
+            | "being"
+            | "heard"
+            | "quoted"
+            | "as"
+            | "once"
+            | "often"
+            | "frequently"
+            | "flatly"
+            | "firmly"
+            | "openly"
+            | "quickly"
+            | "simply"
+            | "still"
+            | "even"
+            | "only"
+            | "explicitly"
+            | "falsely"
+            | "wrongly"
+            | "correctly"
+            | "reportedly’"
+            | "’s"
+            | "'s"
+    )
+}
+
+/// Words that open a clause or phrase before a subject and are not part of it.
+pub fn is_clause_opener(lower: &str) -> bool {
+    matches!(
+        lower,
+        "and"
+            | "but"
+            | "or"
+            | "so"
+            | "yet"
+            | "then"
+            | "while"
+            | "when"
+            | "as"
+            | "because"
+            | "although"
+            | "though"
+            | "if"
+            | "since"
+            | "after"
+            | "before"
+            | "where"
+            | "whereas"
+            | "until"
+            | "unless"
+            | "that"
+            | "which"
+    )
+}
+
+/// Prepositions that end a speaker phrase after an inverted cue ("says X on Y"); "of" joins.
+pub fn ends_inverted_speaker(lower: &str) -> bool {
+    matches!(
+        lower,
+        "on" | "in"
+            | "at"
+            | "about"
+            | "after"
+            | "before"
+            | "during"
+            | "to"
+            | "for"
+            | "with"
+            | "from"
+            | "when"
+            | "while"
+            | "as"
+            | "who"
+            | "which"
+            | "that"
+            | "and"
+            | "but"
+            | "told"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "late"
+            | "adding"
+            | "saying"
+            | "according"
+    )
+}
+
+/// Words after a cue that start an adverbial, not content ("said on Monday", "said in a
+/// statement", "said yesterday").
+pub fn starts_adverbial(lower: &str) -> bool {
+    matches!(
+        lower,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "later"
+            | "earlier"
+            | "last"
+            | "this"
+            | "recently"
+            | "afterwards"
+            | "again"
+            | "previously"
+            | "late"
+            | "early"
+            | "also"
+            | "separately"
+            | "via"
+            | "through"
+            | "over"
+            | "by"
+            | "to"
+            | "told"
+    )
+}
+
+/// Subject pronouns a speaker may be, with their number and gender.
+pub fn pronoun(lower: &str) -> Option<Pronoun> {
+    Some(match lower {
+        "he" => Pronoun::He,
+        "she" => Pronoun::She,
+        "they" => Pronoun::They,
+        "it" => Pronoun::It,
+        "i" | "we" | "you" => Pronoun::Local,
+        _ => return None,
+    })
+}
+
+/// A speaker pronoun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// "he": one male person.
+    He,
+    /// "she": one female person.
+    She,
+    /// "they": a group, an organisation, or a person of unknown gender.
+    They,
+    /// "it": an organisation or document.
+    It,
+    /// "I", "we", "you": the speaker of a surrounding quote; not resolved here.
+    Local,
+}
+
+/// Heads of role descriptions used as speakers ("a Kremlin spokesperson", "officials",
+/// "sources"). `spoks`/`spox` are headline slang for spokespeople.
+pub fn is_role_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "spokesperson"
+            | "spokespersons"
+            | "spokesman"
+            | "spokesmen"
+            | "spokeswoman"
+            | "spokeswomen"
+            | "spokespeople"
+            | "spox"
+            | "spoks"
+            | "official"
+            | "officials"
+            | "source"
+            | "sources"
+            | "aide"
+            | "aides"
+            | "adviser"
+            | "advisers"
+            | "advisor"
+            | "advisors"
+            | "minister"
+            | "ministry"
+            | "ministers"
+            | "president"
+            | "chief"
+            | "director"
+            | "secretary"
+            | "spokesperson’s"
+            | "analyst"
+            | "analysts"
+            | "expert"
+            | "experts"
+            | "police"
+            | "authorities"
+            | "witnesses"
+            | "witness"
+            | "residents"
+            | "resident"
+            | "lawyer"
+            | "lawyers"
+            | "attorney"
+            | "prosecutors"
+            | "prosecutor"
+            | "officers"
+            | "officer"
+            | "representative"
+            | "representatives"
+            | "staff"
+            | "team"
+            | "campaign"
+            | "governor"
+            | "senator"
+            | "leader"
+            | "leaders"
+            | "critics"
+            | "supporters"
+            | "statement"
+            | "report"
+            | "researchers"
+            | "scientists"
+            | "doctors"
+            | "chairman"
+            | "chairwoman"
+            | "ambassador"
+            | "envoy"
+            | "diplomat"
+            | "diplomats"
+            | "commander"
+            | "commanders"
+            | "military"
+            | "army"
+            | "government"
+            | "office"
+            | "agency"
+            | "department"
+            | "board"
+            | "committee"
+            | "council"
+            | "mayor"
+            | "ceo"
+            | "executive"
+            | "executives"
+            | "manager"
+            | "people"
+            | "person"
+            | "mother"
+            | "father"
+            | "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "friend"
+            | "friends"
+            | "colleague"
+            | "colleagues"
+            | "voters"
+            | "democrats"
+            | "republicans"
+            | "poll"
+            | "polls"
+            | "survey"
+            | "study"
+            | "data"
+            | "paper"
+            | "newspaper"
+            | "website"
+            | "group"
+            | "groups"
+            | "organisation"
+            | "organization"
+            | "union"
+            | "company"
+            | "firm"
+            | "bank"
+            | "court"
+            | "judge"
+            | "justice"
+    )
+}
+
+/// Role heads that are organisations, documents or groups (resolved like "they"/"it").
+pub fn is_plural_or_body(lower: &str) -> bool {
+    // "spoks"/"spox" name one spokesperson.
+    (lower.ends_with('s') && lower != "spoks" && lower != "spox")
+        || matches!(
+            lower,
+            "police"
+                | "military"
+                | "army"
+                | "government"
+                | "ministry"
+                | "office"
+                | "agency"
+                | "department"
+                | "board"
+                | "committee"
+                | "council"
+                | "staff"
+                | "team"
+                | "campaign"
+                | "company"
+                | "firm"
+                | "bank"
+                | "court"
+                | "group"
+                | "union"
+                | "organisation"
+                | "organization"
+                | "statement"
+                | "report"
+                | "study"
+                | "data"
+                | "paper"
+                | "newspaper"
+                | "website"
+                | "poll"
+                | "survey"
+                | "people"
+        )
+}
+
+/// Common given names with a clear gender in English-language news (for "he"/"she").
+pub fn given_name_gender(word: &str) -> Option<Pronoun> {
+    const MALE: &[&str] = &[
+        "Alan",
+        "Alex",
+        "Alexander",
+        "Andrew",
+        "Anthony",
+        "Ben",
+        "Bernie",
+        "Bill",
+        "Bob",
+        "Boris",
+        "Brian",
+        "Carlos",
+        "Charles",
+        "Chris",
+        "Christopher",
+        "Dan",
+        "Daniel",
+        "David",
+        "Dmitry",
+        "Donald",
+        "Edward",
+        "Emmanuel",
+        "Eric",
+        "Frank",
+        "George",
+        "Greg",
+        "Harry",
+        "Henry",
+        "Ian",
+        "Ivan",
+        "Jack",
+        "James",
+        "Jeb",
+        "Jeff",
+        "Jim",
+        "Joe",
+        "John",
+        "Jon",
+        "Joseph",
+        "Justin",
+        "Kevin",
+        "Mark",
+        "Marco",
+        "Martin",
+        "Matt",
+        "Matthew",
+        "Michael",
+        "Mike",
+        "Mohammed",
+        "Muhammad",
+        "Narendra",
+        "Nick",
+        "Olaf",
+        "Oleksiy",
+        "Paul",
+        "Peter",
+        "Richard",
+        "Rishi",
+        "Robert",
+        "Ron",
+        "Sam",
+        "Scott",
+        "Sergei",
+        "Sergey",
+        "Stephen",
+        "Steve",
+        "Ted",
+        "Thomas",
+        "Tim",
+        "Tom",
+        "Tony",
+        "Vladimir",
+        "Volodymyr",
+        "William",
+        "Xi",
+        "Yuri",
+    ];
+    const FEMALE: &[&str] = &[
+        "Alice",
+        "Amy",
+        "Angela",
+        "Ann",
+        "Anna",
+        "Anne",
+        "Barbara",
+        "Carly",
+        "Catherine",
+        "Elizabeth",
+        "Ellen",
+        "Emily",
+        "Emma",
+        "Hillary",
+        "Jane",
+        "Janet",
+        "Jennifer",
+        "Jill",
+        "Julia",
+        "Kamala",
+        "Karen",
+        "Kate",
+        "Katherine",
+        "Laura",
+        "Linda",
+        "Lisa",
+        "Liz",
+        "Margaret",
+        "Maria",
+        "Mary",
+        "Melania",
+        "Michelle",
+        "Nancy",
+        "Natalia",
+        "Olena",
+        "Olga",
+        "Rachel",
+        "Sarah",
+        "Susan",
+        "Theresa",
+        "Ursula",
+        "Victoria",
+        "Yulia",
+    ];
+    if MALE.contains(&word) {
+        Some(Pronoun::He)
+    } else if FEMALE.contains(&word) {
+        Some(Pronoun::She)
+    } else {
+        match word.trim_end_matches('.') {
+            "Mr" | "Sir" | "King" | "Prince" | "Lord" => Some(Pronoun::He),
+            "Mrs" | "Ms" | "Miss" | "Queen" | "Princess" | "Lady" | "Dame" => Some(Pronoun::She),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,477 @@
+//! Reported speech, one attribution per cue: a verb of the lexicon with its content in a
+//! that-clause or bare clause after it ("Zelensky said he was prepared to …"), or in the
+//! clause before it when post-posed ("…, Zelenskyy added." / "… - reported Gen Staff of …"),
+//! or around it ("A, the panel concluded, B."); and "according to X". Cues inside direct
+//! quotes, and the cues direct quotes already use, are skipped.
+
+use super::Draft;
+use super::clause::{cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_region};
+use super::lexicon::{CueClass, CueVerb, cue_verb, starts_adverbial};
+use super::view::Doc;
+use crate::model::{QuoteKind, Span};
+
+/// Reported speech and "according to" attributions.
+pub(super) fn find(
+    doc: &Doc<'_>,
+    taken: &[Span],
+    used_cues: &[Span],
+    phrases: &[Span],
+) -> Vec<Draft> {
+    // Sorted copies, searched by position (a hostile input may hold many quotes).
+    let sorted = |spans: &[Span]| {
+        let mut v = spans.to_vec();
+        v.sort_by_key(|s| (s.start, s.end));
+        v
+    };
+    let (taken, used_cues, phrases) = (sorted(taken), sorted(used_cues), sorted(phrases));
+    let inside = |at: usize, spans: &[Span]| {
+        let i = spans.partition_point(|s| s.start <= at);
+        spans[..i].iter().rev().take(4).any(|s| at < s.end)
+    };
+    // Does `s` hold a whole span of `spans` (spans do not overlap one another)?
+    let holds = |s: &Span, spans: &[Span]| {
+        let i = spans.partition_point(|p| p.start < s.start);
+        spans.get(i).is_some_and(|p| p.end <= s.end)
+    };
+    let mut out = Vec::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let (lo, hi) = (sent.words.start, sent.words.end);
+        let mut v = lo;
+        while v < hi {
+            let w = &doc.words[v];
+            if w.punct || inside(w.start, &taken) || inside(w.start, &used_cues) {
+                v += 1;
+                continue;
+            }
+            let draft = if w.lower == "according"
+                && doc.words.get(v + 1).is_some_and(|n| n.lower == "to")
+            {
+                according_to(doc, v, lo, hi)
+            } else if let Some(verb) = cue_verb(&w.lower) {
+                verb_cue(doc, si, v, lo, hi, verb)
+            } else {
+                None
+            };
+            if let Some(mut d) = draft {
+                d.spans = trim_spans(doc, &d.spans);
+                if !d.spans.is_empty() {
+                    if d.spans
+                        .iter()
+                        .any(|s| holds(s, &phrases) || holds(s, &taken))
+                    {
+                        d.kind = QuoteKind::Mixed;
+                    }
+                    out.push(d);
+                }
+            }
+            v += 1;
+        }
+    }
+    out
+}
+
+/// "according to X, …" / "…, according to X."
+fn according_to(doc: &Doc<'_>, v: usize, lo: usize, hi: usize) -> Option<Draft> {
+    let cue = Span {
+        start: doc.words[v].start,
+        end: doc.words[v + 1].end,
+    };
+    let mut end = hi;
+    while end > v + 2 && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
+        end -= 1;
+    }
+    let hi = end;
+    let region = inverted_speaker(doc, v + 2, hi)?;
+    let after = doc.word_at_or_after(region.end);
+    let mut before_end = v;
+    if before_end > lo && is_boundary(doc, before_end - 1) {
+        before_end -= 1;
+    }
+    let mut spans = Vec::new();
+    if doc.word_count(lo..before_end) >= 3 {
+        spans.push(words_span(doc, lo, before_end));
+    }
+    let mut a = after;
+    while a < hi && is_boundary(doc, a) {
+        a += 1;
+    }
+    if doc.word_count(a..hi) >= 3 {
+        spans.push(words_span(doc, a, hi));
+    }
+    if spans.is_empty() {
+        return None;
+    }
+    Some(Draft {
+        kind: QuoteKind::AccordingTo,
+        spans,
+        cue: Some(cue),
+        region: Some(region),
+        subject_of: None,
+    })
+}
+
+/// An attribution around the cue verb at word `v`.
+fn verb_cue(
+    doc: &Doc<'_>,
+    si: usize,
+    v: usize,
+    lo: usize,
+    hi: usize,
+    verb: CueVerb,
+) -> Option<Draft> {
+    let w = &doc.words[v];
+    // A capitalised form mid-sentence is a name ("Mark", "Hope"); after a determiner a noun
+    // ("the report", "his claims").
+    if w.capital && v > lo {
+        return None;
+    }
+    if v > lo
+        && matches!(
+            doc.words[v - 1].lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "new"
+                | "latest"
+                | "so"
+                | "such"
+                | "no"
+                | "of"
+                | "to"
+                | "for"
+                | "’s"
+                | "'s"
+                | "many"
+                | "some"
+                | "any"
+                | "news"
+                | "media"
+        )
+    {
+        return None;
+    }
+    let c0 = cue_start(doc, v, lo);
+    // Phrasal cues: "pointed out", "repeated his call for".
+    let mut cue_end = v + 1;
+    if verb.lemma == "point" {
+        if doc.words.get(v + 1).is_some_and(|n| n.lower == "out") {
+            cue_end += 1;
+        } else {
+            return None;
+        }
+    }
+    if matches!(verb.lemma, "repeat" | "reiterate" | "renew")
+        && doc
+            .words
+            .get(v + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "his" | "her" | "their" | "its" | "the"))
+        && doc.words.get(v + 2).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "call"
+                    | "calls"
+                    | "demand"
+                    | "demands"
+                    | "offer"
+                    | "appeal"
+                    | "warning"
+                    | "claim"
+                    | "pledge"
+                    | "promise"
+                    | "threat"
+            )
+        })
+    {
+        cue_end = v + 3;
+        if doc
+            .words
+            .get(cue_end)
+            .is_some_and(|n| matches!(n.lower.as_str(), "for" | "to" | "that"))
+        {
+            cue_end += 1;
+        }
+    }
+    let cue = Span {
+        start: doc.words[c0].start,
+        end: doc.words[cue_end - 1].end,
+    };
+    let weak = verb.class == CueClass::Weak;
+    let mut end = hi;
+    while end > cue_end && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
+        end -= 1;
+    }
+    let before = c0.checked_sub(1).filter(|&b| b >= lo);
+    // 1. Inverted and post-posed: "…, said X." / "… - reported X." / "…,” says X".
+    if !weak
+        && let Some(b) = before
+        && (is_boundary(doc, b) || is_quote_mark(doc, b))
+        && doc.word_count(lo..b) >= 3
+        && !matches!(
+            doc.words[v].lower.as_str(),
+            "saying"
+                | "adding"
+                | "telling"
+                | "noting"
+                | "arguing"
+                | "claiming"
+                | "warning"
+                | "insisting"
+                | "asking"
+                | "explaining"
+                | "calling"
+                | "suggesting"
+                | "stating"
+                | "writing"
+                | "declaring"
+                | "denying"
+                | "acknowledging"
+                | "urging"
+                | "stressing"
+                | "recalling"
+        )
+        && rest_is_trivial(doc, cue_end, end, true)
+    {
+        let region = inverted_speaker(doc, cue_end, end);
+        let mut cut = b;
+        while cut > lo && (is_boundary(doc, cut - 1) || is_quote_mark(doc, cut - 1)) {
+            cut -= 1;
+        }
+        return Some(draft(
+            QuoteKind::Indirect,
+            vec![words_span(doc, lo, cut)],
+            cue,
+            region,
+            None,
+        ));
+    }
+    // 2. Post-posed or parenthetical with a subject: "…, Zelenskyy added." /
+    //    "A, the panel concluded, B."
+    if !weak && c0 > lo {
+        let b = (lo..c0)
+            .rev()
+            .take(10)
+            .find(|&b| is_boundary(doc, b) || is_quote_mark(doc, b));
+        if let Some(b) = b
+            && b + 1 < c0
+            && doc.word_count(lo..b) >= 3
+            && !(b + 1..c0).any(|x| cue_verb(&doc.words[x].lower).is_some())
+        {
+            let mut after = cue_end;
+            if verb.object {
+                after = skip_object(doc, after, end);
+            }
+            let mid = doc.words.get(after).is_some_and(|n| n.lower == ",")
+                && doc.word_count(after + 1..end) >= 3;
+            if mid || rest_is_trivial(doc, after, end, false) {
+                let region = subject_region(doc, b + 1, c0);
+                let mut cut = b;
+                while cut > lo && (is_boundary(doc, cut - 1) || is_quote_mark(doc, cut - 1)) {
+                    cut -= 1;
+                }
+                let mut spans = vec![words_span(doc, lo, cut)];
+                if mid {
+                    spans.push(words_span(doc, after + 1, end));
+                }
+                return Some(draft(QuoteKind::Indirect, spans, cue, region, None));
+            }
+        }
+    }
+    // 3. Pre-posed: "X said (that) …".
+    let mut start = cue_end;
+    if verb.object {
+        start = skip_object(doc, start, end);
+    }
+    // "said in a statement on Monday that …": content after the "that".
+    let that = (start..end.min(start + 9))
+        .take_while(|&x| doc.words[x].lower != "," || x == start)
+        .find(|&x| doc.words[x].lower == "that");
+    // Verbs that are more often not speech ("add trees", "continued to fall") report only
+    // with a that-clause when they come first.
+    let needs_that = weak
+        || matches!(
+            verb.lemma,
+            "add" | "continue" | "maintain" | "state" | "observe" | "note" | "report" | "indicate"
+        ) && !doc.words[v].lower.ends_with("ing");
+    match that {
+        Some(t) => start = t + 1,
+        None if needs_that => return None,
+        None => {
+            if doc
+                .words
+                .get(start)
+                .is_some_and(|n| n.lower == "," || n.lower == ":")
+            {
+                start += 1;
+            }
+        }
+    }
+    if weak && that != Some(cue_end) && that != Some(start.saturating_sub(1)) {
+        return None;
+    }
+    if doc.word_count(start..end) < 2 {
+        return None;
+    }
+    // The content must start like a clause, not an adverbial ("said on Monday.").
+    let first = doc.words[start].lower.as_str();
+    if that.is_none()
+        && (matches!(first, "yet" | "by" | "from" | "as" | "with" | "for")
+            || starts_adverbial(first) && doc.word_count(start..end) < 5)
+    {
+        return None;
+    }
+    let participle = doc.words[v].lower.ends_with("ing");
+    // ", adding …": a participle after a comma takes the sentence's subject.
+    let region = if participle && c0 > lo && is_boundary(doc, c0 - 1) {
+        None
+    } else {
+        subject_region(doc, lo, c0)
+    };
+    let subject_of = (region.is_none() && participle).then_some(si);
+    if region.is_none() && !participle && doc.words[v].lower != "asked" {
+        return None;
+    }
+    Some(draft(
+        QuoteKind::Indirect,
+        vec![words_span(doc, start, end)],
+        cue,
+        region,
+        subject_of,
+    ))
+}
+
+fn draft(
+    kind: QuoteKind,
+    spans: Vec<Span>,
+    cue: Span,
+    region: Option<Span>,
+    subject_of: Option<usize>,
+) -> Draft {
+    Draft {
+        kind,
+        spans,
+        cue: Some(cue),
+        region,
+        subject_of,
+    }
+}
+
+/// After the cue only a speaker, an adverbial or nothing: the content is before the cue.
+fn rest_is_trivial(doc: &Doc<'_>, from: usize, end: usize, inverted: bool) -> bool {
+    if from >= end {
+        return true;
+    }
+    let first = &doc.words[from].lower;
+    if starts_adverbial(first) {
+        return !(from..end).any(|x| doc.words[x].lower == "that");
+    }
+    if inverted {
+        // A short speaker phrase up to the end or a comma.
+        let stop = (from..end)
+            .find(|&x| doc.words[x].lower == ",")
+            .unwrap_or(end);
+        return stop - from <= 12 && !(from..stop).any(|x| doc.words[x].lower == "that");
+    }
+    false
+}
+
+/// Skips a listener after "told"/"asked"/"urged": a pronoun, a name or a short noun phrase.
+fn skip_object(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    let Some(w) = doc.words.get(from).filter(|_| from < end) else {
+        return from;
+    };
+    if matches!(
+        w.lower.as_str(),
+        "him"
+            | "her"
+            | "them"
+            | "me"
+            | "us"
+            | "you"
+            | "reporters"
+            | "journalists"
+            | "supporters"
+            | "voters"
+            | "lawmakers"
+            | "congress"
+            | "parliament"
+            | "listeners"
+            | "viewers"
+            | "people"
+            | "everyone"
+    ) {
+        return from + 1;
+    }
+    if w.capital {
+        let mut k = from;
+        while k < end && (doc.words[k].capital || doc.words[k].lower == "of") {
+            k += 1;
+        }
+        return k;
+    }
+    if matches!(
+        w.lower.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their"
+    ) {
+        let mut k = from + 1;
+        while k < end.min(from + 4)
+            && !doc.words[k].punct
+            && doc.words[k].lower != "that"
+            && doc.words[k].lower != "to"
+        {
+            k += 1;
+        }
+        return k;
+    }
+    from
+}
+
+fn words_span(doc: &Doc<'_>, from: usize, to: usize) -> Span {
+    if from >= to {
+        return Span { start: 0, end: 0 };
+    }
+    Span {
+        start: doc.words[from].start,
+        end: doc.words[to - 1].end,
+    }
+}
+
+/// Drops empty spans and trims quotation marks at a span's edges.
+fn trim_spans(doc: &Doc<'_>, spans: &[Span]) -> Vec<Span> {
+    spans
+        .iter()
+        .filter(|s| s.end > s.start)
+        .filter_map(|s| {
+            let text = doc.slice(s.start, s.end);
+            let lead = text
+                .chars()
+                .take_while(|c| {
+                    matches!(
+                        c,
+                        '“' | '”' | '"' | '‘' | '’' | '\'' | ' ' | ',' | '—' | '–' | '-'
+                    )
+                })
+                .count();
+            let trail = text
+                .chars()
+                .rev()
+                .take_while(|c| matches!(c, '“' | '”' | '"' | ' ' | ',' | '—' | '–' | '-' | ':'))
+                .count();
+            let len = text.chars().count();
+            (lead + trail < len).then(|| Span {
+                start: s.start + lead,
+                end: s.end - trail,
+            })
+        })
+        .collect()
+}

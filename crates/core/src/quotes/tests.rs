@@ -1,0 +1,211 @@
+//! Unit tests of the quotes stage on hand-written sentences.
+
+use super::*;
+use crate::model::{Section, SectionKind};
+use crate::segment;
+
+/// Runs the stage on `text` (paragraphs split on blank lines) with the given entities
+/// (kind, name, mention strings: every occurrence of each string is a mention).
+/// Kind, content (pieces joined by " | "), cue, speaker entity name, resolution.
+type Row = (
+    QuoteKind,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<SpeakerResolution>,
+);
+
+fn run(text: &str, entities: &[(EntityKind, &str, &[&str])]) -> Vec<Row> {
+    let mut sections = Vec::new();
+    let mut start = 0usize;
+    for para in text.split("\n\n") {
+        let n = para.chars().count();
+        sections.push(Section {
+            kind: SectionKind::Paragraph,
+            start,
+            end: start + n,
+        });
+        start += n + 2;
+    }
+    let seg = segment::segment(text, &sections, true);
+    let chars: Vec<char> = text.chars().collect();
+    let find_all = |needle: &str| -> Vec<Span> {
+        let n: Vec<char> = needle.chars().collect();
+        (0..chars.len().saturating_sub(n.len() - 1))
+            .filter(|&i| chars[i..i + n.len()] == n[..])
+            .map(|i| Span {
+                start: i,
+                end: i + n.len(),
+            })
+            .collect()
+    };
+    let cands: Vec<SpeakerCandidate> = entities
+        .iter()
+        .map(|(k, name, ms)| {
+            let mut mentions: Vec<Span> = ms.iter().flat_map(|m| find_all(m)).collect();
+            mentions.sort_by_key(|m| m.start);
+            SpeakerCandidate {
+                kind: *k,
+                name: name.to_string(),
+                mentions,
+            }
+        })
+        .collect();
+    let quotes = find_quotes(&QuoteInput {
+        text,
+        sections: &sections,
+        sentences: &seg.sentences,
+        tokens: &seg.tokens,
+        entities: &cands,
+    });
+    let slice = |s: Span| chars[s.start..s.end].iter().collect::<String>();
+    quotes
+        .into_iter()
+        .map(|q| {
+            let content = q
+                .spans
+                .iter()
+                .map(|s| slice(*s))
+                .collect::<Vec<_>>()
+                .join(" | ");
+            (
+                q.kind,
+                content,
+                q.cue.map(slice),
+                q.speaker
+                    .and_then(|s| s.entity)
+                    .map(|e| cands[e].name.clone()),
+                q.speaker.and_then(|s| s.resolved_by),
+            )
+        })
+        .collect()
+}
+
+use QuoteKind::{AccordingTo, Direct, Indirect, Mixed};
+use SpeakerResolution::{Continuation, Name, Pronoun as ByPronoun, Role};
+
+const PER: EntityKind = EntityKind::Person;
+const ORG: EntityKind = EntityKind::Organisation;
+
+#[test]
+fn direct_quote_with_cue_after() {
+    let q = run(
+        "“We will rebuild the bridge by June,” Maria Lopez said.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, Direct);
+    assert_eq!(q[0].1, "We will rebuild the bridge by June,");
+    assert_eq!(q[0].2.as_deref(), Some("said"));
+    assert_eq!(q[0].3.as_deref(), Some("Maria Lopez"));
+    assert_eq!(q[0].4, Some(Name));
+}
+
+#[test]
+fn inverted_cue_and_straight_marks() {
+    let q = run(
+        "\"The plan is simply too expensive,\" said Tom Okafor, a council member.",
+        &[(PER, "Tom Okafor", &["Tom Okafor"])],
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1, "The plan is simply too expensive,");
+    assert_eq!(q[0].3.as_deref(), Some("Tom Okafor"));
+}
+
+#[test]
+fn colon_introduced_and_cue_inside() {
+    let q = run(
+        "Okafor said: “Nobody asked the residents.”\n\n“It is late,” she said, “but not too late to fix it.”",
+        &[(PER, "Tom Okafor", &["Okafor"])],
+    );
+    assert_eq!(q[0].0, Direct);
+    assert_eq!(q[0].1, "Nobody asked the residents.");
+    assert_eq!(q[0].3.as_deref(), Some("Tom Okafor"));
+    assert_eq!(q[1].1, "It is late, | but not too late to fix it.");
+    assert_eq!(q[1].2.as_deref(), Some("said"));
+}
+
+#[test]
+fn multi_paragraph_quote_and_continuation() {
+    let q = run(
+        "Anna Berg said: “The first phase is done and the money is spent.\n\n“The second phase needs a new budget.”\n\n“We are asking the city for help.”",
+        &[(PER, "Anna Berg", &["Anna Berg"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q[0].1.contains("first phase") && q[0].1.contains("second phase"));
+    assert_eq!(q[0].3.as_deref(), Some("Anna Berg"));
+    assert_eq!(q[1].3.as_deref(), Some("Anna Berg"));
+    assert_eq!(q[1].4, Some(Continuation));
+}
+
+#[test]
+fn reported_speech_forms() {
+    let q = run(
+        "The Port Authority said that 40 ships were waiting. Unless the strike ends, exports will fall, Jane Moss added. Fuel prices will rise - reported the Energy Board.",
+        &[
+            (ORG, "Port Authority", &["Port Authority"]),
+            (PER, "Jane Moss", &["Jane Moss"]),
+            (ORG, "Energy Board", &["Energy Board"]),
+        ],
+    );
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!(
+        (q[0].0, q[0].1.as_str()),
+        (Indirect, "40 ships were waiting")
+    );
+    assert_eq!(q[0].3.as_deref(), Some("Port Authority"));
+    assert_eq!(q[1].1, "Unless the strike ends, exports will fall");
+    assert_eq!(q[1].3.as_deref(), Some("Jane Moss"));
+    assert_eq!(q[2].1, "Fuel prices will rise");
+    assert_eq!(q[2].3.as_deref(), Some("Energy Board"));
+}
+
+#[test]
+fn according_to_and_roles() {
+    let q = run(
+        "According to a Health Ministry spokesperson, 12 clinics have closed. Officials said the rest would stay open.",
+        &[(ORG, "Health Ministry", &["Health Ministry"])],
+    );
+    assert_eq!(q[0].0, AccordingTo);
+    assert_eq!(q[0].1, "12 clinics have closed");
+    assert_eq!(q[0].3.as_deref(), Some("Health Ministry"));
+    assert_eq!(q[0].4, Some(Role));
+    assert_eq!(q[1].1, "the rest would stay open");
+    assert_eq!(q[1].4, Some(Role));
+}
+
+#[test]
+fn pronouns_follow_gender_and_turns() {
+    let q = run(
+        "Sarah Klein met Peter Novak on Monday. She said the deal was fair. He told reporters that he disagreed.",
+        &[
+            (PER, "Sarah Klein", &["Sarah Klein"]),
+            (PER, "Peter Novak", &["Peter Novak"]),
+        ],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].3.as_deref(), Some("Sarah Klein"));
+    assert_eq!(q[0].4, Some(ByPronoun));
+    assert_eq!(q[1].1, "he disagreed");
+    assert_eq!(q[1].3.as_deref(), Some("Peter Novak"));
+}
+
+#[test]
+fn periphrastic_cues_and_mixed_quotes() {
+    let q = run(
+        "Mayor Ruth Ade was quoted as saying the vote was rigged. Ade says she is “deeply worried about turnout”.",
+        &[(PER, "Ruth Ade", &["Ruth Ade", "Ade"])],
+    );
+    assert_eq!(q[0].2.as_deref(), Some("was quoted as saying"));
+    assert_eq!(q[0].3.as_deref(), Some("Ruth Ade"));
+    assert_eq!(q[1].0, Mixed);
+}
+
+#[test]
+fn scare_quotes_and_nouns_are_not_quotes() {
+    let q = run(
+        "The so-called ‘peace plan’ drew criticism. The report was published on Monday.",
+        &[],
+    );
+    assert!(q.is_empty(), "{q:?}");
+}

@@ -1,0 +1,236 @@
+//! Who said what (issue 5) and the figures' sources and places (issue 6), asserted by hand on
+//! the seed article and on fixture articles written for this check.
+
+use std::path::Path;
+
+use gleaner_core::{Article, Extractor, Input, Quote, QuoteKind, SpeakerResolution};
+
+fn extract(name: &str, published: &str) -> Article {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/articles")
+        .join(name);
+    let input = Input {
+        published: Some(published.into()),
+        ..Input::new(std::fs::read(path).expect("fixture"))
+    };
+    Extractor::default()
+        .extract(&input)
+        .expect("fixture extracts")
+}
+
+fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// The quote whose content contains `words`.
+fn quote<'a>(a: &'a Article, words: &str) -> &'a Quote {
+    a.quotes
+        .iter()
+        .find(|q| q.text.contains(words))
+        .unwrap_or_else(|| panic!("no quote with {words:?} in {:#?}", a.quotes))
+}
+
+/// Kind, cue text, speaker entity name and how it was resolved.
+fn summary(q: &Quote) -> (QuoteKind, &str, Option<&str>, Option<SpeakerResolution>) {
+    let s = q.speaker.as_ref();
+    (
+        q.kind,
+        q.cue.as_ref().map_or("", |c| c.text.as_str()),
+        s.and_then(|s| s.name.as_deref()),
+        s.and_then(|s| s.resolved_by),
+    )
+}
+
+fn entity_id<'a>(a: &'a Article, name: &str) -> &'a str {
+    &a.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name}"))
+        .id
+}
+
+#[test]
+fn seed_attributions() {
+    let a = extract("kyiv-talks.txt", "2022-03-22");
+    for q in &a.quotes {
+        if q.spans.is_empty() {
+            assert_eq!(slice(&a.text, q.start, q.end), q.text);
+        }
+        if let Some(s) = &q.speaker {
+            assert_eq!(slice(&a.text, s.start, s.end), s.text);
+        }
+        if let Some(c) = &q.cue {
+            assert_eq!(slice(&a.text, c.start, c.end), c.text);
+        }
+    }
+    let q = quote(&a, "no breakthrough talks yet");
+    assert_eq!(summary(q).0, QuoteKind::AccordingTo);
+    assert_eq!(summary(q).1, "According to");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "Kremlin Spoks");
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Role));
+    let spokesperson = q.speaker.as_ref().unwrap().entity.clone();
+    assert!(spokesperson.is_some());
+
+    // "He stated …" continues the spokesperson, not the leaders named earlier.
+    let q = quote(&a, "too early to discuss at the meeting");
+    assert_eq!((q.kind, summary(q).1), (QuoteKind::Indirect, "stated"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    assert_eq!(q.speaker.as_ref().unwrap().entity, spokesperson);
+
+    let q = quote(
+        &a,
+        "nearly 651 residential buildings and 3,780 houses were destroyed",
+    );
+    assert_eq!(
+        summary(q),
+        (
+            QuoteKind::Indirect,
+            "claimed",
+            Some("State Emergency Services of Ukraine"),
+            Some(SpeakerResolution::Name)
+        )
+    );
+
+    let q = quote(&a, "The Ukrainian flag was raised over the town");
+    assert_eq!(summary(q).1, "reported");
+    assert_eq!(
+        summary(q).2,
+        Some("General Staff of the Armed Forces of Ukraine")
+    );
+
+    let zelensky = entity_id(&a, "Zelenskyy");
+    let q = quote(&a, "not to seek NATO membership");
+    assert_eq!(
+        summary(q),
+        (
+            QuoteKind::Indirect,
+            "said",
+            Some("Zelenskyy"),
+            Some(SpeakerResolution::Name)
+        )
+    );
+    let q = quote(&a, "It’s a compromise for everyone: for the West");
+    assert_eq!(
+        (q.kind, summary(q).1),
+        (QuoteKind::Direct, "was heard saying")
+    );
+    assert!(q.text.ends_with("doesn’t want further NATO expansion,"));
+    let q = quote(&a, "direct talks with Russian President Vladimir Putin");
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    assert_eq!(summary(q).2, Some("Zelenskyy"));
+    let q = quote(&a, "Unless he meets with Putin, it is impossible");
+    assert_eq!(
+        summary(q),
+        (
+            QuoteKind::Indirect,
+            "added",
+            Some("Zelenskyy"),
+            Some(SpeakerResolution::Name)
+        )
+    );
+    // Every Zelensky quote points to one entity.
+    let zel: Vec<&Quote> = a
+        .quotes
+        .iter()
+        .filter(|q| {
+            q.speaker.as_ref().is_some_and(|s| {
+                s.text.contains("Zelensky") || s.name.as_deref() == Some("Zelenskyy")
+            })
+        })
+        .collect();
+    assert_eq!(zel.len(), 4, "{zel:#?}");
+    assert!(
+        zel.iter()
+            .all(|q| q.speaker.as_ref().unwrap().entity.as_deref() == Some(zelensky))
+    );
+}
+
+#[test]
+fn seed_figure_sources_and_places() {
+    let a = extract("kyiv-talks.txt", "2022-03-22");
+    let body_figure = |text: &str| {
+        a.quantities
+            .iter()
+            .rev()
+            .find(|q| q.text == text)
+            .unwrap_or_else(|| panic!("no figure {text}"))
+    };
+    let ses = entity_id(&a, "State Emergency Services of Ukraine");
+    assert_eq!(body_figure("nearly 651").source.as_deref(), Some(ses));
+    assert_eq!(body_figure("3,780").source.as_deref(), Some(ses));
+    assert_eq!(body_figure("nearly 651").place, None);
+    assert_eq!(
+        body_figure("60km").place.as_deref(),
+        Some(entity_id(&a, "Makariv"))
+    );
+    assert_eq!(
+        body_figure("at least 2,300").place.as_deref(),
+        Some(entity_id(&a, "Mariupol"))
+    );
+    // The highlights' figures sit in no attribution.
+    assert_eq!(a.quantities[0].text, "651");
+    assert_eq!(a.quantities[0].source, None);
+}
+
+#[test]
+fn council_story_speakers_resolve() {
+    let a = extract("quotes-council.txt", "2024-05-14");
+    let q = quote(&a, "We cannot keep patching roads");
+    assert_eq!(summary(q).2, Some("Margaret Oduya"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Name));
+    // A quote with no cue in the next paragraph continues her turn.
+    let q = quote(&a, "Every winter the same streets flood");
+    assert_eq!(summary(q).2, Some("Margaret Oduya"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Continuation));
+    // "she" after a man has spoken still finds the woman.
+    let q = quote(&a, "the vote would go ahead in June");
+    assert_eq!(summary(q).2, Some("Margaret Oduya"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    let q = quote(&a, "the budget had no room for new borrowing");
+    assert_eq!(summary(q).2, Some("David Kimani"));
+    let q = quote(&a, "the repairs would cost 4.2 million");
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Role));
+    assert_eq!(summary(q).2, Some("Transport Department"));
+    let q = quote(&a, "at least 30 streets were closed");
+    assert_eq!(summary(q).0, QuoteKind::AccordingTo);
+    assert_eq!(summary(q).2, Some("Transport Department"));
+    let q = quote(&a, "the budget had no room for new borrowing");
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Name));
+    let q = quote(&a, "other projects would have to wait");
+    assert_eq!(summary(q).2, Some("David Kimani"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+}
+
+#[test]
+fn flood_story_speakers_resolve() {
+    let a = extract("quotes-flood.txt", "2023-11-03");
+    let q = quote(&a, "The water came up to the windows in an hour");
+    assert_eq!(summary(q).2, Some("Ines Carvalho"));
+    let q = quote(&a, "had never seen the river this high");
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    assert_eq!(summary(q).2, Some("Ines Carvalho"));
+    let q = quote(&a, "more rain was expected on Saturday");
+    assert_eq!(summary(q).2, Some("National Weather Institute"));
+    let q = quote(&a, "1,200 people had been evacuated to shelters");
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Role));
+    let fig = a
+        .quantities
+        .iter()
+        .find(|f| f.text == "1,200")
+        .expect("figure 1,200");
+    let porto_alegre = a
+        .entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text == "Porto Alegre"))
+        .expect("Porto Alegre entity");
+    assert_eq!(fig.place.as_deref(), Some(porto_alegre.id.as_str()));
+    assert_eq!(fig.source, None, "officials are named by no entity");
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.cue.as_ref().is_some_and(|c| c.text == "urged"))
+        .expect("the urged attribution");
+    assert_eq!(q.text, "residents near the river to leave");
+    assert_eq!(summary(q).2, Some("National Weather Institute"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+}
