@@ -181,44 +181,32 @@ impl Archive {
 
     /// The input as it was given, rebuilt from the stored raw bytes and options.
     fn stored_input(&self, id: i64) -> Result<Input> {
-        let (format, media_type, url, published, path, input_id, source): (
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        ) = self.conn.query_row(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT input_format, input_media_type, url, input_published, input_path, input_id,
                     input_source FROM articles WHERE id = ?1",
-            [id],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            },
         )?;
-        Ok(Input {
-            bytes: self.raw(id)?,
+        let mut rows = stmt.query([id])?;
+        let row = rows.next()?.ok_or(Error::NotFound(id))?;
+        let text = |i: usize| row.get::<_, Option<String>>(i);
+        let format = text(0)?;
+        let input = Input {
+            bytes: Vec::new(),
             format: match format.as_deref() {
                 Some("text") => Some(InputFormat::Text),
                 Some("html") => Some(InputFormat::Html),
                 Some("verbatim") => Some(InputFormat::Verbatim),
                 _ => None,
             },
-            media_type,
-            url,
-            published,
-            path,
-            id: input_id,
-            source_name: source,
+            media_type: text(1)?,
+            url: text(2)?,
+            published: text(3)?,
+            path: text(4)?,
+            id: text(5)?,
+            source_name: text(6)?,
+        };
+        Ok(Input {
+            bytes: self.raw(id)?,
+            ..input
         })
     }
 }

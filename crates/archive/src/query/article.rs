@@ -156,7 +156,7 @@ impl Archive {
                 }
             })
             .collect();
-        out.sort_by(|a, b| b.copies.len().cmp(&a.copies.len()));
+        out.sort_by_key(|c| std::cmp::Reverse(c.copies.len()));
         out.truncate(limit);
         Ok(out)
     }
