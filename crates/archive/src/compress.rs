@@ -6,9 +6,9 @@ use flate2::Compression;
 use flate2::read::ZlibDecoder;
 use flate2::write::ZlibEncoder;
 
-/// Compresses `bytes` (zlib, default level: the size/speed balance for text).
+/// Compresses `bytes` (zlib level 1: ingest speed first; see docs/decisions.md).
 pub fn compress(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut encoder = ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3), Compression::default());
+    let mut encoder = ZlibEncoder::new(Vec::with_capacity(bytes.len() / 3), Compression::fast());
     encoder.write_all(bytes)?;
     encoder.finish()
 }

@@ -47,7 +47,7 @@ pub fn store(conn: &Connection, article_id: i64, article: &Article, json: &str) 
             ])?;
         }
     }
-    let extras: Extras = if json.contains("\"quotes\"") || json.contains("\"place\"") {
+    let extras: Extras = if has_extras(json) {
         serde_json::from_str(json).unwrap_or_default()
     } else {
         Extras::default()
@@ -71,6 +71,20 @@ pub fn store(conn: &Connection, article_id: i64, article: &Article, json: &str) 
         ])?;
     }
     Ok(())
+}
+
+/// Whether the JSON has quotes or a quantity with a place: parsing it again costs more
+/// than this scan. (`quantities` is serialised just before `times`.)
+fn has_extras(json: &str) -> bool {
+    if json.contains("\"quotes\":") {
+        return true;
+    }
+    let Some(start) = json.find("\"quantities\":") else {
+        return false;
+    };
+    let rest = &json[start..];
+    let end = rest.find("\"times\":").unwrap_or(rest.len());
+    rest[..end].contains("\"place\":")
 }
 
 /// Deletes the normalised rows of an article (before re-extraction).
@@ -260,5 +274,19 @@ impl PlaceRef {
             }
             _ => Self::default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_extras;
+
+    #[test]
+    fn extras_are_spotted_without_parsing() {
+        let demonym = r#"{"entities":[{"place":"Ukraine"}],"quantities":[{"value":1}],"times":[]}"#;
+        assert!(!has_extras(demonym));
+        let placed = r#"{"entities":[],"quantities":[{"place":{"text":"Mariupol"}}],"times":[]}"#;
+        assert!(has_extras(placed));
+        assert!(has_extras(r#"{"quotes":[]}"#));
     }
 }
