@@ -299,3 +299,77 @@ fn an_import_killed_midway_leaves_a_sound_archive_and_a_rerun_completes_it() {
     assert_eq!(report["ok"], true);
     assert_eq!(report["articles"].as_u64(), Some(LINES as u64));
 }
+
+fn warc_record(kind: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+#[test]
+fn a_warc_gz_import_keeps_the_html_responses_and_names_the_rest() {
+    use std::io::Write;
+    let dir = scratch("archive-warc");
+    let db = dir.join("g.db");
+    let warc = dir.join("crawl.warc.gz");
+    let page = |name: &str, content_type: &str| {
+        let mut block =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n").into_bytes();
+        block.extend(std::fs::read(fixture(name)).unwrap());
+        block
+    };
+    let records = [
+        warc_record("warcinfo", "", b"software: test\r\n"),
+        warc_record(
+            "response",
+            "https://news.example/jsonld",
+            &page("jsonld-article.html", "text/html"),
+        ),
+        warc_record(
+            "response",
+            "https://news.example/cp1252",
+            &page("windows-1252.html", "text/html; charset=windows-1252"),
+        ),
+        warc_record(
+            "response",
+            "https://news.example/gone",
+            b"HTTP/1.1 404 Not Found\r\n\r\n",
+        ),
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\ncut short".to_vec(),
+    ];
+    let mut file = std::fs::File::create(&warc).unwrap();
+    for record in records {
+        // One gzip member per record, as crawlers write them.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&record).unwrap();
+        file.write_all(&gz.finish().unwrap()).unwrap();
+    }
+    drop(file);
+    let (code, _, err) = run(gleaner()
+        .args(["archive", "import"])
+        .arg(&warc)
+        .arg("--db")
+        .arg(&db));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("2 added") && err.contains("2 skipped"),
+        "{err}"
+    );
+    assert!(
+        err.contains("record 4 https://news.example/gone: HTTP status 404"),
+        "{err}"
+    );
+    assert!(err.contains("record 5: truncated record"), "{err}");
+    let s = stats(&db);
+    assert_eq!(s["articles"].as_u64(), Some(2));
+    assert_eq!(
+        s["sources"].as_u64(),
+        Some(1),
+        "the URL host names the source: {s}"
+    );
+}

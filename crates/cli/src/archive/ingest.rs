@@ -14,9 +14,31 @@ use anyhow::{Context, Result, anyhow};
 use gleaner_archive::{AddOutcome, Archive, sha256_hex};
 use gleaner_core::{Article, Config, Extractor, Input, InputFormat};
 
-use super::{AddArgs, ImportArgs, RunArgs};
+use super::{AddArgs, ImportArgs, RunArgs, warc};
 use crate::extract::{ItemOptions, item_input};
 use crate::inputs::{self, Item};
+
+/// One unit of work for the extraction workers.
+enum Work {
+    /// A file, stdin or JSONL line, read by the worker.
+    Item(Item),
+    /// An input already in memory (a WARC response).
+    Ready {
+        /// How reports name it.
+        name: String,
+        /// The input.
+        input: Box<Input>,
+    },
+}
+
+impl Work {
+    fn name(&self) -> String {
+        match self {
+            Work::Item(item) => item.name(),
+            Work::Ready { name, .. } => name.clone(),
+        }
+    }
+}
 
 /// What a worker hands the writer.
 enum Prepared {
@@ -53,7 +75,7 @@ pub fn add(db: &Path, args: AddArgs) -> Result<ExitCode> {
     };
     let names = args.inputs;
     store_items(db, &args.run, options, move |emit| {
-        inputs::for_each_item(&names, emit)
+        inputs::for_each_item(&names, |item| emit(Work::Item(item)));
     })
 }
 
@@ -66,6 +88,17 @@ pub fn import(db: &Path, args: ImportArgs) -> Result<ExitCode> {
         max_bytes: Config::default().max_bytes,
     };
     let file = args.file;
+    if warc::is_warc(&file) {
+        let reader = inputs::open_maybe_gz(Path::new(&file)).with_context(|| file.clone())?;
+        return store_items(db, &args.run, options, move |emit| {
+            warc::for_each_record(&file, BufReader::new(reader), |record| match record {
+                warc::Record::Article { name, input } => emit(Work::Ready { name, input }),
+                warc::Record::Skipped { name, problem } => {
+                    emit(Work::Item(Item::Invalid { name, problem }))
+                }
+            });
+        });
+    }
     let reader: Box<dyn BufRead + Send> = if file == "-" {
         Box::new(BufReader::new(std::io::stdin()))
     } else {
@@ -90,14 +123,14 @@ pub fn import(db: &Path, args: ImportArgs) -> Result<ExitCode> {
                     },
                 },
                 Err(e) => {
-                    emit(Item::Invalid {
+                    emit(Work::Item(Item::Invalid {
                         name: format!("{}:{}", path.display(), i + 1),
                         problem: format!("cannot read: {}", inputs::io_reason(&e)),
-                    });
+                    }));
                     return;
                 }
             };
-            if !emit(item) {
+            if !emit(Work::Item(item)) {
                 return;
             }
         }
@@ -110,7 +143,7 @@ fn store_items(
     db: &Path,
     run: &RunArgs,
     options: ItemOptions,
-    list: impl FnOnce(&mut dyn FnMut(Item) -> bool) + Send,
+    list: impl FnOnce(&mut dyn FnMut(Work) -> bool) + Send,
 ) -> Result<ExitCode> {
     let mut archive = Archive::open(db)?;
     let jobs = run
@@ -121,13 +154,13 @@ fn store_items(
     let progress = !run.quiet && std::io::stderr().is_terminal();
     let started = Instant::now();
     let mut tally = Tally::default();
-    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Item)>(jobs * 4);
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Work)>(jobs * 4);
     let work_rx = Arc::new(Mutex::new(work_rx));
     let (done_tx, done_rx) = mpsc::sync_channel::<(usize, String, Result<Prepared>)>(jobs * 4);
     std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || {
             let mut index = 0;
-            let mut emit = |item: Item| {
+            let mut emit = |item: Work| {
                 let ok = work_tx.send((index, item)).is_ok();
                 index += 1;
                 ok
@@ -147,7 +180,7 @@ fn store_items(
                         .and_then(|rx| rx.recv().map_err(|_| ()));
                     let Ok((index, item)) = next else { break };
                     let name = item.name();
-                    let result = prepare(&reader, extractor, &item, options);
+                    let result = prepare(&reader, extractor, item, options);
                     if done_tx.send((index, name, result)).is_err() {
                         break;
                     }
@@ -205,10 +238,13 @@ fn store_items(
 fn prepare(
     reader: &Archive,
     extractor: &Extractor,
-    item: &Item,
+    work: Work,
     options: &ItemOptions,
 ) -> Result<Prepared> {
-    let input = item_input(item, options)?;
+    let input = match work {
+        Work::Item(item) => item_input(&item, options)?,
+        Work::Ready { input, .. } => *input,
+    };
     if let Some(id) = reader.find_sha256(&sha256_hex(&input.bytes))? {
         return Ok(Prepared::Known(id));
     }

@@ -6,6 +6,7 @@ mod ingest;
 mod output;
 mod queries;
 mod rows;
+mod warc;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,8 +40,9 @@ pub struct ArchiveArgs {
 enum ArchiveCommand {
     /// Extract and store articles: files, directories, `-` for stdin, `.jsonl` files.
     Add(AddArgs),
-    /// Import a JSONL file of articles (`{url, html|text, published, source}` per line;
-    /// `.gz` too); malformed lines are reported and skipped.
+    /// Import a JSONL file of articles (`{url, html|text, published, source}` per line) or a
+    /// WARC file (its HTML and text responses); `.gz` too. Malformed lines and unusable
+    /// records are named on stderr and skipped.
     Import(ImportArgs),
     /// Full-text search: phrases "…", AND/OR/NOT, prefix*, title:word.
     Search(SearchArgs),
@@ -86,7 +88,7 @@ struct AddArgs {
 
 #[derive(Debug, Args)]
 struct ImportArgs {
-    /// A JSONL file (`.gz` too), or `-` for stdin.
+    /// A JSONL file, a `.warc` file (`.gz` of either), or `-` for JSONL on stdin.
     #[arg(value_name = "FILE")]
     file: String,
     #[command(flatten)]
