@@ -162,9 +162,16 @@ fn store_quotes(
     )?;
     for (idx, q) in quotes.iter().enumerate() {
         let speaker = q.speaker.as_ref();
-        let entity_id = speaker
+        let linked = speaker
             .and_then(|s| s.entity.as_deref())
             .and_then(|local| local_ids.get(local).copied());
+        // A speaker named but not linked to one of the article's entities is resolved by
+        // name, so `quotes --speaker` finds it through the same identity.
+        let entity_id = match (linked, speaker.and_then(|s| s.name.as_deref())) {
+            (Some(id), _) => Some(id),
+            (None, Some(name)) => identity::lookup(conn, name, Some("PER"))?.first().copied(),
+            (None, None) => None,
+        };
         stmt.execute(params![
             article_id,
             idx as i64,
@@ -279,7 +286,106 @@ impl PlaceRef {
 
 #[cfg(test)]
 mod tests {
-    use super::has_extras;
+    use super::{delete, has_extras, store};
+    use crate::{Archive, QuoteQuery};
+    use gleaner_core::{Config, Extractor, Input, InputFormat};
+
+    /// The insert path for quotes, fed the shape the quotes stage serialises (hand-written
+    /// here: this build's extractor produces no quotes).
+    #[test]
+    fn quotes_in_the_json_are_stored_and_found_by_any_spelling()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let mut archive = Archive::open_in_memory()?;
+        let input = Input {
+            bytes: std::fs::read(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../fixtures/articles/kyiv-talks.txt"
+            ))?,
+            format: Some(InputFormat::Text),
+            published: Some("2022-03-22".into()),
+            ..Input::default()
+        };
+        let article = Extractor::new(Config::default()).extract(&input)?;
+        let id = archive.add_extracted(&input, &article)?.id();
+        let zelensky = article
+            .entities
+            .iter()
+            .find(|e| e.name.starts_with("Zelensk"))
+            .ok_or("no Zelensky entity")?;
+        let json = gleaner_core::json::to_line(&article);
+        let quote = format!(
+            r#""quotes":[{{"kind":"direct","text":"We want security guarantees","start":10,"end":37,"cue":"said","speaker":{{"text":"Zelenskyy","start":0,"end":9,"entity":"{}","name":"Zelenskyy","resolved_by":"name"}}}}],"#,
+            zelensky.id
+        );
+        let json = json.replacen("\"quantities\":", &format!("{quote}\"quantities\":"), 1);
+        delete(&archive.conn, id)?;
+        store(&archive.conn, id, &article, &json)?;
+        for name in ["Zelensky", "Zelenskyy", "Volodymyr Zelensky"] {
+            let quotes = archive.quotes(&QuoteQuery {
+                speaker: Some(name.into()),
+                limit: 10,
+                ..QuoteQuery::default()
+            })?;
+            assert_eq!(quotes.len(), 1, "{name}");
+            assert_eq!(quotes[0].text, "We want security guarantees");
+            assert_eq!(quotes[0].cue.as_deref(), Some("said"));
+        }
+        let about = archive.quotes(&QuoteQuery {
+            about: Some("guarantees".into()),
+            limit: 10,
+            ..QuoteQuery::default()
+        })?;
+        assert_eq!(about.len(), 1);
+        let putin = archive.quotes(&QuoteQuery {
+            speaker: Some("Putin".into()),
+            limit: 10,
+            ..QuoteQuery::default()
+        })?;
+        assert!(putin.is_empty());
+        Ok(())
+    }
+
+    /// The insert path for a figure's place, fed the shape the place resolution is expected
+    /// to serialise (hand-written here: this build's extractor names no places of figures).
+    #[test]
+    fn a_placed_figure_is_found_by_place() -> Result<(), Box<dyn std::error::Error>> {
+        let mut archive = Archive::open_in_memory()?;
+        let input = Input {
+            bytes: std::fs::read(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../fixtures/articles/kyiv-talks.txt"
+            ))?,
+            format: Some(InputFormat::Text),
+            published: Some("2022-03-22".into()),
+            ..Input::default()
+        };
+        let article = Extractor::new(Config::default()).extract(&input)?;
+        let id = archive.add_extracted(&input, &article)?.id();
+        let died = article
+            .quantities
+            .iter()
+            .position(|q| q.value == 2300.0)
+            .ok_or("no 2,300 figure")?;
+        let mut value: serde_json::Value =
+            serde_json::from_str(&gleaner_core::json::to_line(&article))?;
+        value["quantities"][died]["place"] =
+            serde_json::json!({"text": "Mariupol", "start": 0, "end": 8});
+        delete(&archive.conn, id)?;
+        store(&archive.conn, id, &article, &value.to_string())?;
+        let figures = archive.figures(&crate::FigureQuery {
+            place: Some("Mariupol".into()),
+            limit: 10,
+            ..crate::FigureQuery::default()
+        })?;
+        assert_eq!(figures.len(), 1, "{figures:?}");
+        assert_eq!(
+            (figures[0].value, figures[0].bound.as_str()),
+            (2300.0, "at_least")
+        );
+        assert_eq!(figures[0].day.as_deref(), Some("2022-03-22"));
+        assert_eq!(figures[0].place.as_deref(), Some("Mariupol"));
+        Ok(())
+    }
 
     #[test]
     fn extras_are_spotted_without_parsing() {
