@@ -64,7 +64,9 @@ pub struct FigureRow {
 }
 
 impl Archive {
-    /// Figures matching `q` in date order (copies of a syndicated story shown once).
+    /// Figures matching `q` in date order (copies of a syndicated story shown once). The
+    /// CROSS JOIN keeps SQLite starting from `quantities` (by its place or category index)
+    /// rather than scanning every article.
     pub fn figures(&self, q: &FigureQuery) -> Result<Vec<FigureRow>> {
         q.filter.validate()?;
         let place_ids = match &q.place {
@@ -87,7 +89,7 @@ impl Archive {
                     coalesce(pe.name, q.place), q.text, s.name, a.id, a.url,
                     (SELECT count(*) FROM articles d WHERE d.dup_of = a.id)
              FROM quantities q
-             JOIN articles a ON a.id = q.article_id
+             CROSS JOIN articles a ON a.id = q.article_id
              LEFT JOIN sources s ON s.id = a.source_id
              LEFT JOIN entities pe ON pe.id = q.place_entity_id
              WHERE q.ordinal = 0 AND a.dup_of IS NULL
