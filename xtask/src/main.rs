@@ -2,6 +2,7 @@
 //! Not part of the product. Every command that reads external data takes `--data DIR`,
 //! defaulting to `../shared/data` (read-only; never copied into the repository).
 
+mod archive;
 mod bench;
 mod eval;
 mod loadtest;
@@ -34,6 +35,8 @@ enum Command {
     NerLexicon,
     /// Load-test the release `gleaner serve` on loopback: throughput, latency, shedding.
     Loadtest(loadtest::LoadtestArgs),
+    /// Write a scale-test corpus of N articles recombined from the shared data.
+    GenCorpus(archive::corpus::GenCorpusArgs),
     /// Measure speed (`cargo xtask bench ner`).
     #[command(subcommand)]
     Bench(BenchTarget),
@@ -50,6 +53,8 @@ enum BenchTarget {
     Figures(timeq::bench::BenchArgs),
     /// Who said what: the quotes stage per article, one core.
     Quotes(quotes::bench::BenchArgs),
+    /// The archive: import rate on one core, query p50/p95 on a large archive.
+    Archive(archive::bench::ArchiveBenchArgs),
 }
 
 /// Where the external data lives.
@@ -72,6 +77,12 @@ fn main() -> Result<()> {
         Command::Bench(BenchTarget::Figures(args)) => timeq::bench::run(&args),
         Command::Bench(BenchTarget::Quotes(args)) => quotes::bench::run(&args),
         Command::Loadtest(args) => loadtest::run(&args),
+        Command::GenCorpus(args) => {
+            archive::corpus::run(&args, &archive::workspace_root()).map(|_| ())
+        }
+        Command::Bench(BenchTarget::Archive(args)) => {
+            archive::bench::run(&args, &archive::workspace_root())
+        }
     }
 }
 

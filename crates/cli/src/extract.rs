@@ -248,15 +248,21 @@ struct Stats {
     write_error: Option<std::io::Error>,
 }
 
-struct ItemOptions {
-    read_as: Option<InputFormat>,
-    published: Option<String>,
-    url: Option<String>,
-    max_bytes: u64,
+/// Options applied to every input of a batch (a JSONL line's own fields win).
+pub(crate) struct ItemOptions {
+    pub(crate) read_as: Option<InputFormat>,
+    pub(crate) published: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) max_bytes: u64,
 }
 
 /// Reads and extracts one item.
 fn extract_item(extractor: &Extractor, item: &Item, options: &ItemOptions) -> Result<Article> {
+    Ok(extractor.extract(&item_input(item, options)?)?)
+}
+
+/// Reads one item into the extractor's input.
+pub(crate) fn item_input(item: &Item, options: &ItemOptions) -> Result<Input> {
     let input = match item {
         Item::Invalid { problem, .. } => return Err(anyhow!("{problem}")),
         Item::File(path) => Input {
@@ -300,7 +306,7 @@ fn extract_item(extractor: &Extractor, item: &Item, options: &ItemOptions) -> Re
             }
         }
     };
-    Ok(extractor.extract(&input)?)
+    Ok(input)
 }
 
 /// Writes articles in the chosen format.

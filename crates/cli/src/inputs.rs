@@ -203,7 +203,8 @@ fn is_gz(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
-fn open_maybe_gz(path: &Path) -> Result<Box<dyn Read>> {
+/// Opens a file, decompressing it when its name ends in `.gz`.
+pub fn open_maybe_gz(path: &Path) -> Result<Box<dyn Read + Send>> {
     let file = File::open(path).map_err(|e| anyhow!("cannot read: {}", io_reason(&e)))?;
     Ok(if is_gz(path) {
         Box::new(flate2::read::MultiGzDecoder::new(file))
@@ -231,7 +232,7 @@ pub fn read_bytes(item: &Item, max_bytes: u64) -> Result<Vec<u8>> {
 }
 
 /// A short, human reason for an I/O error (without the "os error" suffix).
-fn io_reason(e: &std::io::Error) -> String {
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

@@ -1,5 +1,6 @@
 //! `gleaner`: structured, attributable facts from news articles.
 
+mod archive;
 mod extract;
 mod inputs;
 mod render;
@@ -31,6 +32,8 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Serve the HTTP API (extraction for apps) until SIGINT or SIGTERM.
     Serve(serve::ServeArgs),
+    /// A local news corpus in one SQLite file: add, import, search, quotes, figures, …
+    Archive(archive::ArchiveArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Archive(args) => archive::run(args),
     };
     match result {
         Ok(code) => code,

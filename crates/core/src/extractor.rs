@@ -8,9 +8,9 @@ use crate::assemble::{Assembled, assemble};
 use crate::decode::{self, Decoded};
 use crate::layout::{self, Layout};
 use crate::model::{
-    Article, Byline, Entity, EntityKind, Mention, PageMetadata, Quantity, QuantityCategory,
-    Quote, QuoteCue, SCHEMA_VERSION, Section, SectionKind, Source, Span, Speaker, Time,
-    TimeAnchor, Warning,
+    Article, Byline, Entity, EntityKind, Mention, PageMetadata, Quantity, QuantityCategory, Quote,
+    QuoteCue, SCHEMA_VERSION, Section, SectionKind, Source, Span, Speaker, Time, TimeAnchor,
+    Warning,
 };
 use crate::offsets::CharIndex;
 use crate::{Error, calendar, entities, language, quantities, quotes, segment, time};

@@ -1116,11 +1116,23 @@ mod tests {
             layout.published,
             Some(("2024-02-27T00:00:00Z".to_string(), "opengraph"))
         );
-        // A date element labelled as an update by its parent is not taken for `published`.
+        // A date element labelled as an update by its parent is not read as the page's
+        // publication date; as the only date printed, it is the modified date and, read from
+        // the text, also the best date the article gives.
         let page = "<html><body><h1>Best kettles</h1><div><span>Last Updated</span> \
             <span class='date'>Mar 11, 2026</span></div><p>We tested kettles for a month \
             and these are the ones worth buying for most kitchens today.</p></body></html>";
-        assert_eq!(lay_out_html(page, None).published, None);
+        let doc = Document::from(page);
+        let dates = doc.select("span.date");
+        let node = dates.nodes().first().expect("the date element");
+        assert!(marked_as_update(node));
+        assert_eq!(page_meta(&doc).published, None);
+        let layout = lay_out_html(page, None);
+        assert_eq!(
+            layout.page.modified,
+            Some(("2026-03-11".to_string(), "page-text"))
+        );
+        assert_eq!(layout.published, Some(("2026-03-11".to_string(), "text")));
     }
 
     #[test]

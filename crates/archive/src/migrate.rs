@@ -1,0 +1,70 @@
+//! Versioned schema migrations on SQLite's `user_version`.
+//!
+//! Each migration is one SQL batch, applied in order inside one transaction together with
+//! the new `user_version`, so a database is always at exactly one version. Forward only:
+//! a database newer than [`LATEST`] is refused by the caller, never downgraded.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+
+/// Marks a database as a Gleaner archive (`PRAGMA application_id`, "GLNR").
+pub const APPLICATION_ID: i64 = 0x474c_4e52;
+
+/// The migrations, version `i + 1` at index `i`. Append only; never edit a released one.
+const MIGRATIONS: &[&str] = &[
+    include_str!("sql/v1_core.sql"),
+    include_str!("sql/v2_duplicates.sql"),
+];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+/// The database's schema version.
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Applies every migration after the database's version up to `target`.
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    let current = version(conn)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        let to = index as i64 + 1;
+        if to <= current || to > target {
+            continue;
+        }
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", to)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_older_schema_is_migrated_forward() -> Result<()> {
+        let mut conn = Connection::open_in_memory()?;
+        migrate_to(&mut conn, 1)?;
+        assert_eq!(version(&conn)?, 1);
+        conn.execute(
+            "INSERT INTO articles (sha256, extractor_version, added, raw_bytes, raw, extraction)
+             VALUES ('abc', 'v', 'now', 0, x'', x'')",
+            [],
+        )?;
+        migrate_to(&mut conn, LATEST)?;
+        assert_eq!(version(&conn)?, LATEST);
+        let (sha, dup): (String, Option<i64>) =
+            conn.query_row("SELECT sha256, dup_of FROM articles", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        assert_eq!((sha.as_str(), dup), ("abc", None));
+        let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        assert_eq!(app, APPLICATION_ID);
+        Ok(())
+    }
+}

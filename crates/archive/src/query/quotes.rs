@@ -1,0 +1,118 @@
+//! Quotes by speaker (through entity aliases) and topic.
+
+use rusqlite::ToSql;
+use serde::{Deserialize, Serialize};
+
+use crate::archive::Archive;
+use crate::error::Result;
+use crate::identity;
+use crate::query::{ArticleFilter, id_list, like_pattern};
+
+/// A quotes request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteQuery {
+    /// Speaker name, any form of it ("Zelensky" finds "Volodymyr Zelenskyy").
+    pub speaker: Option<String>,
+    /// Words the quote contains.
+    pub about: Option<String>,
+    /// Which articles.
+    #[serde(flatten)]
+    pub filter: ArticleFilter,
+    /// At most this many quotes.
+    pub limit: usize,
+    /// Skip this many (pagination).
+    pub offset: usize,
+}
+
+/// One quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRow {
+    /// Article id.
+    pub article_id: i64,
+    /// Publication date.
+    pub day: Option<String>,
+    /// Source name.
+    pub source: Option<String>,
+    /// The speaker: the corpus identity's name, else the name the article gives.
+    pub speaker: Option<String>,
+    /// Corpus identity of the speaker.
+    pub speaker_entity_id: Option<i64>,
+    /// The quoted words.
+    pub text: String,
+    /// The reporting verb or cue.
+    pub cue: Option<String>,
+    /// Start of the quote in the article's text (code points).
+    pub start: i64,
+    /// End of the quote (code points, exclusive).
+    pub end: i64,
+}
+
+impl Archive {
+    /// Quotes matching `q`, newest first.
+    pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
+        q.filter.validate()?;
+        let ids = match &q.speaker {
+            Some(name) => identity::lookup(&self.conn, name, Some("PER"))?,
+            None => Vec::new(),
+        };
+        let speaker_sql = match (&q.speaker, ids.is_empty()) {
+            (None, _) => "1",
+            (Some(_), false) => "q.speaker_entity_id IN (SELECT value FROM json_each(:ids))",
+            (Some(_), true) => {
+                "(q.speaker_name LIKE :speaker ESCAPE '\\' OR q.speaker_text LIKE :speaker ESCAPE '\\')"
+            }
+        };
+        let about_sql = if q.about.is_some() {
+            "q.text LIKE :about ESCAPE '\\'"
+        } else {
+            "1"
+        };
+        let sql = format!(
+            "SELECT q.article_id, a.day, s.name, coalesce(e.name, q.speaker_name, q.speaker_text),
+                    q.speaker_entity_id, q.text, q.cue, q.start, q.end
+             FROM quotes q
+             JOIN articles a ON a.id = q.article_id
+             LEFT JOIN sources s ON s.id = a.source_id
+             LEFT JOIN entities e ON e.id = q.speaker_entity_id
+             WHERE {speaker_sql} AND {about_sql} AND {}
+             ORDER BY a.day DESC, q.article_id DESC, q.idx
+             LIMIT :limit OFFSET :offset",
+            ArticleFilter::SQL
+        );
+        let ids_json = id_list(&ids);
+        let speaker = q.speaker.as_deref().map(like_pattern);
+        let about = q.about.as_deref().map(like_pattern);
+        let limit = q.limit as i64;
+        let offset = q.offset as i64;
+        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":limit", &limit), (":offset", &offset)];
+        if q.speaker.is_some() {
+            if ids.is_empty() {
+                params.push((":speaker", &speaker));
+            } else {
+                params.push((":ids", &ids_json));
+            }
+        }
+        if q.about.is_some() {
+            params.push((":about", &about));
+        }
+        let filter = q.filter.params();
+        for (name, value) in &filter {
+            params.push((name, value));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params.as_slice(), |r| {
+            Ok(QuoteRow {
+                article_id: r.get(0)?,
+                day: r.get(1)?,
+                source: r.get(2)?,
+                speaker: r.get(3)?,
+                speaker_entity_id: r.get(4)?,
+                text: r.get(5)?,
+                cue: r.get(6)?,
+                start: r.get(7)?,
+                end: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

@@ -1,0 +1,109 @@
+//! Full-text search (FTS5): phrases, AND/OR/NOT, prefix `word*`, `title:` — ranked by BM25
+//! with the headline weighted above the body.
+
+use rusqlite::ToSql;
+use serde::{Deserialize, Serialize};
+
+use crate::archive::Archive;
+use crate::error::{Error, Result};
+use crate::query::ArticleFilter;
+
+/// A search request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchQuery {
+    /// FTS5 query: `"security guarantees"`, `ceasefire AND NOT gaza`, `negotiat*`,
+    /// `title:talks`.
+    pub query: String,
+    /// Which articles.
+    #[serde(flatten)]
+    pub filter: ArticleFilter,
+    /// Markers around matched words in snippets (`[`, `]` when empty).
+    pub highlight: (String, String),
+    /// At most this many hits.
+    pub limit: usize,
+    /// Skip this many hits (pagination).
+    pub offset: usize,
+}
+
+/// One ranked hit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// Article id.
+    pub id: i64,
+    /// Publication date (`YYYY-MM-DD`).
+    pub day: Option<String>,
+    /// Source name.
+    pub source: Option<String>,
+    /// Headline.
+    pub headline: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Text around the match, matched words between the highlight markers.
+    pub snippet: String,
+    /// BM25 score (lower is better, as SQLite reports it).
+    pub rank: f64,
+}
+
+impl Archive {
+    /// Runs a full-text search over current articles.
+    pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
+        q.filter.validate()?;
+        let (open, close) = if q.highlight.0.is_empty() {
+            ("[", "]")
+        } else {
+            (q.highlight.0.as_str(), q.highlight.1.as_str())
+        };
+        let sql = format!(
+            "SELECT a.id, a.day, s.name, a.headline, a.url,
+                    snippet(articles_fts, 1, :open, :close, '…', 16),
+                    bm25(articles_fts, 4.0, 1.0) AS rank
+             FROM articles_fts
+             JOIN articles a ON a.id = articles_fts.rowid
+             LEFT JOIN sources s ON s.id = a.source_id
+             WHERE articles_fts MATCH :query AND {}
+             ORDER BY rank LIMIT :limit OFFSET :offset",
+            ArticleFilter::SQL
+        );
+        let limit = q.limit as i64;
+        let offset = q.offset as i64;
+        let mut params: Vec<(&str, &dyn ToSql)> = vec![
+            (":open", &open),
+            (":close", &close),
+            (":query", &q.query),
+            (":limit", &limit),
+            (":offset", &offset),
+        ];
+        let filter = q.filter.params();
+        for (name, value) in &filter {
+            params.push((name, value));
+        }
+        let run = || -> rusqlite::Result<Vec<SearchHit>> {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params.as_slice(), |r| {
+                Ok(SearchHit {
+                    id: r.get(0)?,
+                    day: r.get(1)?,
+                    source: r.get(2)?,
+                    headline: r.get(3)?,
+                    url: r.get(4)?,
+                    snippet: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                    rank: r.get(6)?,
+                })
+            })?;
+            rows.collect()
+        };
+        run().map_err(|e| fts_error(e, &q.query))
+    }
+}
+
+/// FTS5 reports a malformed query as SQLite's generic error (our statements are fixed, so
+/// at run time that error is the user's query); name it as such.
+pub(crate) fn fts_error(e: rusqlite::Error, query: &str) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::Unknown) => Error::InvalidQuery {
+            query: query.to_string(),
+            reason: e.to_string(),
+        },
+        _ => Error::Sqlite(e),
+    }
+}

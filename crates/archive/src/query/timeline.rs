@@ -1,0 +1,94 @@
+//! How often a story or a name appears, per period.
+
+use rusqlite::ToSql;
+use serde::{Deserialize, Serialize};
+
+use crate::archive::Archive;
+use crate::error::Result;
+use crate::identity;
+use crate::query::search::fts_error;
+use crate::query::{ArticleFilter, Period, id_list};
+
+/// What a timeline counted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// `entity` when the term is a known name, else `search` (an FTS5 query).
+    pub matched: String,
+    /// The identities counted, when `matched` is `entity`.
+    pub entity_ids: Vec<i64>,
+    /// One row per period with articles.
+    pub rows: Vec<TimelineRow>,
+}
+
+/// One period of a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineRow {
+    /// The period.
+    pub period: String,
+    /// Stories (near-duplicate copies counted once).
+    pub articles: i64,
+    /// Articles including copies.
+    pub copies: i64,
+    /// Distinct sources.
+    pub sources: i64,
+}
+
+impl Archive {
+    /// Stories per period naming `term` (an entity name) or, when no entity has that name,
+    /// matching it as a full-text query.
+    pub fn timeline(&self, term: &str, by: Period, filter: &ArticleFilter) -> Result<Timeline> {
+        filter.validate()?;
+        let ids = identity::lookup(&self.conn, term, None)?;
+        let (matched, source_sql) = if ids.is_empty() {
+            (
+                "search",
+                "SELECT rowid AS article_id FROM articles_fts WHERE articles_fts MATCH :term",
+            )
+        } else {
+            (
+                "entity",
+                "SELECT DISTINCT article_id FROM article_entities
+                 WHERE entity_id IN (SELECT value FROM json_each(:term))",
+            )
+        };
+        let sql = format!(
+            "SELECT {period} AS p, count(DISTINCT coalesce(a.dup_of, a.id)), count(*),
+                    count(DISTINCT a.source_id)
+             FROM ({source_sql}) t
+             JOIN articles a ON a.id = t.article_id
+             LEFT JOIN sources s ON s.id = a.source_id
+             WHERE a.day IS NOT NULL AND {filter}
+             GROUP BY p ORDER BY p",
+            period = by.sql(),
+            filter = ArticleFilter::SQL
+        );
+        let term_param = if ids.is_empty() {
+            term.to_string()
+        } else {
+            id_list(&ids)
+        };
+        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":term", &term_param)];
+        let filter_params = filter.params();
+        for (name, value) in &filter_params {
+            params.push((name, value));
+        }
+        let run = || -> rusqlite::Result<Vec<TimelineRow>> {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params.as_slice(), |r| {
+                Ok(TimelineRow {
+                    period: r.get(0)?,
+                    articles: r.get(1)?,
+                    copies: r.get(2)?,
+                    sources: r.get(3)?,
+                })
+            })?;
+            rows.collect()
+        };
+        let rows = run().map_err(|e| fts_error(e, term))?;
+        Ok(Timeline {
+            matched: matched.to_string(),
+            entity_ids: ids,
+            rows,
+        })
+    }
+}

@@ -1,0 +1,445 @@
+//! The archive over real extractions of the fixture articles.
+
+use std::path::{Path, PathBuf};
+
+use gleaner_archive::{
+    AddOutcome, Archive, ArticleFilter, EntityQuery, Error, ExportFormat, FigureQuery, Period,
+    SearchQuery,
+};
+use gleaner_core::{Config, Extractor, Input, InputFormat};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/articles")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn seed_input() -> Input {
+    Input {
+        bytes: fixture("kyiv-talks.txt"),
+        format: Some(InputFormat::Text),
+        published: Some("2022-03-22".into()),
+        source_name: Some("Seed Times".into()),
+        url: Some("https://seed.example/kyiv-talks".into()),
+        ..Input::default()
+    }
+}
+
+fn text_input(text: &str, url: &str, source: &str, published: &str) -> Input {
+    Input {
+        bytes: text.as_bytes().to_vec(),
+        format: Some(InputFormat::Text),
+        published: Some(published.into()),
+        source_name: Some(source.into()),
+        url: Some(url.into()),
+        ..Input::default()
+    }
+}
+
+fn search(archive: &Archive, query: &str) -> Result<Vec<i64>, Error> {
+    Ok(archive
+        .search(&SearchQuery {
+            query: query.into(),
+            limit: 50,
+            ..SearchQuery::default()
+        })?
+        .into_iter()
+        .map(|h| h.id)
+        .collect())
+}
+
+#[test]
+fn the_seed_is_found_and_adding_it_again_changes_nothing() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    let first = archive.add(&extractor, &seed_input())?;
+    let AddOutcome::Added { id } = first else {
+        panic!("expected Added, got {first:?}");
+    };
+    assert_eq!(
+        archive.add(&extractor, &seed_input())?,
+        AddOutcome::Unchanged { id }
+    );
+    assert_eq!(search(&archive, "\"security guarantees\"")?, vec![id]);
+    assert_eq!(search(&archive, "title:zelensky")?, vec![id]);
+    assert_eq!(search(&archive, "surrend*")?, vec![id]);
+    assert!(search(&archive, "surrender NOT putin")?.is_empty());
+    assert_eq!(search(&archive, "surrender OR nonexistentword")?, vec![id]);
+    let hits = archive.search(&SearchQuery {
+        query: "\"security guarantees\"".into(),
+        highlight: ("<b>".into(), "</b>".into()),
+        limit: 5,
+        ..SearchQuery::default()
+    })?;
+    assert!(
+        hits[0].snippet.contains("<b>security guarantees</b>"),
+        "{}",
+        hits[0].snippet
+    );
+    assert_eq!(hits[0].source.as_deref(), Some("Seed Times"));
+    assert_eq!(hits[0].day.as_deref(), Some("2022-03-22"));
+
+    let stats = archive.stats()?;
+    assert_eq!((stats.articles, stats.revisions, stats.sources), (1, 0, 1));
+    assert_eq!(stats.first.as_deref(), Some("2022-03-22"));
+    let report = archive.check()?;
+    assert!(report.ok, "{:?}", report.problems);
+
+    // The stored extraction is the CLI's bytes.
+    let record = archive.article(id)?;
+    let article = extractor.extract(&seed_input())?;
+    assert_eq!(record.extraction, gleaner_core::json::to_line(&article));
+    assert_eq!(archive.raw(id)?, fixture("kyiv-talks.txt"));
+    Ok(())
+}
+
+#[test]
+fn a_url_with_new_content_is_a_revision() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    let url = "https://example.org/storm";
+    let v1 = text_input(
+        "Storm hits coast\n\nA storm hit the coast on Monday.",
+        url,
+        "Daily",
+        "2024-03-18",
+    );
+    let v2 = text_input(
+        "Storm hits coast, two dead\n\nA storm hit the coast on Monday, killing two.",
+        url,
+        "Daily",
+        "2024-03-18",
+    );
+    let AddOutcome::Added { id: first } = archive.add(&extractor, &v1)? else {
+        panic!("v1 not added")
+    };
+    let outcome = archive.add(&extractor, &v2)?;
+    let AddOutcome::Revision {
+        id: second,
+        previous,
+    } = outcome
+    else {
+        panic!("got {outcome:?}")
+    };
+    assert_eq!(previous, first);
+    assert_eq!(
+        search(&archive, "storm")?,
+        vec![second],
+        "only the newest revision is searched"
+    );
+    assert_eq!(
+        archive.add(&extractor, &v1)?,
+        AddOutcome::Unchanged { id: first }
+    );
+    let stats = archive.stats()?;
+    assert_eq!((stats.articles, stats.revisions), (1, 1));
+    assert!(archive.article(first)?.revision_of.is_none());
+    assert_eq!(archive.article(second)?.revision_of, Some(first));
+    Ok(())
+}
+
+#[test]
+fn spelling_variants_across_articles_are_one_person() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    archive.add(&extractor, &seed_input())?; // "Zelenskyy" and "Zelensky"
+    let other = text_input(
+        "Zelensky addresses parliament\n\nKYIV (Reuters) - President Volodymyr Zelensky told \
+         lawmakers on Monday that talks with Moscow would continue. Zelensky said Ukraine \
+         needed air defence.",
+        "https://example.org/zelensky",
+        "Wire",
+        "2022-03-28",
+    );
+    archive.add(&extractor, &other)?;
+    let people = archive.entities(&EntityQuery {
+        kind: Some("PER".into()),
+        name: Some("Zelenskyy".into()),
+        limit: 10,
+        ..EntityQuery::default()
+    })?;
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].articles, 2);
+    assert_eq!(people[0].name, "Volodymyr Zelensky");
+    assert!(people[0].aliases.iter().any(|a| a == "Zelenskyy"));
+    let putin = archive.entities(&EntityQuery {
+        name: Some("Putin".into()),
+        limit: 10,
+        ..EntityQuery::default()
+    })?;
+    assert_eq!(putin.len(), 1);
+    assert_ne!(putin[0].id, people[0].id);
+
+    let by_month = archive.timeline("Zelensky", Period::Month, &ArticleFilter::default())?;
+    assert_eq!(by_month.matched, "entity");
+    assert_eq!(by_month.rows.len(), 1);
+    assert_eq!(
+        (by_month.rows[0].period.as_str(), by_month.rows[0].articles),
+        ("2022-03", 2)
+    );
+    let by_week = archive.timeline("Zelensky", Period::Week, &ArticleFilter::default())?;
+    let weeks: Vec<&str> = by_week.rows.iter().map(|r| r.period.as_str()).collect();
+    assert_eq!(weeks, ["2022-W12", "2022-W13"]);
+
+    let with = archive.cooccur("Zelensky", Period::Day, 50, &ArticleFilter::default())?;
+    assert!(
+        with.iter()
+            .any(|r| r.name == "Vladimir Putin" && r.period == "2022-03-22")
+    );
+    assert!(with.iter().all(|r| r.entity_id != people[0].id));
+    Ok(())
+}
+
+#[test]
+fn the_seed_figure_has_its_bound_and_date() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    let id = archive.add(&extractor, &seed_input())?.id();
+    let figures = archive.figures(&FigureQuery {
+        category: Some("casualties".into()),
+        limit: 10,
+        ..FigureQuery::default()
+    })?;
+    let died = figures
+        .iter()
+        .find(|f| f.value == 2300.0)
+        .ok_or("no 2,300 figure")?;
+    assert_eq!(died.bound, "at_least");
+    assert_eq!(died.day.as_deref(), Some("2022-03-22"));
+    assert_eq!(died.article_id, id);
+    assert_eq!(died.event.as_deref(), Some("died"));
+    let about = archive.figures(&FigureQuery {
+        about: Some("residential".into()),
+        limit: 10,
+        ..FigureQuery::default()
+    })?;
+    assert!(
+        !about.is_empty() && about.iter().all(|f| f.value == 651.0),
+        "{about:?}"
+    );
+    Ok(())
+}
+
+#[test]
+fn disagreeing_sources_are_marked() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    for (source, n) in [("A", "2,300"), ("B", "2,500")] {
+        let text = format!(
+            "Toll rises in the city\n\nOfficials said on Tuesday that at least {n} people have \
+             died in the city since the siege began, according to the mayor's office."
+        );
+        archive.add(
+            &extractor,
+            &text_input(
+                &text,
+                &format!("https://{source}.example/x"),
+                source,
+                "2022-03-22",
+            ),
+        )?;
+    }
+    let figures = archive.figures(&FigureQuery {
+        category: Some("casualties".into()),
+        limit: 10,
+        ..FigureQuery::default()
+    })?;
+    assert_eq!(figures.len(), 2, "{figures:?}");
+    assert!(figures.iter().all(|f| f.disputed));
+    Ok(())
+}
+
+#[test]
+fn a_syndicated_copy_is_grouped_not_double_counted() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    let wire = String::from_utf8(fixture("wire-ap.txt"))?;
+    let first = archive
+        .add(
+            &extractor,
+            &text_input(&wire, "https://a.example/1", "A", "2024-03-18"),
+        )?
+        .id();
+    let copy = format!("{wire}\n\nThis story was republished from the wire.");
+    let second = archive
+        .add(
+            &extractor,
+            &text_input(&copy, "https://b.example/1", "B", "2024-03-18"),
+        )?
+        .id();
+    let clusters = archive.duplicates(10)?;
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(clusters[0].first.id, first);
+    assert_eq!(
+        clusters[0].copies.iter().map(|c| c.id).collect::<Vec<_>>(),
+        vec![second]
+    );
+    assert_eq!(archive.article(second)?.dup_of, Some(first));
+    let stats = archive.stats()?;
+    assert_eq!(stats.duplicates, 1);
+    Ok(())
+}
+
+#[test]
+fn a_malformed_query_is_a_clear_error() -> TestResult {
+    let archive = Archive::open_in_memory()?;
+    let err = search(&archive, "\"unterminated").err().ok_or("no error")?;
+    assert!(matches!(err, Error::InvalidQuery { .. }), "{err}");
+    let err = archive
+        .search(&SearchQuery {
+            query: "x".into(),
+            filter: ArticleFilter {
+                since: Some("last week".into()),
+                ..ArticleFilter::default()
+            },
+            limit: 1,
+            ..SearchQuery::default()
+        })
+        .err()
+        .ok_or("no error")?;
+    assert!(err.to_string().contains("--since"), "{err}");
+    Ok(())
+}
+
+fn temp_db(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("test.db")
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_alone() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = temp_db(&dir);
+    std::fs::write(&path, "my notes, not a database\n")?;
+    let err = Archive::open(&path).err().ok_or("opened a text file")?;
+    assert!(matches!(err, Error::NotADatabase { .. }), "{err}");
+    assert!(err.to_string().contains("not a Gleaner archive"));
+    assert_eq!(
+        std::fs::read_to_string(&path)?,
+        "my notes, not a database\n"
+    );
+    assert!(!dir.path().join("test.db-wal").exists());
+    Ok(())
+}
+
+#[test]
+fn another_programs_database_is_refused() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = temp_db(&dir);
+    rusqlite::Connection::open(&path)?.execute_batch("CREATE TABLE notes (body TEXT);")?;
+    let err = Archive::open(&path)
+        .err()
+        .ok_or("opened a foreign database")?;
+    assert!(matches!(err, Error::ForeignDatabase { .. }), "{err}");
+    Ok(())
+}
+
+#[test]
+fn a_newer_schema_is_refused_with_a_clear_message() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = temp_db(&dir);
+    drop(Archive::open(&path)?);
+    let newer = gleaner_archive::SCHEMA_VERSION + 1;
+    rusqlite::Connection::open(&path)?.pragma_update(None, "user_version", newer)?;
+    let err = Archive::open(&path).err().ok_or("opened a newer archive")?;
+    assert!(
+        matches!(err, Error::NewerSchema { found, .. } if found == newer),
+        "{err}"
+    );
+    assert!(err.to_string().contains("upgrade gleaner"), "{err}");
+    Ok(())
+}
+
+#[test]
+fn readers_query_while_a_writer_adds() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = temp_db(&dir);
+    let extractor = Extractor::new(Config::default());
+    let mut writer = Archive::open(&path)?;
+    let wire = String::from_utf8(fixture("wire-ap.txt"))?;
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| -> TestResult {
+        let readers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| -> Result<usize, Error> {
+                    let reader = Archive::open(&path)?;
+                    let mut queries = 0;
+                    while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                        search(&reader, "storm OR coast OR wire")?;
+                        reader.stats()?;
+                        queries += 1;
+                    }
+                    Ok(queries)
+                })
+            })
+            .collect();
+        for i in 0..40 {
+            let text = format!("Story number {i}\n\n{wire}\n\nUpdate {i}: more to follow.");
+            writer.add(
+                &extractor,
+                &text_input(&text, &format!("https://x.example/{i}"), "X", "2024-03-18"),
+            )?;
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        for reader in readers {
+            let queries = reader.join().map_err(|_| "reader panicked")??;
+            assert!(queries > 0);
+        }
+        Ok(())
+    })?;
+    assert_eq!(writer.stats()?.articles, 40);
+    Ok(())
+}
+
+#[test]
+fn export_check_and_reindex() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut archive = Archive::open(temp_db(&dir))?;
+    let extractor = Extractor::new(Config::default());
+    archive.add(&extractor, &seed_input())?;
+    archive.add(
+        &extractor,
+        &Input {
+            bytes: fixture("jsonld-article.html"),
+            ..Input::default()
+        },
+    )?;
+    let before = archive.stats()?;
+    let tables = archive.export(&dir.path().join("out"), ExportFormat::Jsonl)?;
+    let articles = tables
+        .iter()
+        .find(|t| t.table == "articles")
+        .ok_or("no articles")?;
+    assert_eq!(articles.rows, 2);
+    let lines = std::fs::read_to_string(&articles.path)?;
+    let first: serde_json::Value = serde_json::from_str(lines.lines().next().ok_or("empty")?)?;
+    let extraction: serde_json::Value =
+        serde_json::from_str(first["extraction"].as_str().ok_or("no extraction")?)?;
+    assert_eq!(extraction["schema_version"], "1");
+    let quantities = tables
+        .iter()
+        .find(|t| t.table == "quantities")
+        .ok_or("no quantities")?;
+    assert_eq!(quantities.rows as i64, before.quantities);
+    let csv = archive.export(&dir.path().join("csv"), ExportFormat::Csv)?;
+    let entities = csv
+        .iter()
+        .find(|t| t.table == "entities")
+        .ok_or("no entities")?;
+    assert_eq!(
+        std::fs::read_to_string(&entities.path)?.lines().count() as u64,
+        entities.rows + 1
+    );
+
+    let report = archive.reindex(&extractor, |_, _| {})?;
+    assert_eq!((report.reindexed, report.failed.len()), (2, 0));
+    let after = archive.stats()?;
+    assert_eq!(
+        (after.articles, after.entities, after.quantities),
+        (before.articles, before.entities, before.quantities)
+    );
+    assert!(archive.check()?.ok);
+    Ok(())
+}

@@ -1,0 +1,281 @@
+//! `cargo xtask bench archive`: import rate on one core (extraction included), then, on a
+//! large archive, p50/p95 of the analysts' queries, bytes per article and export time.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use gleaner_archive::{
+    Archive, ArticleFilter, EntityQuery, ExportFormat, FigureQuery, Period, QuoteQuery, SearchQuery,
+};
+use gleaner_core::{Config, Extractor, Input, InputFormat};
+
+use super::corpus;
+
+/// Options of `cargo xtask bench archive`.
+#[derive(Debug, Args)]
+pub struct ArchiveBenchArgs {
+    /// Articles in the large archive (the corpus is generated when missing).
+    #[arg(long, default_value_t = 100_000)]
+    pub n: usize,
+    /// Articles imported on one core for the import rate.
+    #[arg(long, default_value_t = 2_000)]
+    pub sample: usize,
+    /// Runs of each query.
+    #[arg(long, default_value_t = 60)]
+    pub runs: usize,
+    /// Extraction threads for building the large archive.
+    #[arg(long, default_value_t = 2)]
+    pub jobs: usize,
+    /// Measure the export too (writes every table as JSONL under target/).
+    #[arg(long)]
+    pub export: bool,
+    /// The shared data folder (for generating the corpus).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+}
+
+/// Runs the benchmark.
+pub fn run(args: &ArchiveBenchArgs, root: &Path) -> Result<()> {
+    let corpus_path = corpus::default_path(root, args.n);
+    if !corpus_path.exists() {
+        corpus::run(
+            &corpus::GenCorpusArgs {
+                n: args.n,
+                data: args.data.clone(),
+                out: None,
+            },
+            root,
+        )?;
+    }
+    println!(
+        "load average {} (2 shared cores: other work skews every figure)",
+        load()
+    );
+    import_rate(&corpus_path, args.sample)?;
+
+    let db = root
+        .join("target/corpus")
+        .join(format!("archive-{}.db", args.n));
+    if !db.exists() {
+        let gleaner = crate::loadtest::build_release(root)?;
+        let started = Instant::now();
+        let status = Command::new(gleaner)
+            .args([
+                "archive",
+                "import",
+                "--quiet",
+                "--jobs",
+                &args.jobs.to_string(),
+            ])
+            .arg(&corpus_path)
+            .arg("--db")
+            .arg(&db)
+            .status()?;
+        if !status.success() {
+            bail!("import of {} failed", corpus_path.display());
+        }
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "built {}: {} inputs in {secs:.0} s with {} threads ({:.0} inputs/s)",
+            db.display(),
+            args.n,
+            args.jobs,
+            args.n as f64 / secs
+        );
+    }
+    queries(&db, args.runs)?;
+    if args.export {
+        let archive = Archive::open(&db)?;
+        let out = root.join("target/corpus/export");
+        let started = Instant::now();
+        let tables = archive.export(&out, ExportFormat::Jsonl)?;
+        let rows: u64 = tables.iter().map(|t| t.rows).sum();
+        println!(
+            "export jsonl: {rows} rows in {} tables in {:.1} s",
+            tables.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+/// Reads, extracts and stores the first `sample` corpus lines on this thread.
+fn import_rate(corpus: &Path, sample: usize) -> Result<()> {
+    let inputs = read_inputs(corpus, sample)?;
+    let dir = std::env::temp_dir().join(format!("gleaner-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let db = dir.join("import.db");
+    let mut archive = Archive::open(&db)?;
+    let extractor = Extractor::new(Config::default());
+    let (mut extract_time, mut store_time) = (Duration::ZERO, Duration::ZERO);
+    let started = Instant::now();
+    let mut failed = 0;
+    for input in &inputs {
+        let t = Instant::now();
+        let article = match extractor.extract(input) {
+            Ok(a) => a,
+            Err(_) => {
+                failed += 1;
+                continue;
+            }
+        };
+        extract_time += t.elapsed();
+        let t = Instant::now();
+        archive.add_extracted(input, &article)?;
+        store_time += t.elapsed();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let bytes = std::fs::metadata(&db)?.len()
+        + std::fs::metadata(dir.join("import.db-wal")).map_or(0, |m| m.len());
+    println!(
+        "import, one thread: {} inputs in {secs:.1} s = {:.0} articles/s (extraction {:.2} ms, \
+         storing {:.2} ms per article; {failed} failed)",
+        inputs.len(),
+        inputs.len() as f64 / secs,
+        extract_time.as_secs_f64() * 1e3 / inputs.len() as f64,
+        store_time.as_secs_f64() * 1e3 / inputs.len() as f64,
+    );
+    println!(
+        "  file incl. WAL: {:.1} KB per article",
+        bytes as f64 / 1e3 / inputs.len() as f64
+    );
+    drop(archive);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn read_inputs(corpus: &Path, n: usize) -> Result<Vec<Input>> {
+    let file = std::fs::File::open(corpus).with_context(|| corpus.display().to_string())?;
+    let reader = BufReader::new(flate2::read::GzDecoder::new(file));
+    let mut out = Vec::new();
+    for line in reader.lines().take(n) {
+        let v: serde_json::Value = serde_json::from_str(&line?)?;
+        let field = |k: &str| v[k].as_str().map(str::to_string);
+        let (bytes, format) = match (field("text"), field("html")) {
+            (Some(t), _) => (t.into_bytes(), InputFormat::Text),
+            (None, Some(h)) => (h.into_bytes(), InputFormat::Html),
+            _ => continue,
+        };
+        out.push(Input {
+            bytes,
+            format: Some(format),
+            url: field("url"),
+            published: field("published"),
+            source_name: field("source"),
+            ..Input::default()
+        });
+    }
+    Ok(out)
+}
+
+/// p50/p95 of each query over `runs` runs with varied arguments.
+fn queries(db: &Path, runs: usize) -> Result<()> {
+    let archive = Archive::open(db)?;
+    let stats = archive.stats()?;
+    let file_bytes = std::fs::metadata(db)?.len();
+    println!(
+        "archive: {} articles ({} revisions, {} duplicates), {} entities, {} figures; \
+         {:.1} KB per article on disk",
+        stats.articles,
+        stats.revisions,
+        stats.duplicates,
+        stats.entities,
+        stats.quantities,
+        file_bytes as f64 / 1e3 / (stats.articles + stats.revisions).max(1) as f64
+    );
+    let top = |kind: &str| -> Result<Vec<String>> {
+        Ok(archive
+            .entities(&EntityQuery {
+                kind: Some(kind.into()),
+                limit: 30,
+                ..EntityQuery::default()
+            })?
+            .into_iter()
+            .map(|e| e.name)
+            .collect())
+    };
+    let people = top("PER")?;
+    let places = top("LOC")?;
+    let words = [
+        "\"white house\"",
+        "trump",
+        "elect*",
+        "title:debate",
+        "senate AND tax",
+        "immigration NOT mexico",
+        "\"health care\"",
+        "clinton OR sanders",
+        "police",
+        "budget",
+    ];
+    let filter = ArticleFilter::default();
+    time("search", runs, |i| {
+        archive.search(&SearchQuery {
+            query: words[i % words.len()].into(),
+            limit: 20,
+            ..SearchQuery::default()
+        })?;
+        Ok(())
+    })?;
+    time("quotes --speaker", runs, |i| {
+        archive.quotes(&QuoteQuery {
+            speaker: Some(people[i % people.len().max(1)].clone()),
+            limit: 20,
+            ..QuoteQuery::default()
+        })?;
+        Ok(())
+    })?;
+    time("figures --place", runs, |i| {
+        archive.figures(&FigureQuery {
+            place: Some(places[i % places.len().max(1)].clone()),
+            limit: 20,
+            ..FigureQuery::default()
+        })?;
+        Ok(())
+    })?;
+    time("cooccur --by month", runs, |i| {
+        archive.cooccur(&people[i % people.len().max(1)], Period::Month, 10, &filter)?;
+        Ok(())
+    })?;
+    time("timeline --by week", runs, |i| {
+        archive.timeline(&people[i % people.len().max(1)], Period::Week, &filter)?;
+        Ok(())
+    })?;
+    time("entities --top 20", runs.min(10), |_| {
+        archive.entities(&EntityQuery {
+            limit: 20,
+            ..EntityQuery::default()
+        })?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn time(name: &str, runs: usize, mut f: impl FnMut(usize) -> Result<()>) -> Result<()> {
+    f(0)?; // warm the page cache and statement cache
+    let mut ms: Vec<f64> = (0..runs)
+        .map(|i| {
+            let t = Instant::now();
+            f(i).map(|()| t.elapsed().as_secs_f64() * 1e3)
+        })
+        .collect::<Result<_>>()?;
+    ms.sort_by(f64::total_cmp);
+    let pct = |p: f64| ms[((ms.len() as f64 - 1.0) * p).round() as usize];
+    println!(
+        "  {name:<20} p50 {:>8.2} ms   p95 {:>8.2} ms   ({runs} runs)",
+        pct(0.5),
+        pct(0.95)
+    );
+    Ok(())
+}
+
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
+}
