@@ -41,7 +41,7 @@ pub(super) type FutureMarkers = Option<(usize, usize)>;
 pub(super) fn future_markers(toks: &[Tok], s: usize, e: usize) -> FutureMarkers {
     let mut markers = (s..e).filter(|&i| is_future_marker_at(toks, i));
     let lo = markers.next()?;
-    Some((lo, markers.last().unwrap_or(lo)))
+    Some((lo, markers.next_back().unwrap_or(lo)))
 }
 
 /// Whether token `i` starts a future marker.
