@@ -349,7 +349,7 @@ fn request_bytes(article: &[u8]) -> Vec<u8> {
 }
 
 /// Builds the release `gleaner` next to this (release) xtask binary and returns its path.
-fn build_release(root: &Path) -> Result<PathBuf> {
+pub(crate) fn build_release(root: &Path) -> Result<PathBuf> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     println!("building the release gleaner …");
     let status = Command::new(cargo)

@@ -47,6 +47,9 @@ enum BenchTarget {
     Extraction(bench::extraction::ExtractionBenchArgs),
     /// Figures and dates: the time and quantities stages per article.
     Figures(timeq::bench::BenchArgs),
+    /// The whole pipeline on texts and pages: throughput, memory, stages, scaling, and the
+    /// Python stack (trafilatura, spaCy, textacy) in the same run.
+    Pipeline(bench::pipeline::PipelineBenchArgs),
 }
 
 /// Where the external data lives.
@@ -67,6 +70,7 @@ fn main() -> Result<()> {
         Command::Bench(BenchTarget::Ner(args)) => ner::bench(&args),
         Command::Bench(BenchTarget::Extraction(args)) => bench::extraction::run(&args),
         Command::Bench(BenchTarget::Figures(args)) => timeq::bench::run(&args),
+        Command::Bench(BenchTarget::Pipeline(args)) => bench::pipeline::run(&args),
         Command::Loadtest(args) => loadtest::run(&args),
     }
 }
