@@ -1,31 +1,36 @@
 //! Peak memory of a child process: the `gleaner` binary as a user runs it.
+//!
+//! Linux carries a process's peak RSS across `exec`, and a child forked from this process
+//! (which holds every corpus) starts with our peak. So the child is started by a small
+//! `python3` process, and that process reports the peak of its own waited-for child.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-/// Runs `program args…` with stdout discarded and returns its peak RSS in MiB (from
-/// `wait4`'s resource usage, so the peak is exact even at exit).
+const SCRIPT: &str = r#"
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"#;
+
+/// Runs `program args…` with its output discarded and returns its peak RSS in MiB.
 pub fn peak_rss_of(program: &Path, args: &[&str]) -> Result<f64> {
-    let child = Command::new(program)
+    let out = Command::new("python3")
+        .args(["-c", SCRIPT])
+        .arg(program)
         .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .with_context(|| format!("cannot run {}", program.display()))?;
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: an all-zero `rusage` is a valid value; `wait4` fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for the child spawned above, which nothing else waits for.
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    if waited != pid {
-        bail!("wait4 failed: {}", std::io::Error::last_os_error());
-    }
-    if !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
-        bail!("{} {args:?} failed (status {status})", program.display());
+        .output()
+        .context("cannot run python3 to measure memory")?;
+    let report = String::from_utf8_lossy(&out.stdout);
+    let mut fields = report.split_whitespace();
+    let (Some(code), Some(kib)) = (fields.next(), fields.next()) else {
+        bail!("no memory report: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    if code != "0" {
+        bail!("{} {args:?} exited with {code}", program.display());
     }
     // Linux reports ru_maxrss in KiB.
-    Ok(usage.ru_maxrss as f64 / 1024.0)
+    Ok(kib.parse::<f64>()? / 1024.0)
 }
