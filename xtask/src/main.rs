@@ -55,6 +55,9 @@ enum BenchTarget {
     Quotes(quotes::bench::BenchArgs),
     /// The archive: import rate on one core, query p50/p95 on a large archive.
     Archive(archive::bench::ArchiveBenchArgs),
+    /// The whole pipeline on texts and pages: throughput, memory, stages, scaling, and the
+    /// Python stack (trafilatura, spaCy, textacy) in the same run.
+    Pipeline(bench::pipeline::PipelineBenchArgs),
 }
 
 /// Where the external data lives.
@@ -76,6 +79,7 @@ fn main() -> Result<()> {
         Command::Bench(BenchTarget::Extraction(args)) => bench::extraction::run(&args),
         Command::Bench(BenchTarget::Figures(args)) => timeq::bench::run(&args),
         Command::Bench(BenchTarget::Quotes(args)) => quotes::bench::run(&args),
+        Command::Bench(BenchTarget::Pipeline(args)) => bench::pipeline::run(&args),
         Command::Loadtest(args) => loadtest::run(&args),
         Command::GenCorpus(args) => {
             archive::corpus::run(&args, &archive::workspace_root()).map(|_| ())

@@ -216,7 +216,20 @@ pub fn open_maybe_gz(path: &Path) -> Result<Box<dyn Read + Send>> {
 /// Reads a file or stdin, decompressing `.gz`, refusing more than `max_bytes`.
 pub fn read_bytes(item: &Item, max_bytes: u64) -> Result<Vec<u8>> {
     let reader: Box<dyn Read> = match item {
-        Item::File(path) => open_maybe_gz(path)?,
+        Item::File(path) => {
+            // Refuse an oversized plain file by its size, before reading any of it.
+            if !is_gz(path)
+                && let Ok(meta) = std::fs::metadata(path)
+                && meta.is_file()
+                && meta.len() > max_bytes
+            {
+                bail!(
+                    "input is {} bytes, over the limit of {max_bytes} bytes (raise it with --max-bytes)",
+                    meta.len()
+                );
+            }
+            open_maybe_gz(path)?
+        }
         Item::Stdin => Box::new(std::io::stdin().lock()),
         Item::JsonlLine { .. } | Item::Invalid { .. } => bail!("not a file"),
     };

@@ -192,6 +192,27 @@ fn size_limit_is_enforced_with_a_clear_message() {
 }
 
 #[test]
+fn two_gigabyte_sparse_file_is_refused_by_the_default_limit() {
+    let dir = scratch("sparse");
+    let path = dir.join("huge.txt");
+    // Sparse: the file claims 2 GB without any of it being written.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    let p = path.display().to_string();
+    let (code, out, err) = run(gleaner().args(["extract", &p]));
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains(&p)
+            && err.contains("input is 2147483648 bytes, over the limit of 52428800 bytes")
+            && err.contains("--max-bytes"),
+        "{err}"
+    );
+}
+
+#[test]
 fn fifty_megabyte_single_line() {
     let dir = scratch("fifty");
     let path = dir.join("one-line.txt");

@@ -2,6 +2,7 @@
 //! the same run on the same inputs, one core each, reported as ratios.
 
 pub mod extraction;
+pub mod pipeline;
 
 /// Peak resident set size of this process so far, in MiB (Linux `VmHWM`).
 pub fn peak_rss_mib() -> Option<f64> {

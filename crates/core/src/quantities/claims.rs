@@ -1,6 +1,8 @@
 //! From numbers to claims: which numbers are figures, and for each its bound, unit, object,
 //! event, category, change and whether it is a running total.
 
+use std::cell::Cell;
+
 use super::QuantityMention;
 use super::lexicon;
 use super::numbers::{Num, NumKind, is_currency_symbol};
@@ -22,7 +24,11 @@ pub(super) fn claims(
     nums: &[Num],
     sentences: &[(usize, usize)],
 ) -> Vec<QuantityMention> {
-    let c = Claims { text, t: toks };
+    let c = Claims {
+        text,
+        t: toks,
+        cumulative: Cell::new(None),
+    };
     let mut out: Vec<Draft> = Vec::new();
     let mut k = 0;
     while k < nums.len() {
@@ -108,6 +114,9 @@ impl Draft {
 struct Claims<'a> {
     text: &'a str,
     t: &'a [Tok],
+    /// Whether the last sentence asked about, `(start, end)`, speaks of a running total:
+    /// figures come in sentence order, so one scan per sentence keeps the stage linear.
+    cumulative: Cell<Option<(usize, usize, bool)>>,
 }
 
 impl<'a> Claims<'a> {
@@ -672,10 +681,23 @@ impl<'a> Claims<'a> {
         self.object(d, e);
         self.event(d, s, e);
         self.change(d, s);
-        d.cumulative = (s..e).any(|i| {
+        d.cumulative = self.sentence_is_cumulative(s, e);
+    }
+
+    /// Whether the sentence of tokens `s..e` speaks of a running total ("so far", "since
+    /// the war began"), scanned once per sentence.
+    fn sentence_is_cumulative(&self, s: usize, e: usize) -> bool {
+        if let Some((cs, ce, cumulative)) = self.cumulative.get()
+            && (cs, ce) == (s, e)
+        {
+            return cumulative;
+        }
+        let cumulative = (s..e).any(|i| {
             lexicon::cumulative_at(self.key(i), self.key(i + 1), self.key(i + 2))
                 || self.since_began(i, e)
         });
+        self.cumulative.set(Some((s, e, cumulative)));
+        cumulative
     }
 
     /// A currency before the figure at `start`: (code, tokens taken).

@@ -74,9 +74,16 @@ pub fn find_times(text: &str, sentences: &[Span], reference: Option<Date>) -> Ve
     };
     // the last quarter named and the token it was named at
     let mut quarter: Option<((i32, u8), usize)> = None;
+    // the future markers of the last sentence looked at: (sentence, markers)
+    let mut markers: Option<((usize, usize), tense::FutureMarkers)> = None;
     for (k, f) in found.iter().enumerate() {
         let (s, e) = sentence_of(&bounds, f.first, toks.len());
-        ctx.tense = tense::tense(&toks, s, e, f.first, f.end);
+        let sentence_markers = match markers {
+            Some((at, m)) if at == (s, e) => m,
+            _ => tense::future_markers(&toks, s, e),
+        };
+        markers = Some(((s, e), sentence_markers));
+        ctx.tense = tense::tense(&toks, s, e, f.first, f.end, sentence_markers);
         ctx.clock_day = None;
         if matches!(f.sem, Sem::Clock { day: None, .. }) {
             ctx.clock_day = clock_day(&toks, &found, k, &ctx);

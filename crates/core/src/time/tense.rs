@@ -10,43 +10,65 @@ use super::tokens::{Kind, Tok};
 /// A past reporting verb right beside the expression ("said Friday", "Friday's meeting was")
 /// decides for the past; otherwise a future marker anywhere in the sentence ("will",
 /// "'ll", "scheduled", "going to", "expected to") decides for the future; news reports the
-/// past by default.
-pub(super) fn tense(toks: &[Tok], s: usize, e: usize, first: usize, end: usize) -> Tense {
+/// past by default. `markers` are the sentence's [`future_markers`].
+pub(super) fn tense(
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    first: usize,
+    end: usize,
+    markers: FutureMarkers,
+) -> Tense {
     let near = |i: usize| toks.get(i).filter(|t| t.kind == Kind::Word).map(Tok::key);
     let before = first.checked_sub(1).filter(|i| *i >= s).and_then(near);
     let after = (end < e).then(|| near(end)).flatten();
     if before.is_some_and(is_past_verb) || after.is_some_and(is_past_verb) {
         return Tense::Past;
     }
-    for i in (s..e).filter(|i| *i < first || *i >= end) {
-        let t = &toks[i];
-        if t.kind != Kind::Word {
-            continue;
-        }
-        let w = t.key();
-        if w == "ll" && i > 0 && toks[i - 1].is_punct('\'') {
-            return Tense::Future;
-        }
-        if lexicon::is_future_marker(w) && w != "ll" {
-            return Tense::Future;
-        }
-        let next = |k: usize, word: &str| toks.get(i + k).is_some_and(|n| n.is(word));
-        if (w == "going" || w == "set") && next(1, "to") {
-            return Tense::Future;
-        }
-        // "as soon as Tuesday", "as early as Monday"
-        if w == "as" && (next(1, "soon") || next(1, "early")) && next(2, "as") {
-            return Tense::Future;
-        }
-        if w == "to"
-            && toks.get(i + 1).is_some_and(|n| n.is("be"))
-            && i > 0
-            && matches!(toks[i - 1].key(), "is" | "are" | "due")
-        {
-            return Tense::Future;
-        }
+    // A marker outside the expression's own tokens: the first one before it or the last
+    // one after it is enough to know.
+    match markers {
+        Some((lo, hi)) if lo < first || hi >= end => Tense::Future,
+        _ => Tense::Past,
     }
-    Tense::Past
+}
+
+/// Token indices of the first and last future marker of a sentence, if any.
+pub(super) type FutureMarkers = Option<(usize, usize)>;
+
+/// The future markers of the sentence `[s, e)`, found once per sentence so that a sentence
+/// with many time expressions costs linear time.
+pub(super) fn future_markers(toks: &[Tok], s: usize, e: usize) -> FutureMarkers {
+    let mut markers = (s..e).filter(|&i| is_future_marker_at(toks, i));
+    let lo = markers.next()?;
+    Some((lo, markers.next_back().unwrap_or(lo)))
+}
+
+/// Whether token `i` starts a future marker.
+fn is_future_marker_at(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if t.kind != Kind::Word {
+        return false;
+    }
+    let w = t.key();
+    if w == "ll" && i > 0 && toks[i - 1].is_punct('\'') {
+        return true;
+    }
+    if lexicon::is_future_marker(w) && w != "ll" {
+        return true;
+    }
+    let next = |k: usize, word: &str| toks.get(i + k).is_some_and(|n| n.is(word));
+    if (w == "going" || w == "set") && next(1, "to") {
+        return true;
+    }
+    // "as soon as Tuesday", "as early as Monday"
+    if w == "as" && (next(1, "soon") || next(1, "early")) && next(2, "as") {
+        return true;
+    }
+    w == "to"
+        && toks.get(i + 1).is_some_and(|n| n.is("be"))
+        && i > 0
+        && matches!(toks[i - 1].key(), "is" | "are" | "due")
 }
 
 fn is_past_verb(w: &str) -> bool {

@@ -1,0 +1,12 @@
+//! The whole extractor on arbitrary bytes read as plain text, with layout and as verbatim.
+#![no_main]
+
+use gleaner_core::InputFormat;
+use libfuzzer_sys::fuzz_target;
+
+mod check;
+
+fuzz_target!(|data: &[u8]| {
+    check::extract_and_check(data, Some(InputFormat::Text));
+    check::extract_and_check(data, Some(InputFormat::Verbatim));
+});
