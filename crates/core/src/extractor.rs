@@ -13,7 +13,7 @@ use crate::model::{
     Warning,
 };
 use crate::offsets::CharIndex;
-use crate::{Error, calendar, entities, language, quantities, quotes, segment, time};
+use crate::{Error, calendar, entities, language, name_checks, quantities, quotes, segment, time};
 
 /// Settings for an [`Extractor`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,7 +289,7 @@ impl Extractor {
                 m
             })
             .collect();
-        let warnings = checks
+        let mut warnings: Vec<Warning> = checks
             .into_iter()
             .map(|w| Warning {
                 kind: w.kind,
@@ -303,6 +303,7 @@ impl Extractor {
                     .collect(),
             })
             .collect();
+        warnings.extend(name_checks::name_variant_warnings(&entities));
         let page = page_metadata(&layout, published_from.as_deref());
         Article {
             schema_version: SCHEMA_VERSION.to_string(),

@@ -28,6 +28,7 @@ pub mod json;
 pub mod language;
 pub mod layout;
 pub mod model;
+pub mod name_checks;
 pub mod offsets;
 pub mod quantities;
 pub mod quotes;

@@ -561,6 +561,9 @@ pub enum WarningKind {
     FigureBound,
     /// The same thing is counted with different values.
     FigureValue,
+    /// Informational: one person's name is spelt several ways in the article (the spans are
+    /// the first mention of each spelling).
+    NameVariants,
 }
 
 /// A quotation, reported statement or attribution: who said what.
