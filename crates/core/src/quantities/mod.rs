@@ -15,7 +15,7 @@ mod checks;
 mod claims;
 mod lexicon;
 mod numbers;
-mod tokens;
+use crate::scan as tokens;
 mod units;
 mod words;
 

@@ -15,7 +15,7 @@ mod lexicon;
 mod resolve;
 mod sem;
 mod tense;
-mod tokens;
+use crate::scan as tokens;
 
 use crate::calendar::Date;
 use crate::model::Span;

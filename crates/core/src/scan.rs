@@ -1,4 +1,6 @@
-//! The quantities stage's own scanner: words, digit runs and punctuation with byte spans.
+//! The figures and dates stages' scanner: words, digit runs and punctuation with byte spans
+//! (shared utility, not a stage; the segment stage's tokens are the output's, these are the
+//! grammars' working tokens).
 //!
 //! One pass, one allocation (the token vector). Each word keeps an ASCII lower-case copy
 //! inline so lexicon lookups never allocate.
@@ -8,7 +10,7 @@ const KEY_LEN: usize = 15;
 
 /// Coarse token class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     /// Letters.
     Word,
     /// ASCII digits.
@@ -19,7 +21,7 @@ pub(super) enum Kind {
 
 /// One token.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Tok {
+pub(crate) struct Tok {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset after the last character.
@@ -63,7 +65,7 @@ impl Tok {
 }
 
 /// Scans `text` into tokens.
-pub(super) fn scan(text: &str) -> Vec<Tok> {
+pub(crate) fn scan(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 4);
     let mut space = true;
     let mut line = true;
