@@ -411,6 +411,53 @@ pub fn features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    fixed_features(sentence, i, first, out);
+    history_features(sentence, i, prev, first, out);
+}
+
+/// The features of token `i` that depend on the previous tags, appended to `out`.
+pub fn history_features(
+    sentence: &[TokenInfo],
+    i: usize,
+    prev: (u8, u8),
+    first: Option<(&[u8], &[[u8; 5]])>,
+    out: &mut Vec<u64>,
+) {
+    let t = &sentence[i];
+    let (p1, p2) = (u64::from(prev.0), u64::from(prev.1));
+    push(out, 60, p1);
+    push(out, 61, p1 | p2 << 8);
+    push(out, 62, combine(p1, t.lower));
+    push(out, 63, combine(p1, t.shape));
+    push(out, 64, combine(p1, u64::from(t.flags & CAP_FLAGS)));
+    push(out, 101, combine(u64::from(t.cluster & 0x3f), p1));
+    if let Some((_, elsewhere)) = first {
+        let e = elsewhere[i];
+        if e.iter().any(|&s| s > 0) {
+            push(out, 231, majority(&e) as u64 | p1 << 8);
+        }
+    }
+}
+
+/// The kind (O, PER, ORG, LOC, MISC) with the largest share; the first one on ties.
+fn majority(shares: &[u8; 5]) -> usize {
+    let mut best = 0usize;
+    for (k, &share) in shares.iter().enumerate() {
+        if share > shares[best] {
+            best = k;
+        }
+    }
+    best
+}
+
+/// The features of token `i` that do not depend on the tags decoded before it (so they can
+/// be computed ahead of decoding), appended to `out`.
+pub fn fixed_features(
+    sentence: &[TokenInfo],
+    i: usize,
+    first: Option<(&[u8], &[[u8; 5]])>,
+    out: &mut Vec<u64>,
+) {
     let none = TokenInfo {
         word: 1,
         lower: 1,
@@ -425,7 +472,6 @@ pub fn features(
             .unwrap_or(&none)
     };
     let t = &sentence[i];
-    let (p1, p2) = (u64::from(prev.0), u64::from(prev.1));
     push(out, 1, 0);
     push(out, 2, t.word);
     if t.title != t.word {
@@ -480,11 +526,6 @@ pub fn features(
             t.lower,
         ),
     );
-    push(out, 60, p1);
-    push(out, 61, p1 | p2 << 8);
-    push(out, 62, combine(p1, t.lower));
-    push(out, 63, combine(p1, t.shape));
-    push(out, 64, combine(p1, u64::from(t.flags & CAP_FLAGS)));
     for d in -2..=2isize {
         let c = at(d).cluster;
         let base = 300 + 10 * (d + 2) as u64;
@@ -516,7 +557,6 @@ pub fn features(
         100,
         combine(u64::from(t.cluster & 0x3ff), u64::from(t.flags & CAP_FLAGS)),
     );
-    push(out, 101, combine(u64::from(t.cluster & 0x3f), p1));
     for d in -1..=1isize {
         let mut g = at(d).gazetteer;
         while g != 0 {
@@ -539,23 +579,18 @@ pub fn features(
         push(out, 202, tag_at(1));
         push(out, 203, tag_at(0) | tag_at(1) << 8 | tag_at(-1) << 16);
         let e = elsewhere[i];
-        let mut majority = 0usize;
         for (k, &share) in e.iter().enumerate() {
             if share > 0 {
                 push(out, 210 + k as u64, u64::from(share));
                 push(out, 220 + k as u64, u64::from(share) | tag_at(0) << 8);
-            }
-            if share > e[majority] {
-                majority = k;
             }
         }
         if e.iter().any(|&s| s > 0) {
             push(
                 out,
                 230,
-                majority as u64 | u64::from(t.flags & CAP_FLAGS) << 8,
+                majority(&e) as u64 | u64::from(t.flags & CAP_FLAGS) << 8,
             );
-            push(out, 231, majority as u64 | p1 << 8);
         }
         for d in [-1isize, 1] {
             if let Some(j) = i.checked_add_signed(d).filter(|&j| j < elsewhere.len()) {

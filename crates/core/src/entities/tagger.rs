@@ -90,9 +90,19 @@ impl Tagger {
 
     /// Both passes over a prepared document.
     pub fn tag_prepared(&self, doc: &Prepared) -> Vec<u8> {
-        let first = decode(doc, None, |f, s| self.model.first.add(f, s));
+        let first = decode_with(
+            doc,
+            None,
+            |f, s| self.model.first.add(f, s),
+            |f| self.model.first.touch(f),
+        );
         let summary = features::first_pass(doc, &first);
-        decode(doc, Some(&summary), |f, s| self.model.second.add(f, s))
+        decode_with(
+            doc,
+            Some(&summary),
+            |f, s| self.model.second.add(f, s),
+            |f| self.model.second.touch(f),
+        )
     }
 }
 
@@ -101,22 +111,46 @@ impl Tagger {
 pub fn decode(
     doc: &Prepared,
     first: Option<&FirstPass>,
+    score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
+) -> Vec<u8> {
+    decode_with(doc, first, score, |_| {})
+}
+
+/// [`decode`], calling `look_ahead` with the next token's tag-independent features while the
+/// current one is decoded: the weight rows they need are then fetched from memory while the
+/// current token is scored, instead of one token at a time (the tagger's time is mostly
+/// waiting for those rows).
+pub fn decode_with(
+    doc: &Prepared,
+    first: Option<&FirstPass>,
     mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
+    mut look_ahead: impl FnMut(&[u64]),
 ) -> Vec<u8> {
     let mut out = vec![tags::OUTSIDE; doc.tokens.len()];
-    let mut buf = Vec::with_capacity(128);
+    let mut current = Vec::with_capacity(128);
+    let mut next = Vec::with_capacity(128);
     for &(s, e) in &doc.sentences {
         let sentence: &[TokenInfo] = &doc.tokens[s..e];
         let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
         let mut prev = (NO_TAG, NO_TAG);
+        current.clear();
+        if !sentence.is_empty() {
+            features::fixed_features(sentence, 0, context, &mut current);
+        }
         for i in 0..sentence.len() {
-            features::features(sentence, i, prev, context, &mut buf);
+            next.clear();
+            if i + 1 < sentence.len() {
+                features::fixed_features(sentence, i + 1, context, &mut next);
+                look_ahead(&next);
+            }
+            features::history_features(sentence, i, prev, context, &mut current);
             let mut scores = [0f32; TAG_COUNT];
-            score(&buf, &mut scores);
+            score(&current, &mut scores);
             let last = i + 1 == sentence.len();
             let best = best_tag(&scores, (prev.0 != NO_TAG).then_some(prev.0), last);
             out[s + i] = best;
             prev = (best, prev.0);
+            std::mem::swap(&mut current, &mut next);
         }
     }
     out
