@@ -18,7 +18,7 @@ pub struct TrainArgs {
     #[arg(long, default_value = "../shared/data/ner")]
     pub data: PathBuf,
     /// Row-index bits of the hashed weight tables.
-    #[arg(long, default_value_t = 18)]
+    #[arg(long, default_value_t = 16)]
     pub bits: u32,
     /// Most epochs per pass.
     #[arg(long, default_value_t = 25)]

@@ -7,6 +7,7 @@ pub mod binary;
 pub mod cluster;
 pub mod features;
 pub mod hash;
+pub mod headline_case;
 pub mod lexicon;
 pub mod table;
 pub mod tagger;
@@ -137,9 +138,20 @@ pub fn find_with(
     }
     let tags = tagger.tag(&words, &ranges);
     let mut mentions = Vec::new();
+    // Built on first need: most articles have no capitalised line with a mention in it.
+    let mut common_words: Option<headline_case::CommonWords> = None;
     for &(s, e) in &ranges {
+        let capitalised_line = headline_case::is_capitalised_line(&words[s..e]);
         for chunk in refine(lexicon, &words[s..e], tags::chunks(&tags[s..e])) {
-            let (mut a, b) = (s + chunk.start, s + chunk.end);
+            let (mut a, mut b) = (s + chunk.start, s + chunk.end);
+            if capitalised_line {
+                let common = common_words
+                    .get_or_insert_with(|| headline_case::CommonWords::collect(&words, &ranges));
+                match headline_case::trim_common(common, &words, a, b) {
+                    Some((trimmed_a, trimmed_b)) => (a, b) = (trimmed_a, trimmed_b),
+                    None => continue,
+                }
+            }
             let mut role = None;
             if chunk.kind == Kind::Per {
                 // "Southampton-born Owen Price": the origin is not part of the name.

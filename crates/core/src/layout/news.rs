@@ -439,7 +439,8 @@ pub(super) fn is_date_line(text: &str) -> bool {
     let has_time = lower.split_whitespace().any(|w| {
         let w = w.trim_end_matches(',');
         w.split_once(':').is_some_and(|(h, m)| {
-            h.parse::<u8>().is_ok_and(|h| h < 24) && m.len() >= 2 && m[..2].parse::<u8>().is_ok()
+            h.parse::<u8>().is_ok_and(|h| h < 24)
+                && m.get(..2).is_some_and(|mm| mm.parse::<u8>().is_ok())
         })
     });
     if led && words <= 25 && (has_time || calendar::find_date(text).is_some()) {

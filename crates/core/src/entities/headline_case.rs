@@ -1,0 +1,115 @@
+//! Mentions in capitalised lines: in a headline written in title case ("Putin- Zelensky
+//! Talks") or in capitals, capital letters say nothing about names, and the tagger (trained
+//! mostly on running text) tends to swallow the common word next to a name. The document
+//! itself says which words are common: those it writes in lower case in running text.
+
+/// Words of a document that its running text writes in lower case and never capitalises away
+/// from a sentence start: common words, whatever a capitalised line does with them.
+#[derive(Debug, Default)]
+pub struct CommonWords {
+    lower: std::collections::HashSet<String>,
+}
+
+impl CommonWords {
+    /// Collects the common words of the sentences `ranges` (token ranges into `words`),
+    /// skipping capitalised lines.
+    pub fn collect(words: &[&str], ranges: &[(usize, usize)]) -> Self {
+        let mut lower = std::collections::HashSet::new();
+        let mut capitalised = std::collections::HashSet::new();
+        for &(s, e) in ranges {
+            let sentence = &words[s..e];
+            if is_capitalised_line(sentence) {
+                continue;
+            }
+            for (i, w) in sentence.iter().enumerate() {
+                let Some(first) = w.chars().next() else {
+                    continue;
+                };
+                if first.is_lowercase() {
+                    lower.insert(w.to_lowercase());
+                } else if first.is_uppercase() && i > 0 && !follows_opening(sentence[i - 1]) {
+                    capitalised.insert(w.to_lowercase());
+                }
+            }
+        }
+        lower.retain(|w| !capitalised.contains(w));
+        Self { lower }
+    }
+
+    /// Whether `word` is one of them.
+    pub fn contains(&self, word: &str) -> bool {
+        self.lower.contains(&word.to_lowercase())
+    }
+}
+
+/// Whether a sentence is a capitalised line: at least three words, and at least 60% of its
+/// words start with a capital (title case, or all capitals).
+pub fn is_capitalised_line(sentence: &[&str]) -> bool {
+    let mut words = 0usize;
+    let mut capitalised = 0usize;
+    for w in sentence {
+        let Some(first) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        if first.is_uppercase() {
+            capitalised += 1;
+        }
+    }
+    words >= 3 && capitalised * 10 >= words * 6
+}
+
+/// Trims common words (as the rest of the document writes them) from both ends of the mention
+/// `words[start..end]` in a capitalised line; `None` when nothing is left.
+pub fn trim_common(
+    common: &CommonWords,
+    words: &[&str],
+    mut start: usize,
+    mut end: usize,
+) -> Option<(usize, usize)> {
+    while start < end && common.contains(words[start]) {
+        start += 1;
+    }
+    while end > start && common.contains(words[end - 1]) {
+        end -= 1;
+    }
+    (start < end).then_some((start, end))
+}
+
+fn follows_opening(previous: &str) -> bool {
+    matches!(
+        previous,
+        "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "«" | "-" | "–" | "—"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_headline_loses_a_common_word_the_body_writes_in_lower_case() {
+        let words = [
+            "Putin", "-", "Zelensky", "Talks", "Stall", "The", "talks", "between", "Putin", "and",
+            "Zelensky", "stalled", ".",
+        ];
+        let ranges = [(0, 5), (5, 13)];
+        assert!(is_capitalised_line(&words[0..5]));
+        assert!(!is_capitalised_line(&words[5..13]));
+        let common = CommonWords::collect(&words, &ranges);
+        assert!(common.contains("Talks"));
+        assert!(!common.contains("Zelensky"));
+        assert_eq!(trim_common(&common, &words, 2, 4), Some((2, 3)));
+        assert_eq!(trim_common(&common, &words, 3, 4), None);
+    }
+
+    #[test]
+    fn a_word_capitalised_mid_sentence_is_not_common() {
+        let words = [
+            "The", "Labour", "party", "met", ".", "Hard", "labour", "for", "Labour", ".",
+        ];
+        let common = CommonWords::collect(&words, &[(0, 5), (5, 10)]);
+        assert!(!common.contains("Labour"));
+        assert!(common.contains("party"));
+    }
+}
