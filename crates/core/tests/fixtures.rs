@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use gleaner_core::{Article, Config, Extractor, Input, InputFormat, SectionKind};
 use serde_json::Value;
 
+mod common;
+
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/articles")
 }
@@ -237,8 +239,8 @@ fn check(name: &str, expect: &Value, a: &Article, failures: &mut Vec<String>) {
             fail(format!("removed lacks {s:?}"));
         }
     }
-    if let Err(e) = spans_valid(a) {
-        fail(e);
+    for problem in common::span_problems(a) {
+        fail(problem);
     }
     // Spans agree with the fields they describe.
     if let Some(d) = &a.dateline
@@ -327,33 +329,16 @@ fn verbatim_text_equals_input() {
     }
 }
 
-/// Every span is in bounds, non-empty where it must be, and ordered.
-fn spans_valid(a: &Article) -> Result<(), String> {
-    let len = a.text.chars().count();
-    let mut spans: Vec<(&str, usize, usize)> = Vec::new();
-    spans.extend(a.sections.iter().map(|s| ("section", s.start, s.end)));
-    spans.extend(a.sentences.iter().map(|s| ("sentence", s.start, s.end)));
-    spans.extend(a.dateline.iter().map(|d| ("dateline", d.start, d.end)));
-    spans.extend(a.tokens.iter().flatten().map(|t| ("token", t.start, t.end)));
-    for (what, start, end) in spans {
-        if start > end || end > len {
-            return Err(format!(
-                "{what} span [{start}, {end}) out of bounds (text has {len})"
-            ));
-        }
-    }
-    Ok(())
-}
-
 #[test]
-fn token_spans_are_valid_on_every_fixture() {
+fn spans_are_valid_on_every_fixture() {
     let extractor = Extractor::new(Config {
         tokens: true,
         ..Config::default()
     });
     for (path, meta) in fixtures() {
         if let Ok(a) = extractor.extract(&input_for(&path, &meta)) {
-            spans_valid(&a).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let problems = common::span_problems(&a);
+            assert!(problems.is_empty(), "{}: {problems:?}", path.display());
             for t in a.tokens.iter().flatten() {
                 let s = slice(&a.text, t.start, t.end);
                 assert!(!s.trim().is_empty(), "{}: blank token", path.display());

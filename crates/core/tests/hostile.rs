@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use gleaner_core::{Article, Config, Error, Extractor, Input, InputFormat};
 
+mod common;
+
 /// Far above the slowest case in the test profile: only a hang or a quadratic blow-up trips it.
 const WATCHDOG: Duration = Duration::from_secs(120);
 
@@ -42,48 +44,10 @@ fn extract(name: &str, bytes: Vec<u8>, format: Option<InputFormat>) -> Result<Ar
     }
 }
 
-/// Every span of every stage is `[start, end)` in code points within `text`; spans that carry
-/// their text carry exactly `text[start..end]`.
+/// Every span of every stage is in bounds and carries its own text.
 fn check_spans(name: &str, a: &Article) {
-    let chars: Vec<char> = a.text.chars().collect();
-    let slice = |start: usize, end: usize| -> String {
-        assert!(
-            start <= end && end <= chars.len(),
-            "{name}: span [{start}, {end}) in text of {} code points",
-            chars.len()
-        );
-        chars[start..end].iter().collect()
-    };
-    let plain = a
-        .sections
-        .iter()
-        .map(|s| (s.start, s.end))
-        .chain(a.sentences.iter().map(|s| (s.start, s.end)))
-        .chain(a.tokens.iter().flatten().map(|t| (t.start, t.end)))
-        .chain(a.dateline.iter().map(|d| (d.start, d.end)))
-        .chain(
-            a.warnings
-                .iter()
-                .flat_map(|w| w.spans.iter())
-                .map(|s| (s.start, s.end)),
-        );
-    for (start, end) in plain {
-        slice(start, end);
-    }
-    for m in a.entities.iter().flat_map(|e| &e.mentions) {
-        assert_eq!(slice(m.start, m.end), m.text, "{name}: entity mention");
-    }
-    for q in &a.quantities {
-        assert_eq!(slice(q.start, q.end), q.text, "{name}: figure");
-    }
-    for t in &a.times {
-        assert_eq!(slice(t.start, t.end), t.text, "{name}: time");
-        if let Some(anchor) = &t.anchor
-            && let (Some(start), Some(end)) = (anchor.start, anchor.end)
-        {
-            assert_eq!(Some(slice(start, end)), anchor.text, "{name}: time anchor");
-        }
-    }
+    let problems = common::span_problems(a);
+    assert!(problems.is_empty(), "{name}: {problems:?}");
 }
 
 /// Runs `bytes` through every format and returns the detected-format result.

@@ -4,21 +4,11 @@
 use gleaner_core::{Article, Config, Extractor, Input, InputFormat};
 use proptest::prelude::*;
 
+mod common;
+
 fn check_spans(a: &Article) -> Result<(), TestCaseError> {
-    let len = a.text.chars().count();
-    let spans = a
-        .sections
-        .iter()
-        .map(|s| (s.start, s.end))
-        .chain(a.sentences.iter().map(|s| (s.start, s.end)))
-        .chain(a.dateline.iter().map(|d| (d.start, d.end)))
-        .chain(a.tokens.iter().flatten().map(|t| (t.start, t.end)));
-    for (start, end) in spans {
-        prop_assert!(
-            start <= end && end <= len,
-            "span [{start}, {end}) in text of {len}"
-        );
-    }
+    let problems = common::span_problems(a);
+    prop_assert!(problems.is_empty(), "{problems:?}");
     Ok(())
 }
 

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use gleaner_core::{Config, Extractor, Input};
 
+mod common;
+
 fn data_dir() -> PathBuf {
     std::env::var_os("GLEANER_DATA")
         .map(PathBuf::from)
@@ -54,21 +56,8 @@ fn two_hundred_real_pages_have_valid_spans() {
             continue;
         };
         extracted += 1;
-        let len = a.text.chars().count();
-        let spans = a
-            .sections
-            .iter()
-            .map(|s| (s.start, s.end))
-            .chain(a.sentences.iter().map(|s| (s.start, s.end)))
-            .chain(a.dateline.iter().map(|d| (d.start, d.end)))
-            .chain(a.tokens.iter().flatten().map(|t| (t.start, t.end)));
-        for (start, end) in spans {
-            assert!(
-                start <= end && end <= len,
-                "{}: span [{start}, {end}) of {len}",
-                path.display()
-            );
-        }
+        let problems = common::span_problems(&a);
+        assert!(problems.is_empty(), "{}: {problems:?}", path.display());
         let body: Vec<String> = a
             .sections
             .iter()
