@@ -427,8 +427,9 @@ fn quantity_model(text: &str, index: &CharIndex, q: &quantities::QuantityMention
     }
 }
 
-/// The entities as the quotes stage sees them (index `i` is entity id `e{i+1}`).
-fn speaker_candidates(found: &entities::Entities) -> Vec<quotes::SpeakerCandidate> {
+/// The entities as the quotes stage sees them (index `i` is entity id `e{i+1}`): the one
+/// conversion between the two stages, public so that benchmarks can time stages one by one.
+pub fn speaker_candidates(found: &entities::Entities) -> Vec<quotes::SpeakerCandidate> {
     found
         .entities
         .iter()

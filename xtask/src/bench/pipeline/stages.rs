@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use gleaner_core::model::{SectionKind, Span};
 use gleaner_core::{
-    InputFormat, assemble, decode, entities, language, layout, quantities, segment, time,
+    InputFormat, assemble, decode, entities, language, layout, quantities, quotes, segment,
+    speaker_candidates, time,
 };
 
 /// Stage names in pipeline order.
@@ -17,6 +18,7 @@ pub const STAGES: &[&str] = &[
     "assemble",
     "segment",
     "entities",
+    "quotes",
     "time",
     "quantities",
     "checks",
@@ -25,7 +27,7 @@ pub const STAGES: &[&str] = &[
 
 /// Time spent in each of [`STAGES`].
 #[derive(Debug, Clone, Default)]
-pub struct StageTimes(pub [Duration; 9]);
+pub struct StageTimes(pub [Duration; 10]);
 
 impl StageTimes {
     /// Sum over all stages.
@@ -80,16 +82,26 @@ pub fn time_stages(bytes: &[u8], format: InputFormat) -> StageTimes {
     let found = entities::find(&assembled.text, &seg.sentences, &seg.tokens, headline);
     std::hint::black_box(&found);
     lap(4, &mut clock);
+    let candidates = speaker_candidates(&found.unwrap_or_default());
+    let said = quotes::find_quotes(&quotes::QuoteInput {
+        text: &assembled.text,
+        sections: &assembled.sections,
+        sentences: &seg.sentences,
+        tokens: &seg.tokens,
+        entities: &candidates,
+    });
+    std::hint::black_box(&said);
+    lap(5, &mut clock);
     let times = time::find_times(&assembled.text, &seg.sentences, None);
     std::hint::black_box(&times);
-    lap(5, &mut clock);
-    let figures = quantities::find_quantities(&assembled.text, &seg.sentences);
     lap(6, &mut clock);
+    let figures = quantities::find_quantities(&assembled.text, &seg.sentences);
+    lap(7, &mut clock);
     let checks = quantities::figure_warnings(&assembled.text, &assembled.sections, &figures);
     std::hint::black_box(&checks);
-    lap(7, &mut clock);
-    std::hint::black_box(language::detect(&assembled.body));
     lap(8, &mut clock);
+    std::hint::black_box(language::detect(&assembled.body));
+    lap(9, &mut clock);
     t
 }
 
