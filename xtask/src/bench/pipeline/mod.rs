@@ -17,7 +17,7 @@ use gleaner_core::{Config, Extractor, Input, InputFormat};
 
 use crate::venv;
 use corpora::Corpus;
-use stages::{STAGES, fitted_exponent, time_corpus, time_stages};
+use stages::{STAGES, StageTimes, fitted_exponent, process_cpu_time, time_corpus, time_stages};
 
 /// Options of `cargo xtask bench pipeline`.
 #[derive(Debug, Args)]
@@ -89,7 +89,9 @@ pub fn run(args: &PipelineBenchArgs) -> Result<()> {
         );
     }
 
-    println!("\nTime per stage (one thread, one pass; share of the stage sum, µs per article)");
+    println!(
+        "\nTime per stage (one thread, one pass, thread CPU time; share of the stage sum, µs per article)"
+    );
     print!("  {:<16}", "corpus");
     for s in STAGES {
         print!(" {s:>10}");
@@ -123,7 +125,7 @@ pub fn run(args: &PipelineBenchArgs) -> Result<()> {
     let subsets: Vec<Corpus> = corpora.iter().map(|c| c.head(args.peer_articles)).collect();
     let python = venv::ensure(python::PACKAGES)?;
     println!(
-        "\nBeside the Python stack ({} articles per corpus, one core each)",
+        "\nBeside the Python stack ({} articles per corpus, one core each, CPU time)",
         args.peer_articles
     );
     let peer = python::run(&python, &subsets)?;
@@ -141,9 +143,10 @@ pub fn run(args: &PipelineBenchArgs) -> Result<()> {
         let html_ours = (t.0[0] + t.0[1] + t.0[2]).as_secs_f64();
         let nlp_ours = (t.0[3] + t.0[4]).as_secs_f64();
         let quotes_ours = t.0[5].as_secs_f64();
-        let started = Instant::now();
+        // CPU time, as the Python side measures it (one thread at work in this process).
+        let started = process_cpu_time();
         run_all(&extractor, c, 1, 1);
-        let whole_ours = started.elapsed().as_secs_f64();
+        let whole_ours = (process_cpu_time() - started).as_secs_f64();
         let whole_peer = p.html_s + p.nlp_s + p.quotes_s;
         let html = if c.format == InputFormat::Html {
             format!(
@@ -221,9 +224,9 @@ fn scaling(gleaner: &Path, passes: usize) -> Result<()> {
         std::fs::read_to_string(&seed_path).with_context(|| format!("{}", seed_path.display()))?;
     let factors = [1usize, 4, 16, 64];
     println!(
-        "\nScaling: the seed ({} words) repeated; ms per run (best of {}), fitted exponent",
+        "\nScaling: the seed ({} words) repeated; thread CPU ms per run (mean over {} seeds' worth of text), fitted exponent",
         seed.split_whitespace().count(),
-        passes.max(3)
+        64 * passes.max(3)
     );
     print!("  {:<10}", "stage");
     for f in factors {
@@ -236,17 +239,20 @@ fn scaling(gleaner: &Path, passes: usize) -> Result<()> {
     let mut rss = Vec::new();
     for f in factors {
         let text = vec![seed.as_str(); f].join("\n\n");
-        // Enough repetitions that the small sizes are not timer noise.
+        // The same amount of text at every size (64 seeds' worth per pass), timed in thread
+        // CPU time and averaged: a best-of-N would favour the small sizes, which get more
+        // tries at a quiet moment on a shared machine.
         let reps = (64 / f).max(1) * passes.max(3);
-        let mut best = vec![f64::INFINITY; STAGES.len() + 1];
+        let mut sum = StageTimes::default();
         for _ in 0..reps {
-            let t = time_stages(text.as_bytes(), InputFormat::Text);
-            for (b, d) in best.iter_mut().zip(t.0.iter()) {
-                *b = b.min(d.as_secs_f64());
-            }
-            let last = STAGES.len();
-            best[last] = best[last].min(t.total().as_secs_f64());
+            sum.add(&time_stages(text.as_bytes(), InputFormat::Text));
         }
+        let mut best: Vec<f64> = sum
+            .0
+            .iter()
+            .map(|d| d.as_secs_f64() / reps as f64)
+            .collect();
+        best.push(sum.total().as_secs_f64() / reps as f64);
         for (row, b) in rows.iter_mut().zip(best) {
             row.push((f as f64, b));
         }
