@@ -132,7 +132,8 @@ pub fn inverted_speaker(doc: &Doc<'_>, from: usize, hi: usize) -> Option<Span> {
     if end == from || end - from > 12 {
         return None;
     }
-    // Starts like a noun phrase: a name, a determiner, a pronoun or a role.
+    // Starts like a noun phrase: a name, a determiner, a pronoun or a role; or modifiers
+    // before a name or role ("said former Vermont governor Howard Dean").
     let first = &doc.words[from];
     let np = first.capital
         || matches!(
@@ -140,7 +141,12 @@ pub fn inverted_speaker(doc: &Doc<'_>, from: usize, hi: usize) -> Option<Span> {
             "a" | "an" | "the" | "his" | "her" | "their" | "its"
         )
         || pronoun(&first.lower).is_some()
-        || is_role_noun(&first.lower);
+        || is_role_noun(&first.lower)
+        || (first.lower.chars().all(char::is_alphabetic)
+            && doc.words[from + 1..end]
+                .iter()
+                .take(4)
+                .any(|w| w.capital || is_role_noun(&w.lower)));
     np.then(|| Span {
         start: doc.words[from].start,
         end: doc.words[end - 1].end,

@@ -72,8 +72,8 @@ pub(super) fn find(doc: &Doc<'_>) -> (Vec<Draft>, Vec<Span>) {
             continue;
         }
         let mut spans: Vec<Span> = chain.iter().map(|s| s.content).collect();
-        let (cue, region, mut next) = match (before, after) {
-            (Some((cue, region)), _) => (Some(cue), region, j + 1),
+        let (cue, region, subject_of, mut next) = match (before, after) {
+            (Some((cue, region, subject_of)), _) => (Some(cue), region, subject_of, j + 1),
             (None, Some((cue, region, resume))) => {
                 // "“A,” he said, “B.”": the next quote right after the cue continues this one.
                 let mut next = j + 1;
@@ -84,9 +84,9 @@ pub(super) fn find(doc: &Doc<'_>) -> (Vec<Draft>, Vec<Span>) {
                     spans.push(nseg.content);
                     next = j + 2;
                 }
-                (Some(cue), region, next)
+                (Some(cue), region, None, next)
             }
-            (None, None) => (None, None, j + 1),
+            (None, None) => (None, None, None, j + 1),
         };
         let _ = si;
         drafts.push(Draft {
@@ -94,7 +94,7 @@ pub(super) fn find(doc: &Doc<'_>) -> (Vec<Draft>, Vec<Span>) {
             spans: spans.into_iter().filter(|s| s.end > s.start).collect(),
             cue,
             region,
-            subject_of: None,
+            subject_of,
         });
         next = next.max(i + 1);
         i = next;
@@ -244,7 +244,9 @@ fn embedded_in_sentence(doc: &Doc<'_>, seg: Segment) -> bool {
 }
 
 /// A cue before the opening mark: `X said: “`, `X said, “`, `X says “`, `X said that “`.
-fn cue_before(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>)> {
+/// Returns the cue, the speaker phrase, and for a participle after a comma (`X smiled,
+/// adding: “`) the sentence whose subject speaks.
+fn cue_before(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, Option<usize>)> {
     let i = doc.word_at_or_after(seg.open);
     let mut k = i.checked_sub(1)?;
     // Same paragraph, or a colon ending the paragraph before.
@@ -279,8 +281,13 @@ fn cue_before(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>)> {
         start: doc.words[c0].start,
         end: doc.words[v].end,
     };
+    // ", adding: “…”": a participle after a comma takes the sentence's subject, not the
+    // clause before the comma.
+    if doc.words[v].lower.ends_with("ing") && c0 > lo && is_boundary(doc, c0 - 1) {
+        return Some((cue, None, Some(sent)));
+    }
     let region = subject_region(doc, lo, c0);
-    Some((cue, region))
+    Some((cue, region, None))
 }
 
 /// A cue after the closing mark: `…,” he said`, `…,” said X`, `…,” Zelenskyy was heard

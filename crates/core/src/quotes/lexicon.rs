@@ -111,7 +111,7 @@ const VERBS: &[(&str, CueClass, bool, &str)] = &[
         "complain complains complained complaining",
     ),
     ("boast", Speech, false, "boasted boasts"),
-    ("continue", Speech, false, "continued"),
+    ("continue", Speech, false, "continued continues"),
     ("quip", Speech, false, "quipped"),
     ("assure", Speech, true, "assured assures"),
     ("inform", Speech, true, "informed"),

@@ -209,3 +209,27 @@ fn scare_quotes_and_nouns_are_not_quotes() {
     );
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn inverted_speaker_with_modifiers_before_the_name() {
+    let q = run(
+        "\"The plan is simply too expensive,\" said former council leader Tom Okafor (Lab), a critic.",
+        &[(PER, "Tom Okafor", &["Tom Okafor"])],
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].3.as_deref(), Some("Tom Okafor"));
+    assert_eq!(q[0].4, Some(Name));
+}
+
+#[test]
+fn participle_before_a_quote_takes_the_sentence_subject() {
+    let q = run(
+        "Maria Lopez said the crews had done well, adding: “We will rebuild the bridge by June.”",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    let direct: Vec<&Row> = q.iter().filter(|r| r.0 == Direct).collect();
+    assert_eq!(direct.len(), 1, "{q:?}");
+    assert_eq!(direct[0].1, "We will rebuild the bridge by June.");
+    assert_eq!(direct[0].2.as_deref(), Some("adding"));
+    assert_eq!(direct[0].3.as_deref(), Some("Maria Lopez"));
+}
