@@ -194,6 +194,7 @@ fn queries(db: &Path, runs: usize) -> Result<()> {
                 limit: 30,
                 ..EntityQuery::default()
             })?
+            .rows
             .into_iter()
             .map(|e| e.name)
             .collect())
@@ -245,9 +246,24 @@ fn queries(db: &Path, runs: usize) -> Result<()> {
         archive.timeline(&people[i % people.len().max(1)], Period::Week, &filter)?;
         Ok(())
     })?;
-    time("entities --top 20", runs.min(10), |_| {
+    time("entities --top 20", runs, |_| {
         archive.entities(&EntityQuery {
             limit: 20,
+            ..EntityQuery::default()
+        })?;
+        Ok(())
+    })?;
+    let kinds = ["PER", "ORG", "LOC", "MISC"];
+    time("entities --type, p2", runs, |i| {
+        let first = archive.entities(&EntityQuery {
+            kind: Some(kinds[i % kinds.len()].into()),
+            limit: 20,
+            ..EntityQuery::default()
+        })?;
+        archive.entities(&EntityQuery {
+            kind: Some(kinds[i % kinds.len()].into()),
+            limit: 20,
+            cursor: first.next_cursor,
             ..EntityQuery::default()
         })?;
         Ok(())

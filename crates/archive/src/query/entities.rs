@@ -1,14 +1,13 @@
 //! Corpus identities ranked by coverage, and who appears with whom.
 
-use std::collections::HashMap;
-
 use rusqlite::ToSql;
 use serde::{Deserialize, Serialize};
 
 use crate::archive::Archive;
+use crate::cursor::{self, Page};
 use crate::error::Result;
 use crate::identity;
-use crate::query::{ArticleFilter, Period, id_list};
+use crate::query::{ArticleFilter, CoverageFilter, Period, id_list};
 
 /// An entities request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,8 +21,8 @@ pub struct EntityQuery {
     pub filter: ArticleFilter,
     /// At most this many.
     pub limit: usize,
-    /// Skip this many (pagination).
-    pub offset: usize,
+    /// Start after the identity this cursor names (a page's `next_cursor`).
+    pub cursor: Option<String>,
 }
 
 /// One corpus identity.
@@ -65,42 +64,77 @@ pub struct CooccurRow {
 }
 
 impl Archive {
-    /// Identities by the number of stories naming them.
-    pub fn entities(&self, q: &EntityQuery) -> Result<Vec<EntityRow>> {
+    /// Identities by the number of stories naming them (then mentions, then id). Without
+    /// article filters this reads `entity_stats`, kept at ingest; with them it counts the
+    /// matching rows of `entity_articles`.
+    pub fn entities(&self, q: &EntityQuery) -> Result<Page<EntityRow>> {
         q.filter.validate()?;
+        let after = match &q.cursor {
+            Some(c) => {
+                let key = cursor::decode(c, "entities", 3)?;
+                Some((
+                    cursor::int(&key, 0)?,
+                    cursor::int(&key, 1)?,
+                    cursor::int(&key, 2)?,
+                ))
+            }
+            None => None,
+        };
         let ids = match &q.name {
             Some(name) => identity::lookup(&self.conn, name, q.kind.as_deref())?,
             None => Vec::new(),
         };
-        let name_sql = if q.name.is_some() {
-            "e.id IN (SELECT value FROM json_each(:ids))"
-        } else {
-            "1"
-        };
-        let sql = format!(
-            "SELECT e.id, e.kind, e.name, count(DISTINCT coalesce(a.dup_of, a.id)) AS n,
-                    sum(ae.mentions), min(a.day), max(a.day)
-             FROM entities e
-             JOIN article_entities ae ON ae.entity_id = e.id
-             JOIN articles a ON a.id = ae.article_id
-             LEFT JOIN sources s ON s.id = a.source_id
-             WHERE (:kind IS NULL OR e.kind = :kind) AND {name_sql} AND {}
-             GROUP BY e.id ORDER BY n DESC, 5 DESC, e.id
-             LIMIT :limit OFFSET :offset",
-            ArticleFilter::SQL
-        );
         let ids_json = id_list(&ids);
-        let limit = q.limit as i64;
-        let offset = q.offset as i64;
-        let mut params: Vec<(&str, &dyn ToSql)> =
-            vec![(":kind", &q.kind), (":limit", &limit), (":offset", &offset)];
+        let limit = q.limit as i64 + 1;
+        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":limit", &limit)];
+        let mut conditions = Vec::new();
+        if q.kind.is_some() {
+            conditions.push("st.kind = :kind");
+            params.push((":kind", &q.kind));
+        }
         if q.name.is_some() {
+            conditions.push("st.entity_id IN (SELECT value FROM json_each(:ids))");
             params.push((":ids", &ids_json));
         }
-        let filter = q.filter.params();
-        for (name, value) in &filter {
-            params.push((name, value));
+        if let Some((articles, mentions, id)) = &after {
+            // `articles <= ?` lets SQLite seek into the ranked index; the rest is the keyset.
+            conditions.push(
+                "st.articles <= :after_articles AND (st.articles < :after_articles
+                  OR (st.articles = :after_articles AND (st.mentions < :after_mentions
+                      OR (st.mentions = :after_mentions AND st.entity_id > :after_id))))",
+            );
+            params.push((":after_articles", articles));
+            params.push((":after_mentions", mentions));
+            params.push((":after_id", id));
         }
+        let filter = q.filter.params();
+        let stats_sql = if q.filter == ArticleFilter::default() {
+            "entity_stats".to_string()
+        } else {
+            for (name, value) in &filter {
+                params.push((name, value));
+            }
+            format!(
+                "(SELECT ea.entity_id, e.kind, count(DISTINCT ea.root_id) AS articles,
+                         sum(ea.mentions) AS mentions, min(ea.day) AS first, max(ea.day) AS last
+                  FROM entity_articles ea JOIN entities e ON e.id = ea.entity_id
+                  WHERE {}
+                  GROUP BY ea.entity_id)",
+                CoverageFilter::SQL
+            )
+        };
+        let where_sql = if conditions.is_empty() {
+            "1".to_string()
+        } else {
+            conditions.join(" AND ")
+        };
+        let sql = format!(
+            "SELECT st.entity_id, st.kind, e.name, st.articles, st.mentions, st.first, st.last
+             FROM {stats_sql} st JOIN entities e ON e.id = st.entity_id
+             WHERE {where_sql}
+             ORDER BY st.articles DESC, st.mentions DESC, st.entity_id
+             LIMIT :limit"
+        );
         let mut rows = {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(params.as_slice(), |r| {
@@ -117,19 +151,23 @@ impl Archive {
             })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
+        rows.truncate(q.limit + 1);
         let mut stmt = self.conn.prepare_cached(
             "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias",
         )?;
-        for row in &mut rows {
+        for row in rows.iter_mut().take(q.limit) {
             row.aliases = stmt
                 .query_map([row.id], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<String>>>()?;
         }
-        Ok(rows)
+        Ok(Page::from_rows(rows, q.limit, "entities", |r| {
+            vec![r.articles.into(), r.mentions.into(), r.id.into()]
+        }))
     }
 
     /// The identities named in the same stories as `name`, per period, at most `top` per
-    /// period, most frequent first.
+    /// period, most frequent first. Reads `entity_articles` twice by index: the stories
+    /// naming `name`, then the identities of those stories.
     pub fn cooccur(
         &self,
         name: &str,
@@ -144,23 +182,30 @@ impl Archive {
         }
         let sql = format!(
             "WITH target AS (
-                 SELECT DISTINCT article_id FROM article_entities
-                 WHERE entity_id IN (SELECT value FROM json_each(:ids)))
-             SELECT {period} AS p, e.id, e.name, e.kind,
-                    count(DISTINCT coalesce(a.dup_of, a.id)) AS n
-             FROM target t
-             JOIN articles a ON a.id = t.article_id
-             LEFT JOIN sources s ON s.id = a.source_id
-             JOIN article_entities o ON o.article_id = t.article_id
-             JOIN entities e ON e.id = o.entity_id
-             WHERE a.day IS NOT NULL
-               AND o.entity_id NOT IN (SELECT value FROM json_each(:ids)) AND {filter}
-             GROUP BY p, e.id ORDER BY p, n DESC, e.id",
-            period = by.sql(),
-            filter = ArticleFilter::SQL
+                 SELECT DISTINCT ea.article_id, ea.root_id, {period} AS p
+                 FROM entity_articles ea
+                 WHERE ea.entity_id IN (SELECT value FROM json_each(:ids))
+                   AND ea.day IS NOT NULL AND {filter}),
+             counted AS (
+                 SELECT t.p, o.entity_id, count(DISTINCT t.root_id) AS n
+                 FROM target t
+                 JOIN entity_articles o ON o.article_id = t.article_id
+                 WHERE o.entity_id NOT IN (SELECT value FROM json_each(:ids))
+                 GROUP BY t.p, o.entity_id),
+             ranked AS (
+                 SELECT p, entity_id, n,
+                        row_number() OVER (PARTITION BY p ORDER BY n DESC, entity_id) AS r
+                 FROM counted)
+             SELECT r.p, r.entity_id, e.name, e.kind, r.n
+             FROM ranked r JOIN entities e ON e.id = r.entity_id
+             WHERE r.r <= :top
+             ORDER BY r.p, r.n DESC, r.entity_id",
+            period = by.sql_of("ea.day"),
+            filter = CoverageFilter::SQL
         );
         let ids_json = id_list(&ids);
-        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":ids", &ids_json)];
+        let top = top as i64;
+        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":ids", &ids_json), (":top", &top)];
         let filter_params = filter.params();
         for (name, value) in &filter_params {
             params.push((name, value));
@@ -175,16 +220,6 @@ impl Archive {
                 articles: r.get(4)?,
             })
         })?;
-        let mut per_period: HashMap<String, usize> = HashMap::new();
-        let mut out = Vec::new();
-        for row in rows {
-            let row = row?;
-            let seen = per_period.entry(row.period.clone()).or_default();
-            if *seen < top {
-                *seen += 1;
-                out.push(row);
-            }
-        }
-        Ok(out)
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }

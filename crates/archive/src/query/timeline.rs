@@ -47,7 +47,7 @@ impl Archive {
         } else {
             (
                 "entity",
-                "SELECT DISTINCT article_id FROM article_entities
+                "SELECT DISTINCT article_id FROM entity_articles
                  WHERE entity_id IN (SELECT value FROM json_each(:term))",
             )
         };
