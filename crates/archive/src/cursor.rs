@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 /// One page of a list query: its rows and, when more rows follow, the cursor of the next
 /// page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Page<T> {
     /// The rows of this page, in the query's order.
     pub rows: Vec<T>,

@@ -22,6 +22,7 @@ pub fn extractor_version() -> String {
 /// What [`Archive::add`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum AddOutcome {
     /// A new article was stored.
     Added {

@@ -27,6 +27,7 @@ pub struct EntityQuery {
 
 /// One corpus identity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntityRow {
     /// Identity id.
     pub id: i64,

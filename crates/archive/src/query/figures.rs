@@ -31,6 +31,7 @@ pub struct FigureQuery {
 
 /// One claimed figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FigureRow {
     /// Publication date of the article claiming it.
     pub day: Option<String>,

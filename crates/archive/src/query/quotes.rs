@@ -27,6 +27,7 @@ pub struct QuoteQuery {
 
 /// One quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteRow {
     /// Article id.
     pub article_id: i64,

@@ -28,6 +28,7 @@ pub struct SearchQuery {
 
 /// One ranked hit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     /// Article id.
     pub id: i64,
