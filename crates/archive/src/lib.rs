@@ -34,6 +34,7 @@ mod ingest;
 pub mod keys;
 mod maintenance;
 mod migrate;
+mod parquet_export;
 mod query;
 pub mod simhash;
 

@@ -446,6 +446,45 @@ fn export_check_and_reindex() -> TestResult {
         entities.rows + 1
     );
 
+    // Parquet, read back with the parquet crate: every table's row count, the schema's
+    // types, and a value.
+    let parquet_dir = dir.path().join("parquet");
+    let exported = archive.export(&parquet_dir, ExportFormat::Parquet)?;
+    assert_eq!(exported.len(), tables.len());
+    let conn = rusqlite::Connection::open(temp_db(&dir))?;
+    for table in &exported {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let reader = SerializedFileReader::new(std::fs::File::open(&table.path)?)?;
+        let in_db: i64 =
+            conn.query_row(&format!("SELECT count(*) FROM {}", table.table), [], |r| {
+                r.get(0)
+            })?;
+        let meta = reader.metadata().file_metadata();
+        assert_eq!(meta.num_rows(), in_db, "{}", table.table);
+        assert_eq!(table.rows as i64, in_db, "{}", table.table);
+        if table.table == "quantities" {
+            let fields = meta.schema_descr();
+            let value = (0..fields.num_columns())
+                .map(|i| fields.column(i))
+                .find(|c| c.name() == "value")
+                .ok_or("no value column")?;
+            assert_eq!(value.physical_type(), parquet::basic::Type::DOUBLE);
+            let mut values = Vec::new();
+            for row in reader.get_row_iter(None)? {
+                let row = row?;
+                for (name, field) in row.get_column_iter() {
+                    if name == "value"
+                        && let parquet::record::Field::Double(v) = field
+                    {
+                        values.push(*v);
+                    }
+                }
+            }
+            assert_eq!(values.len() as i64, in_db);
+            assert!(values.contains(&2300.0), "{values:?}");
+        }
+    }
+
     let report = archive.reindex(&extractor, |_, _| {})?;
     assert_eq!((report.reindexed, report.failed.len()), (2, 0));
     let after = archive.stats()?;

@@ -304,6 +304,8 @@ enum ExportAs {
     Jsonl,
     /// CSV with a header row.
     Csv,
+    /// Apache Parquet (schema: docs/archive.md).
+    Parquet,
 }
 
 /// Runs `gleaner archive`.

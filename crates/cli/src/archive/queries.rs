@@ -190,6 +190,7 @@ pub fn run(db: &Path, command: ArchiveCommand) -> Result<ExitCode> {
             let format = match a.format {
                 ExportAs::Jsonl => ExportFormat::Jsonl,
                 ExportAs::Csv => ExportFormat::Csv,
+                ExportAs::Parquet => ExportFormat::Parquet,
             };
             let tables = archive.export(&a.out, format)?;
             print_rows(&tables, OutFormat::Table)?;
