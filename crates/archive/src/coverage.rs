@@ -50,12 +50,23 @@ pub(crate) fn add_article(conn: &Connection, article_id: i64) -> Result<()> {
              last = CASE WHEN last IS NULL OR excluded.last > last
                          THEN coalesce(excluded.last, last) ELSE last END",
     )?;
-    for (entity, mentions) in entities {
+    let mut ids = String::new();
+    for (entity, mentions) in &entities {
         let known: bool = known_story.query_row(params![entity, root], |r| r.get(0))?;
         insert.execute(params![
             entity, root, article_id, day, source, language, mentions
         ])?;
         stats.execute(params![entity, i64::from(!known), mentions, day])?;
+        if !ids.is_empty() {
+            ids.push(',');
+        }
+        ids.push_str(&entity.to_string());
+    }
+    if !entities.is_empty() {
+        conn.prepare_cached(
+            "INSERT INTO article_entity_sets (article_id, entity_ids) VALUES (?1, ?2)",
+        )?
+        .execute(params![article_id, ids])?;
     }
     Ok(())
 }
@@ -71,6 +82,8 @@ pub(crate) fn remove_article(conn: &Connection, article_id: i64) -> Result<()> {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    conn.prepare_cached("DELETE FROM article_entity_sets WHERE article_id = ?1")?
+        .execute([article_id])?;
     let mut delete = conn.prepare_cached(
         "DELETE FROM entity_articles WHERE entity_id = ?1 AND root_id = ?2 AND article_id = ?3",
     )?;
@@ -154,6 +167,16 @@ pub(crate) fn check(conn: &Connection) -> Result<Vec<String>> {
             "entity coverage: {stats} entity_stats rows differ from entity_articles (reindex rebuilds them)"
         ));
     }
+    let sets = differ(
+        "SELECT article_id, length(entity_ids) - length(replace(entity_ids, ',', '')) + 1
+         FROM article_entity_sets",
+        "SELECT article_id, count(*) FROM entity_articles GROUP BY article_id",
+    )?;
+    if sets > 0 {
+        problems.push(format!(
+            "entity coverage: {sets} article_entity_sets rows differ from entity_articles (reindex rebuilds them)"
+        ));
+    }
     Ok(problems)
 }
 
@@ -161,11 +184,14 @@ pub(crate) fn check(conn: &Connection) -> Result<Vec<String>> {
 pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute_batch(&format!(
         "DELETE FROM entity_stats;
+         DELETE FROM article_entity_sets;
          DELETE FROM entity_articles;
          INSERT INTO entity_articles (entity_id, root_id, article_id, day, source_id, language,
              mentions) {EXPECTED_ARTICLES};
          INSERT INTO entity_stats (entity_id, kind, articles, mentions, first, last)
-             {EXPECTED_STATS};"
+             {EXPECTED_STATS};
+         INSERT INTO article_entity_sets (article_id, entity_ids)
+             SELECT article_id, group_concat(entity_id) FROM entity_articles GROUP BY article_id;"
     ))?;
     Ok(())
 }

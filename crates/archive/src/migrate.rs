@@ -95,7 +95,7 @@ mod tests {
         assert!(kept.len() > 5, "{kept:?}");
         // Back to version 2 as it was: no coverage tables, the old indexes.
         archive.conn.execute_batch(
-            "DROP TABLE entity_stats; DROP TABLE entity_articles;
+            "DROP TABLE entity_stats; DROP TABLE entity_articles; DROP TABLE article_entity_sets;
              CREATE INDEX mentions_entity ON mentions(entity_id);
              CREATE INDEX article_entities_entity ON article_entities(entity_id, article_id);
              PRAGMA user_version = 2;",

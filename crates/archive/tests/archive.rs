@@ -721,3 +721,53 @@ fn check_finds_coverage_that_disagrees_with_the_articles() -> TestResult {
     );
     Ok(())
 }
+
+/// `cooccur` (counted from the per-story identity sets) equals the same count written as
+/// one SQL aggregation over the articles.
+#[test]
+fn cooccur_matches_a_plain_sql_count() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = temp_db(&dir);
+    let mut archive = Archive::open(&path)?;
+    let extractor = Extractor::new(Config::default());
+    archive.add(&extractor, &seed_input())?;
+    for n in 0..6 {
+        archive.add(
+            &extractor,
+            &zelensky_story(n, &format!("2022-03-{:02}", 20 + n % 3)),
+        )?;
+    }
+    let mut copy = zelensky_story(1, "2022-03-21");
+    copy.url = Some("https://copy.example/1".into());
+    copy.bytes.extend_from_slice(b" ");
+    archive.add(&extractor, &copy)?;
+    let got: Vec<(String, i64, i64)> = archive
+        .cooccur("Zelensky", Period::Day, 1000, &ArticleFilter::default())?
+        .into_iter()
+        .map(|r| (r.period, r.entity_id, r.articles))
+        .collect();
+    let conn = rusqlite::Connection::open(&path)?;
+    let ids: String = conn.query_row(
+        "SELECT json_group_array(DISTINCT entity_id) FROM entity_aliases WHERE key = 'zelensky'",
+        [],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare(
+        "WITH target AS (SELECT DISTINCT article_id FROM article_entities
+                         WHERE entity_id IN (SELECT value FROM json_each(?1)))
+         SELECT a.day, o.entity_id, count(DISTINCT coalesce(a.dup_of, a.id)) AS n
+         FROM target t JOIN articles a ON a.id = t.article_id
+         JOIN article_entities o ON o.article_id = t.article_id
+         WHERE a.latest = 1 AND a.day IS NOT NULL
+           AND o.entity_id NOT IN (SELECT value FROM json_each(?1))
+         GROUP BY 1, 2 ORDER BY 1, n DESC, 2",
+    )?;
+    let want: Vec<(String, i64, i64)> = stmt
+        .query_map([ids], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    assert!(want.len() > 10, "{want:?}");
+    assert_eq!(got, want);
+    let top2 = archive.cooccur("Zelensky", Period::Month, 2, &ArticleFilter::default())?;
+    assert_eq!(top2.len(), 2);
+    Ok(())
+}

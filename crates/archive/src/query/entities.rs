@@ -1,6 +1,8 @@
 //! Corpus identities ranked by coverage, and who appears with whom.
 
-use rusqlite::ToSql;
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{OptionalExtension, ToSql};
 use serde::{Deserialize, Serialize};
 
 use crate::archive::Archive;
@@ -167,8 +169,10 @@ impl Archive {
     }
 
     /// The identities named in the same stories as `name`, per period, at most `top` per
-    /// period, most frequent first. Reads `entity_articles` twice by index: the stories
-    /// naming `name`, then the identities of those stories.
+    /// period, most frequent first (then by id). Reads the stories naming `name` from
+    /// `entity_articles` by index, then one short row of identity ids per story
+    /// (`article_entity_sets`), and counts here: each near-duplicate cluster once per
+    /// period and identity.
     pub fn cooccur(
         &self,
         name: &str,
@@ -178,49 +182,102 @@ impl Archive {
     ) -> Result<Vec<CooccurRow>> {
         filter.validate()?;
         let ids = identity::lookup(&self.conn, name, None)?;
-        if ids.is_empty() {
+        if ids.is_empty() || top == 0 {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "WITH target AS (
-                 SELECT DISTINCT ea.article_id, ea.root_id, {period} AS p
-                 FROM entity_articles ea
-                 WHERE ea.entity_id IN (SELECT value FROM json_each(:ids))
-                   AND ea.day IS NOT NULL AND {filter}),
-             counted AS (
-                 SELECT t.p, o.entity_id, count(DISTINCT t.root_id) AS n
-                 FROM target t
-                 JOIN entity_articles o ON o.article_id = t.article_id
-                 WHERE o.entity_id NOT IN (SELECT value FROM json_each(:ids))
-                 GROUP BY t.p, o.entity_id),
-             ranked AS (
-                 SELECT p, entity_id, n,
-                        row_number() OVER (PARTITION BY p ORDER BY n DESC, entity_id) AS r
-                 FROM counted)
-             SELECT r.p, r.entity_id, e.name, e.kind, r.n
-             FROM ranked r JOIN entities e ON e.id = r.entity_id
-             WHERE r.r <= :top
-             ORDER BY r.p, r.n DESC, r.entity_id",
+            "SELECT DISTINCT ea.article_id, ea.root_id, {period}
+             FROM entity_articles ea
+             WHERE ea.entity_id IN (SELECT value FROM json_each(:ids))
+               AND ea.day IS NOT NULL AND {filter}",
             period = by.sql_of("ea.day"),
             filter = CoverageFilter::SQL
         );
         let ids_json = id_list(&ids);
-        let top = top as i64;
-        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":ids", &ids_json), (":top", &top)];
+        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":ids", &ids_json)];
         let filter_params = filter.params();
         for (name, value) in &filter_params {
             params.push((name, value));
         }
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params.as_slice(), |r| {
-            Ok(CooccurRow {
-                period: r.get(0)?,
-                entity_id: r.get(1)?,
-                name: r.get(2)?,
-                kind: r.get(3)?,
-                articles: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        // (root, period index, article), periods interned.
+        let mut periods: Vec<String> = Vec::new();
+        let mut period_index: HashMap<String, u32> = HashMap::new();
+        let mut stories: Vec<(i64, u32, i64)> = Vec::new();
+        {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query(params.as_slice())?;
+            while let Some(row) = rows.next()? {
+                let period: String = row.get(2)?;
+                let index = match period_index.get(&period) {
+                    Some(&i) => i,
+                    None => {
+                        let i = periods.len() as u32;
+                        period_index.insert(period.clone(), i);
+                        periods.push(period);
+                        i
+                    }
+                };
+                stories.push((row.get(1)?, index, row.get(0)?));
+            }
+        }
+        stories.sort_unstable();
+        stories.dedup_by_key(|s| s.2);
+        let mut set_stmt = self
+            .conn
+            .prepare_cached("SELECT entity_ids FROM article_entity_sets WHERE article_id = ?1")?;
+        let mut counts: HashMap<(u32, i64), i64> = HashMap::new();
+        let mut cluster: HashSet<(u32, i64)> = HashSet::new();
+        let mut current_root = None;
+        for (root, period, article) in stories {
+            if current_root != Some(root) {
+                for key in cluster.drain() {
+                    *counts.entry(key).or_default() += 1;
+                }
+                current_root = Some(root);
+            }
+            let set: Option<String> = set_stmt.query_row([article], |r| r.get(0)).optional()?;
+            for other in set.iter().flat_map(|s| s.split(',')) {
+                if let Ok(other) = other.parse::<i64>()
+                    && !ids.contains(&other)
+                {
+                    cluster.insert((period, other));
+                }
+            }
+        }
+        for key in cluster.drain() {
+            *counts.entry(key).or_default() += 1;
+        }
+        let mut ranked: Vec<(u32, i64, i64)> =
+            counts.into_iter().map(|((p, e), n)| (p, e, n)).collect();
+        ranked.sort_unstable_by(|a, b| {
+            periods[a.0 as usize]
+                .cmp(&periods[b.0 as usize])
+                .then(b.2.cmp(&a.2))
+                .then(a.1.cmp(&b.1))
+        });
+        let mut entity_stmt = self
+            .conn
+            .prepare_cached("SELECT name, kind FROM entities WHERE id = ?1")?;
+        let mut out = Vec::new();
+        let mut taken = (u32::MAX, 0usize);
+        for (period, entity_id, articles) in ranked {
+            if taken.0 != period {
+                taken = (period, 0);
+            }
+            if taken.1 >= top {
+                continue;
+            }
+            taken.1 += 1;
+            let (name, kind): (String, String) =
+                entity_stmt.query_row([entity_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            out.push(CooccurRow {
+                period: periods[period as usize].clone(),
+                entity_id,
+                name,
+                kind,
+                articles,
+            });
+        }
+        Ok(out)
     }
 }

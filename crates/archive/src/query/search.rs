@@ -62,18 +62,27 @@ impl Archive {
             }
             None => (None, None),
         };
-        // The score is named `score`: `rank` is a hidden column of every FTS5 table.
+        // Two steps: rank every match (ids and scores only), then build snippets for the
+        // page's rows alone — a snippet costs far more than a score. The score is named
+        // `score`: `rank` is a hidden column of every FTS5 table.
         let sql = format!(
-            "SELECT * FROM (
-                 SELECT a.id, a.day, s.name, a.headline, a.url,
-                        snippet(articles_fts, 1, :open, :close, '…', 16),
-                        bm25(articles_fts, 4.0, 1.0) AS score
+            "WITH page AS (
+                 SELECT articles_fts.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score
                  FROM articles_fts
                  JOIN articles a ON a.id = articles_fts.rowid
                  LEFT JOIN sources s ON s.id = a.source_id
-                 WHERE articles_fts MATCH :query AND {})
-             WHERE :after_rank IS NULL OR (score, id) > (:after_rank, :after_id)
-             ORDER BY score, id LIMIT :limit",
+                 WHERE articles_fts MATCH :query AND {}
+                   AND (:after_rank IS NULL OR (bm25(articles_fts, 4.0, 1.0), a.id)
+                        > (:after_rank, :after_id))
+                 ORDER BY score, id LIMIT :limit)
+             SELECT a.id, a.day, s.name, a.headline, a.url,
+                    snippet(articles_fts, 1, :open, :close, '…', 16), page.score
+             FROM page
+             JOIN articles_fts ON articles_fts.rowid = page.id
+             JOIN articles a ON a.id = page.id
+             LEFT JOIN sources s ON s.id = a.source_id
+             WHERE articles_fts MATCH :query
+             ORDER BY page.score, page.id",
             ArticleFilter::SQL
         );
         let limit = q.limit as i64 + 1;

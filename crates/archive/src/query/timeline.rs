@@ -8,7 +8,7 @@ use crate::cursor::{self, Page};
 use crate::error::Result;
 use crate::identity;
 use crate::query::search::fts_error;
-use crate::query::{ArticleFilter, Period, id_list};
+use crate::query::{ArticleFilter, CoverageFilter, Period, id_list};
 
 /// What a timeline counted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,29 +63,39 @@ impl Archive {
             None => None,
         };
         let ids = identity::lookup(&self.conn, term, None)?;
-        let (matched, source_sql) = if ids.is_empty() {
+        // A name counts its stories from `entity_articles` (which carries day, source and
+        // cluster); a search joins the articles.
+        let (matched, sql) = if ids.is_empty() {
             (
                 "search",
-                "SELECT rowid AS article_id FROM articles_fts WHERE articles_fts MATCH :term",
+                format!(
+                    "SELECT {period} AS p, count(DISTINCT coalesce(a.dup_of, a.id)), count(*),
+                            count(DISTINCT a.source_id)
+                     FROM (SELECT rowid AS article_id FROM articles_fts
+                           WHERE articles_fts MATCH :term) t
+                     JOIN articles a ON a.id = t.article_id
+                     LEFT JOIN sources s ON s.id = a.source_id
+                     WHERE a.day IS NOT NULL AND {filter}
+                     GROUP BY p ORDER BY p",
+                    period = by.sql(),
+                    filter = ArticleFilter::SQL
+                ),
             )
         } else {
             (
                 "entity",
-                "SELECT DISTINCT article_id FROM entity_articles
-                 WHERE entity_id IN (SELECT value FROM json_each(:term))",
+                format!(
+                    "SELECT {period} AS p, count(DISTINCT ea.root_id),
+                            count(DISTINCT ea.article_id), count(DISTINCT ea.source_id)
+                     FROM entity_articles ea
+                     WHERE ea.entity_id IN (SELECT value FROM json_each(:term))
+                       AND ea.day IS NOT NULL AND {filter}
+                     GROUP BY p ORDER BY p",
+                    period = by.sql_of("ea.day"),
+                    filter = CoverageFilter::SQL
+                ),
             )
         };
-        let sql = format!(
-            "SELECT {period} AS p, count(DISTINCT coalesce(a.dup_of, a.id)), count(*),
-                    count(DISTINCT a.source_id)
-             FROM ({source_sql}) t
-             JOIN articles a ON a.id = t.article_id
-             LEFT JOIN sources s ON s.id = a.source_id
-             WHERE a.day IS NOT NULL AND {filter}
-             GROUP BY p ORDER BY p",
-            period = by.sql(),
-            filter = ArticleFilter::SQL
-        );
         let term_param = if ids.is_empty() {
             term.to_string()
         } else {
