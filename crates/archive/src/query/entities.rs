@@ -1,8 +1,9 @@
 //! Corpus identities ranked by coverage, and who appears with whom.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use rusqlite::{OptionalExtension, ToSql};
+use rusqlite::ToSql;
 use serde::{Deserialize, Serialize};
 
 use crate::archive::Archive;
@@ -185,9 +186,11 @@ impl Archive {
         if ids.is_empty() || top == 0 {
             return Ok(Vec::new());
         }
+        // One row per story naming `name`: its cluster, period, id and identity set.
         let sql = format!(
-            "SELECT DISTINCT ea.article_id, ea.root_id, {period}
+            "SELECT ea.root_id, {period}, ea.article_id, s.entity_ids
              FROM entity_articles ea
+             JOIN article_entity_sets s ON s.article_id = ea.article_id
              WHERE ea.entity_id IN (SELECT value FROM json_each(:ids))
                AND ea.day IS NOT NULL AND {filter}",
             period = by.sql_of("ea.day"),
@@ -199,56 +202,61 @@ impl Archive {
         for (name, value) in &filter_params {
             params.push((name, value));
         }
-        // (root, period index, article), periods interned.
         let mut periods: Vec<String> = Vec::new();
-        let mut period_index: HashMap<String, u32> = HashMap::new();
-        let mut stories: Vec<(i64, u32, i64)> = Vec::new();
+        let mut stories: Vec<(i64, i64, u32, String)> = Vec::new();
         {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let mut rows = stmt.query(params.as_slice())?;
             while let Some(row) = rows.next()? {
-                let period: String = row.get(2)?;
-                let index = match period_index.get(&period) {
-                    Some(&i) => i,
+                let period = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+                // Periods repeat in runs and are few: look back, not up.
+                let index = match periods.iter().rposition(|p| p == period) {
+                    Some(i) => i as u32,
                     None => {
-                        let i = periods.len() as u32;
-                        period_index.insert(period.clone(), i);
-                        periods.push(period);
-                        i
+                        periods.push(period.to_string());
+                        (periods.len() - 1) as u32
                     }
                 };
-                stories.push((row.get(1)?, index, row.get(0)?));
+                stories.push((row.get(0)?, row.get(2)?, index, row.get(3)?));
             }
         }
-        stories.sort_unstable();
-        stories.dedup_by_key(|s| s.2);
-        let mut set_stmt = self
-            .conn
-            .prepare_cached("SELECT entity_ids FROM article_entity_sets WHERE article_id = ?1")?;
-        let mut counts: HashMap<(u32, i64), i64> = HashMap::new();
-        let mut cluster: HashSet<(u32, i64)> = HashSet::new();
-        let mut current_root = None;
-        for (root, period, article) in stories {
-            if current_root != Some(root) {
-                for key in cluster.drain() {
-                    *counts.entry(key).or_default() += 1;
-                }
-                current_root = Some(root);
+        // By cluster (the index usually yields this order already; it is not promised).
+        stories.sort_unstable_by_key(|s| (s.0, s.1));
+        stories.dedup_by_key(|s| s.1);
+        // Count each (period, identity) once per cluster: a cluster of one article (most)
+        // counts its set directly; a larger one is deduplicated first.
+        let mut counts: HashMap<u64, i64, BuildPairHasher> = HashMap::default();
+        let others = |set: &str, period: u32| {
+            set.split(',')
+                .filter_map(|id| id.parse::<i64>().ok())
+                .filter(|id| !ids.contains(id))
+                .map(move |id| (u64::from(period) << 48) | (id as u64 & 0xffff_ffff_ffff))
+                .collect::<Vec<u64>>()
+        };
+        let mut start = 0;
+        while start < stories.len() {
+            let root = stories[start].0;
+            let end = stories[start..]
+                .iter()
+                .position(|s| s.0 != root)
+                .map_or(stories.len(), |n| start + n);
+            let mut keys: Vec<u64> = stories[start..end]
+                .iter()
+                .flat_map(|s| others(&s.3, s.2))
+                .collect();
+            if end - start > 1 {
+                keys.sort_unstable();
+                keys.dedup();
             }
-            let set: Option<String> = set_stmt.query_row([article], |r| r.get(0)).optional()?;
-            for other in set.iter().flat_map(|s| s.split(',')) {
-                if let Ok(other) = other.parse::<i64>()
-                    && !ids.contains(&other)
-                {
-                    cluster.insert((period, other));
-                }
+            for key in keys {
+                *counts.entry(key).or_default() += 1;
             }
+            start = end;
         }
-        for key in cluster.drain() {
-            *counts.entry(key).or_default() += 1;
-        }
-        let mut ranked: Vec<(u32, i64, i64)> =
-            counts.into_iter().map(|((p, e), n)| (p, e, n)).collect();
+        let mut ranked: Vec<(u32, i64, i64)> = counts
+            .into_iter()
+            .map(|(key, n)| ((key >> 48) as u32, (key & 0xffff_ffff_ffff) as i64, n))
+            .collect();
         ranked.sort_unstable_by(|a, b| {
             periods[a.0 as usize]
                 .cmp(&periods[b.0 as usize])
@@ -281,3 +289,28 @@ impl Archive {
         Ok(out)
     }
 }
+
+/// A multiply-shift hash for the (period, identity) keys of `cooccur`: hundreds of thousands
+/// of small integer keys, no untrusted input to defend against.
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(29);
+    }
+}
+
+type BuildPairHasher = BuildHasherDefault<PairHasher>;
