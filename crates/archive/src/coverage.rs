@@ -10,10 +10,14 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
 
+/// What coverage needs of an article: its cluster, day, source, language, and whether it is
+/// current.
+type ArticleFacts = (i64, Option<String>, Option<i64>, Option<String>, bool);
+
 /// Counts article `article_id` (already stored with its `article_entities`) when it is a
 /// current article.
 pub(crate) fn add_article(conn: &Connection, article_id: i64) -> Result<()> {
-    let article: Option<(i64, Option<String>, Option<i64>, Option<String>, bool)> = conn
+    let article: Option<ArticleFacts> = conn
         .prepare_cached(
             "SELECT coalesce(dup_of, id), day, source_id, language, latest FROM articles
              WHERE id = ?1",

@@ -86,7 +86,8 @@ mod tests {
             ..Input::default()
         };
         archive.add(&Extractor::new(Config::default()), &input)?;
-        let dump = |conn: &Connection| -> rusqlite::Result<Vec<(i64, i64, i64, Option<String>)>> {
+        type StatsRow = (i64, i64, i64, Option<String>);
+        let dump = |conn: &Connection| -> rusqlite::Result<Vec<StatsRow>> {
             conn.prepare("SELECT entity_id, articles, mentions, last FROM entity_stats ORDER BY 1")?
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
                 .collect()

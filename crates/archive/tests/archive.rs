@@ -521,7 +521,7 @@ fn zelensky_story(n: usize, published: &str) -> Input {
              no storm. Zelensky said Ukraine needed air defence. Item {n}."
         ),
         &format!("https://example.org/zelensky-{n}"),
-        if n % 2 == 0 { "Wire" } else { "Daily" },
+        if n.is_multiple_of(2) { "Wire" } else { "Daily" },
         published,
     )
 }
