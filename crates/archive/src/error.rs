@@ -51,6 +51,13 @@ pub enum Error {
         /// What is wrong with it.
         problem: String,
     },
+    /// A pagination cursor that this archive did not make for this query (cut, altered,
+    /// or from another query).
+    #[error("invalid cursor: {problem}")]
+    InvalidCursor {
+        /// What is wrong with it.
+        problem: String,
+    },
     /// Extraction of an input failed.
     #[error("extraction failed: {0}")]
     Extract(#[from] gleaner_core::Error),

@@ -1,4 +1,4 @@
-//! `export`: one file per table (JSON Lines or CSV) for DuckDB, Spark or Trino.
+//! `export`: one file per table (JSON Lines, CSV or Parquet) for DuckDB, Spark or Trino.
 //!
 //! The columns are the tables' own (see `docs/archive.md`), except `articles`: the raw
 //! input is left out and `extraction` is the JSON text, decompressed.
@@ -22,6 +22,8 @@ pub enum ExportFormat {
     Jsonl,
     /// RFC 4180 CSV with a header row.
     Csv,
+    /// Apache Parquet, one row group per 100,000 rows or 64 MB (Snappy).
+    Parquet,
 }
 
 /// One exported table.
@@ -78,9 +80,13 @@ impl Archive {
             let ext = match format {
                 ExportFormat::Jsonl => "jsonl",
                 ExportFormat::Csv => "csv",
+                ExportFormat::Parquet => "parquet",
             };
             let path = dir.join(format!("{table}.{ext}"));
-            let rows = self.export_table(table, columns, &path, format)?;
+            let rows = match format {
+                ExportFormat::Parquet => self.export_parquet_table(table, columns, &path)?,
+                _ => self.export_table(table, columns, &path, format)?,
+            };
             out.push(ExportedTable {
                 table: (*table).to_string(),
                 rows,
@@ -133,7 +139,7 @@ impl Archive {
                     ExportFormat::Jsonl => {
                         object.insert((*name).to_string(), value);
                     }
-                    ExportFormat::Csv => {
+                    ExportFormat::Csv | ExportFormat::Parquet => {
                         if i > 0 {
                             line.push(',');
                         }

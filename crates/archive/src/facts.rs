@@ -208,20 +208,24 @@ mod tests {
         want.sort_unstable();
         assert!(want.len() >= 3, "{want:?}");
         for name in ["Zelensky", "Zelenskyy", "Volodymyr Zelensky"] {
-            let found = archive.quotes(&QuoteQuery {
-                speaker: Some(name.into()),
-                limit: 50,
-                ..QuoteQuery::default()
-            })?;
+            let found = archive
+                .quotes(&QuoteQuery {
+                    speaker: Some(name.into()),
+                    limit: 50,
+                    ..QuoteQuery::default()
+                })?
+                .rows;
             let mut got: Vec<&str> = found.iter().map(|q| q.text.as_str()).collect();
             got.sort_unstable();
             assert_eq!(got, want, "{name}");
         }
-        let about = archive.quotes(&QuoteQuery {
-            about: Some("compromise".into()),
-            limit: 10,
-            ..QuoteQuery::default()
-        })?;
+        let about = archive
+            .quotes(&QuoteQuery {
+                about: Some("compromise".into()),
+                limit: 10,
+                ..QuoteQuery::default()
+            })?
+            .rows;
         assert_eq!(about.len(), 1);
         assert!(about[0].text.starts_with("It’s a compromise for everyone"));
         assert_eq!(about[0].cue.as_deref(), Some("was heard saying"));
@@ -233,11 +237,13 @@ mod tests {
     fn a_placed_figure_is_found_by_place() -> Result<(), Box<dyn std::error::Error>> {
         let mut archive = Archive::open_in_memory()?;
         seed(&mut archive)?;
-        let figures = archive.figures(&crate::FigureQuery {
-            place: Some("Mariupol".into()),
-            limit: 10,
-            ..crate::FigureQuery::default()
-        })?;
+        let figures = archive
+            .figures(&crate::FigureQuery {
+                place: Some("Mariupol".into()),
+                limit: 10,
+                ..crate::FigureQuery::default()
+            })?
+            .rows;
         assert_eq!(figures.len(), 1, "{figures:?}");
         assert_eq!(
             (figures[0].value, figures[0].bound.as_str()),

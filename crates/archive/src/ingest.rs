@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 use crate::archive::Archive;
 use crate::compress::compress;
 use crate::error::{Error, Result};
-use crate::{facts, simhash};
+use crate::{coverage, facts, simhash};
 use gleaner_core::{Article, Extractor, Input, InputFormat, json};
 
 /// The version recorded with each extraction: the core's package version (the workspace
@@ -22,6 +22,7 @@ pub fn extractor_version() -> String {
 /// What [`Archive::add`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum AddOutcome {
     /// A new article was stored.
     Added {
@@ -166,6 +167,10 @@ impl Archive {
         if let Some(hash) = hash {
             link_duplicates(&tx, id, hash)?;
         }
+        if let Some(previous) = previous {
+            coverage::remove_article(&tx, previous)?;
+        }
+        coverage::add_article(&tx, id)?;
         tx.commit()?;
         Ok(match previous {
             Some(previous) => AddOutcome::Revision { id, previous },

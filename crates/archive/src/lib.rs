@@ -14,7 +14,7 @@
 //!     query: "\"security guarantees\"".into(),
 //!     limit: 10,
 //!     ..SearchQuery::default()
-//! })?;
+//! })?.rows;
 //! assert_eq!(hits[0].id, outcome.id());
 //! # Ok::<(), gleaner_archive::Error>(())
 //! ```
@@ -24,6 +24,8 @@
 
 mod archive;
 mod compress;
+mod coverage;
+pub mod cursor;
 mod error;
 mod export;
 mod facts;
@@ -32,10 +34,12 @@ mod ingest;
 pub mod keys;
 mod maintenance;
 mod migrate;
+mod parquet_export;
 mod query;
 pub mod simhash;
 
 pub use archive::{Archive, BUSY_TIMEOUT};
+pub use cursor::Page;
 pub use error::{Error, Result};
 pub use export::{ExportFormat, ExportedTable, csv_field};
 pub use ingest::{AddOutcome, extractor_version, sha256_hex};

@@ -7,7 +7,7 @@ use crate::archive::Archive;
 use crate::compress::{compress, decompress};
 use crate::error::{Error, Result};
 use crate::ingest::{extractor_version, io, link_duplicates, sha256_hex};
-use crate::{facts, simhash};
+use crate::{coverage, facts, simhash};
 use gleaner_core::{Extractor, Input, InputFormat, json};
 
 /// The result of [`Archive::check`].
@@ -61,6 +61,7 @@ impl Archive {
         ) {
             problems.push(format!("full-text index: {e}"));
         }
+        problems.extend(coverage::check(&self.conn)?);
         let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
         let articles = count("SELECT count(*) FROM articles")?;
         let indexed = count("SELECT count(*) FROM articles_fts")?;
@@ -126,12 +127,24 @@ impl Archive {
             }
             progress(done + 1, ids.len());
         }
-        self.conn.execute(
-            "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)
+        // Identities no article names any more. The conditions name every table pointing at
+        // `entities`, so the per-row foreign-key checks (full scans of `mentions` and
+        // `article_entities`, which have no index by entity) are skipped.
+        self.conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             DELETE FROM entity_aliases WHERE entity_id NOT IN (SELECT entity_id FROM article_entities)
+               AND entity_id NOT IN (SELECT entity_id FROM mentions)
+               AND entity_id NOT IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)
+               AND entity_id NOT IN (SELECT place_entity_id FROM quantities WHERE place_entity_id IS NOT NULL);
+             DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)
+               AND id NOT IN (SELECT entity_id FROM mentions)
                AND id NOT IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)
-               AND id NOT IN (SELECT place_entity_id FROM quantities WHERE place_entity_id IS NOT NULL)",
-            [],
+               AND id NOT IN (SELECT place_entity_id FROM quantities WHERE place_entity_id IS NOT NULL);
+             PRAGMA foreign_keys = ON;",
         )?;
+        let tx = self.conn.transaction()?;
+        coverage::rebuild(&tx)?;
+        tx.commit()?;
         Ok(report)
     }
 
@@ -149,6 +162,7 @@ impl Archive {
             .map(|s| s.date.to_string());
         let hash = simhash::simhash(&article.body);
         let tx = self.conn.transaction()?;
+        coverage::remove_article(&tx, id)?;
         facts::delete(&tx, id)?;
         tx.execute(
             "UPDATE articles SET published = ?2, day = ?3, headline = ?4, language = ?5,
@@ -175,6 +189,7 @@ impl Archive {
         if let Some(hash) = hash {
             link_duplicates(&tx, id, hash)?;
         }
+        coverage::add_article(&tx, id)?;
         tx.commit()?;
         Ok(())
     }

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use gleaner_archive::{
-    AddOutcome, Archive, ArticleFilter, EntityQuery, Error, ExportFormat, FigureQuery, Period,
-    SearchQuery,
+    AddOutcome, Archive, ArticleFilter, EntityQuery, Error, ExportFormat, FigureQuery, Page,
+    Period, QuoteQuery, SearchQuery,
 };
 use gleaner_core::{Config, Extractor, Input, InputFormat};
 
@@ -46,6 +46,7 @@ fn search(archive: &Archive, query: &str) -> Result<Vec<i64>, Error> {
             limit: 50,
             ..SearchQuery::default()
         })?
+        .rows
         .into_iter()
         .map(|h| h.id)
         .collect())
@@ -68,12 +69,14 @@ fn the_seed_is_found_and_adding_it_again_changes_nothing() -> TestResult {
     assert_eq!(search(&archive, "surrend*")?, vec![id]);
     assert!(search(&archive, "surrender NOT putin")?.is_empty());
     assert_eq!(search(&archive, "surrender OR nonexistentword")?, vec![id]);
-    let hits = archive.search(&SearchQuery {
-        query: "\"security guarantees\"".into(),
-        highlight: ("<b>".into(), "</b>".into()),
-        limit: 5,
-        ..SearchQuery::default()
-    })?;
+    let hits = archive
+        .search(&SearchQuery {
+            query: "\"security guarantees\"".into(),
+            highlight: ("<b>".into(), "</b>".into()),
+            limit: 5,
+            ..SearchQuery::default()
+        })?
+        .rows;
     assert!(
         hits[0].snippet.contains("<b>security guarantees</b>"),
         "{}",
@@ -155,21 +158,25 @@ fn spelling_variants_across_articles_are_one_person() -> TestResult {
         "2022-03-28",
     );
     archive.add(&extractor, &other)?;
-    let people = archive.entities(&EntityQuery {
-        kind: Some("PER".into()),
-        name: Some("Zelenskyy".into()),
-        limit: 10,
-        ..EntityQuery::default()
-    })?;
+    let people = archive
+        .entities(&EntityQuery {
+            kind: Some("PER".into()),
+            name: Some("Zelenskyy".into()),
+            limit: 10,
+            ..EntityQuery::default()
+        })?
+        .rows;
     assert_eq!(people.len(), 1, "{people:?}");
     assert_eq!(people[0].articles, 2);
     assert_eq!(people[0].name, "Volodymyr Zelensky");
     assert!(people[0].aliases.iter().any(|a| a == "Zelenskyy"));
-    let putin = archive.entities(&EntityQuery {
-        name: Some("Putin".into()),
-        limit: 10,
-        ..EntityQuery::default()
-    })?;
+    let putin = archive
+        .entities(&EntityQuery {
+            name: Some("Putin".into()),
+            limit: 10,
+            ..EntityQuery::default()
+        })?
+        .rows;
     assert_eq!(putin.len(), 1);
     assert_ne!(putin[0].id, people[0].id);
 
@@ -198,11 +205,13 @@ fn the_seed_figure_has_its_bound_and_date() -> TestResult {
     let mut archive = Archive::open_in_memory()?;
     let extractor = Extractor::new(Config::default());
     let id = archive.add(&extractor, &seed_input())?.id();
-    let figures = archive.figures(&FigureQuery {
-        category: Some("casualties".into()),
-        limit: 10,
-        ..FigureQuery::default()
-    })?;
+    let figures = archive
+        .figures(&FigureQuery {
+            category: Some("casualties".into()),
+            limit: 10,
+            ..FigureQuery::default()
+        })?
+        .rows;
     let died = figures
         .iter()
         .find(|f| f.value == 2300.0)
@@ -211,11 +220,13 @@ fn the_seed_figure_has_its_bound_and_date() -> TestResult {
     assert_eq!(died.day.as_deref(), Some("2022-03-22"));
     assert_eq!(died.article_id, id);
     assert_eq!(died.event.as_deref(), Some("died"));
-    let about = archive.figures(&FigureQuery {
-        about: Some("residential".into()),
-        limit: 10,
-        ..FigureQuery::default()
-    })?;
+    let about = archive
+        .figures(&FigureQuery {
+            about: Some("residential".into()),
+            limit: 10,
+            ..FigureQuery::default()
+        })?
+        .rows;
     assert!(
         !about.is_empty() && about.iter().all(|f| f.value == 651.0),
         "{about:?}"
@@ -242,11 +253,13 @@ fn disagreeing_sources_are_marked() -> TestResult {
             ),
         )?;
     }
-    let figures = archive.figures(&FigureQuery {
-        category: Some("casualties".into()),
-        limit: 10,
-        ..FigureQuery::default()
-    })?;
+    let figures = archive
+        .figures(&FigureQuery {
+            category: Some("casualties".into()),
+            limit: 10,
+            ..FigureQuery::default()
+        })?
+        .rows;
     assert_eq!(figures.len(), 2, "{figures:?}");
     assert!(figures.iter().all(|f| f.disputed));
     Ok(())
@@ -433,6 +446,45 @@ fn export_check_and_reindex() -> TestResult {
         entities.rows + 1
     );
 
+    // Parquet, read back with the parquet crate: every table's row count, the schema's
+    // types, and a value.
+    let parquet_dir = dir.path().join("parquet");
+    let exported = archive.export(&parquet_dir, ExportFormat::Parquet)?;
+    assert_eq!(exported.len(), tables.len());
+    let conn = rusqlite::Connection::open(temp_db(&dir))?;
+    for table in &exported {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let reader = SerializedFileReader::new(std::fs::File::open(&table.path)?)?;
+        let in_db: i64 =
+            conn.query_row(&format!("SELECT count(*) FROM {}", table.table), [], |r| {
+                r.get(0)
+            })?;
+        let meta = reader.metadata().file_metadata();
+        assert_eq!(meta.num_rows(), in_db, "{}", table.table);
+        assert_eq!(table.rows as i64, in_db, "{}", table.table);
+        if table.table == "quantities" {
+            let fields = meta.schema_descr();
+            let value = (0..fields.num_columns())
+                .map(|i| fields.column(i))
+                .find(|c| c.name() == "value")
+                .ok_or("no value column")?;
+            assert_eq!(value.physical_type(), parquet::basic::Type::DOUBLE);
+            let mut values = Vec::new();
+            for row in reader.get_row_iter(None)? {
+                let row = row?;
+                for (name, field) in row.get_column_iter() {
+                    if name == "value"
+                        && let parquet::record::Field::Double(v) = field
+                    {
+                        values.push(*v);
+                    }
+                }
+            }
+            assert_eq!(values.len() as i64, in_db);
+            assert!(values.contains(&2300.0), "{values:?}");
+        }
+    }
+
     let report = archive.reindex(&extractor, |_, _| {})?;
     assert_eq!((report.reindexed, report.failed.len()), (2, 0));
     let after = archive.stats()?;
@@ -441,5 +493,281 @@ fn export_check_and_reindex() -> TestResult {
         (before.articles, before.entities, before.quantities)
     );
     assert!(archive.check()?.ok);
+    Ok(())
+}
+
+/// Follows `next_cursor` from the first page to the last.
+fn walk<T>(
+    mut page: impl FnMut(Option<String>) -> Result<Page<T>, Error>,
+) -> Result<Vec<T>, Error> {
+    let mut all = Vec::new();
+    let mut cursor = None;
+    for _ in 0..1000 {
+        let p = page(cursor)?;
+        all.extend(p.rows);
+        match p.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => return Ok(all),
+        }
+    }
+    panic!("no last page after 1000 pages");
+}
+
+fn zelensky_story(n: usize, published: &str) -> Input {
+    text_input(
+        &format!(
+            "Zelensky addresses parliament, day {n}\n\nKYIV (Reuters) - President Volodymyr \
+             Zelensky told lawmakers on Monday that talks with Moscow would continue, storm or \
+             no storm. Zelensky said Ukraine needed air defence. Item {n}."
+        ),
+        &format!("https://example.org/zelensky-{n}"),
+        if n.is_multiple_of(2) { "Wire" } else { "Daily" },
+        published,
+    )
+}
+
+#[test]
+fn cursors_walk_every_list_without_gaps_or_repeats() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    archive.add(&extractor, &seed_input())?;
+    archive.add(
+        &extractor,
+        &Input {
+            bytes: fixture("jsonld-article.html"),
+            ..Input::default()
+        },
+    )?;
+    for n in 0..7 {
+        let day = format!("2022-03-{:02}", 20 + n % 3);
+        archive.add(&extractor, &zelensky_story(n, &day))?;
+    }
+
+    let search = |limit, cursor| {
+        archive.search(&SearchQuery {
+            query: "zelensky OR storm OR talks".into(),
+            limit,
+            cursor,
+            ..SearchQuery::default()
+        })
+    };
+    let all = search(100, None)?;
+    assert!(all.rows.len() >= 8 && all.next_cursor.is_none(), "{all:?}");
+    let walked = walk(|c| search(3, c))?;
+    assert_eq!(walked, all.rows);
+
+    let quotes = |limit, cursor| {
+        archive.quotes(&QuoteQuery {
+            limit,
+            cursor,
+            ..QuoteQuery::default()
+        })
+    };
+    let all = quotes(1000, None)?.rows;
+    assert!(all.len() >= 4, "{all:?}");
+    assert_eq!(walk(|c| quotes(1, c))?, all);
+
+    let figures = |limit, cursor| {
+        archive.figures(&FigureQuery {
+            limit,
+            cursor,
+            ..FigureQuery::default()
+        })
+    };
+    let all = figures(1000, None)?.rows;
+    assert!(all.len() >= 4, "{all:?}");
+    let key = |f: &gleaner_archive::FigureRow| (f.article_id, f.idx);
+    let walked: Vec<_> = walk(|c| figures(2, c))?.iter().map(key).collect();
+    assert_eq!(walked, all.iter().map(key).collect::<Vec<_>>());
+
+    for filter in [
+        ArticleFilter::default(),
+        ArticleFilter {
+            since: Some("2022-03-21".into()),
+            ..ArticleFilter::default()
+        },
+    ] {
+        let entities = |limit, cursor| {
+            archive.entities(&EntityQuery {
+                filter: filter.clone(),
+                limit,
+                cursor,
+                ..EntityQuery::default()
+            })
+        };
+        let all = entities(10_000, None)?.rows;
+        assert!(all.len() >= 10, "{all:?}");
+        assert_eq!(walk(|c| entities(3, c))?, all);
+        assert!(all.windows(2).all(|w| w[0].articles >= w[1].articles));
+    }
+    Ok(())
+}
+
+#[test]
+fn a_cursor_not_made_for_the_query_is_an_invalid_cursor_error() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    archive.add(&extractor, &seed_input())?;
+    let page = archive.entities(&EntityQuery {
+        limit: 1,
+        ..EntityQuery::default()
+    })?;
+    let entities_cursor = page.next_cursor.ok_or("a second page")?;
+    for bad in ["garbage!", "", "eyJ4Ijox", entities_cursor.as_str()] {
+        let result = archive.search(&SearchQuery {
+            query: "talks".into(),
+            limit: 5,
+            cursor: Some(bad.into()),
+            ..SearchQuery::default()
+        });
+        assert!(
+            matches!(result, Err(Error::InvalidCursor { .. })),
+            "{bad:?}: {result:?}"
+        );
+    }
+    let quotes = archive.quotes(&QuoteQuery {
+        limit: 5,
+        cursor: Some(entities_cursor),
+        ..QuoteQuery::default()
+    });
+    let Err(e) = quotes else {
+        panic!("accepted: {quotes:?}")
+    };
+    assert!(e.to_string().contains("entities"), "{e}");
+    Ok(())
+}
+
+#[test]
+fn entity_coverage_follows_revisions_copies_and_reindex() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    let zelensky = |archive: &Archive| -> Result<Option<(i64, i64, Option<String>)>, Error> {
+        let rows = archive
+            .entities(&EntityQuery {
+                name: Some("Zelensky".into()),
+                limit: 5,
+                ..EntityQuery::default()
+            })?
+            .rows;
+        Ok(rows
+            .first()
+            .map(|r| (r.articles, r.mentions, r.last.clone())))
+    };
+    archive.add(&extractor, &zelensky_story(1, "2022-03-20"))?;
+    let later = archive
+        .add(&extractor, &zelensky_story(2, "2022-03-25"))?
+        .id();
+    let (articles, mentions, last) = zelensky(&archive)?.ok_or("no Zelensky")?;
+    assert_eq!((articles, last.as_deref()), (2, Some("2022-03-25")));
+    // A syndicated copy (same body, another outlet) is one more article but not one
+    // more story.
+    let mut copy = zelensky_story(2, "2022-03-25");
+    copy.url = Some("https://copy.example/z".into());
+    copy.source_name = Some("Copier".into());
+    copy.bytes.extend_from_slice(b" ");
+    archive.add(&extractor, &copy)?;
+    let (articles, more_mentions, _) = zelensky(&archive)?.ok_or("no Zelensky")?;
+    assert_eq!(articles, 2);
+    assert!(more_mentions > mentions);
+    // A revision of the later story without him: it no longer counts, nor its day.
+    let revision = text_input(
+        "Storm hits coast\n\nA storm hit the coast on Monday, officials said.",
+        "https://example.org/zelensky-2",
+        "Wire",
+        "2022-03-25",
+    );
+    let outcome = archive.add(&extractor, &revision)?;
+    assert!(matches!(outcome, AddOutcome::Revision { previous, .. } if previous == later));
+    let (articles, _, last) = zelensky(&archive)?.ok_or("no Zelensky")?;
+    assert_eq!(
+        articles, 2,
+        "the copy still names him, as its own story now"
+    );
+    assert_eq!(last.as_deref(), Some("2022-03-25"));
+    assert!(archive.check()?.ok, "{:?}", archive.check()?.problems);
+    let before = archive.entities(&EntityQuery {
+        limit: 1000,
+        ..EntityQuery::default()
+    })?;
+    archive.reindex(&extractor, |_, _| {})?;
+    let after = archive.entities(&EntityQuery {
+        limit: 1000,
+        ..EntityQuery::default()
+    })?;
+    assert_eq!(before, after);
+    assert!(archive.check()?.ok, "{:?}", archive.check()?.problems);
+    Ok(())
+}
+
+#[test]
+fn check_finds_coverage_that_disagrees_with_the_articles() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = temp_db(&dir);
+    let mut archive = Archive::open(&path)?;
+    archive.add(&Extractor::new(Config::default()), &seed_input())?;
+    drop(archive);
+    let conn = rusqlite::Connection::open(&path)?;
+    conn.execute(
+        "UPDATE entity_stats SET articles = articles + 1 WHERE entity_id = (SELECT min(entity_id) FROM entity_stats)",
+        [],
+    )?;
+    drop(conn);
+    let report = Archive::open(&path)?.check()?;
+    assert!(!report.ok);
+    assert!(
+        report.problems.iter().any(|p| p.contains("entity_stats")),
+        "{:?}",
+        report.problems
+    );
+    Ok(())
+}
+
+/// `cooccur` (counted from the per-story identity sets) equals the same count written as
+/// one SQL aggregation over the articles.
+#[test]
+fn cooccur_matches_a_plain_sql_count() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = temp_db(&dir);
+    let mut archive = Archive::open(&path)?;
+    let extractor = Extractor::new(Config::default());
+    archive.add(&extractor, &seed_input())?;
+    for n in 0..6 {
+        archive.add(
+            &extractor,
+            &zelensky_story(n, &format!("2022-03-{:02}", 20 + n % 3)),
+        )?;
+    }
+    let mut copy = zelensky_story(1, "2022-03-21");
+    copy.url = Some("https://copy.example/1".into());
+    copy.bytes.extend_from_slice(b" ");
+    archive.add(&extractor, &copy)?;
+    let got: Vec<(String, i64, i64)> = archive
+        .cooccur("Zelensky", Period::Day, 1000, &ArticleFilter::default())?
+        .into_iter()
+        .map(|r| (r.period, r.entity_id, r.articles))
+        .collect();
+    let conn = rusqlite::Connection::open(&path)?;
+    let ids: String = conn.query_row(
+        "SELECT json_group_array(DISTINCT entity_id) FROM entity_aliases WHERE key = 'zelensky'",
+        [],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare(
+        "WITH target AS (SELECT DISTINCT article_id FROM article_entities
+                         WHERE entity_id IN (SELECT value FROM json_each(?1)))
+         SELECT a.day, o.entity_id, count(DISTINCT coalesce(a.dup_of, a.id)) AS n
+         FROM target t JOIN articles a ON a.id = t.article_id
+         JOIN article_entities o ON o.article_id = t.article_id
+         WHERE a.latest = 1 AND a.day IS NOT NULL
+           AND o.entity_id NOT IN (SELECT value FROM json_each(?1))
+         GROUP BY 1, 2 ORDER BY 1, n DESC, 2",
+    )?;
+    let want: Vec<(String, i64, i64)> = stmt
+        .query_map([ids], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    assert!(want.len() > 10, "{want:?}");
+    assert_eq!(got, want);
+    let top2 = archive.cooccur("Zelensky", Period::Month, 2, &ArticleFilter::default())?;
+    assert_eq!(top2.len(), 2);
     Ok(())
 }

@@ -14,7 +14,9 @@ use gleaner_server::{ServerConfig, parse_duration, parse_size};
 #[command(after_help = "Endpoints:\n  \
     POST /v1/extract          one article (text/plain, text/html in any charset, or JSON)\n  \
     POST /v1/extract/batch    NDJSON in, NDJSON out, streamed\n  \
-    GET  /healthz /readyz /metrics /v1/version /openapi.json /docs\n\n\
+    GET  /healthz /readyz /metrics /v1/version /openapi.json /docs\n  \
+    with --db PATH: POST /v1/articles, GET /v1/articles/{id} /v1/search /v1/quotes\n  \
+    /v1/entities /v1/figures /v1/timeline (paged: limit, cursor)\n\n\
 Errors are application/problem+json (RFC 9457). The server never fetches URLs. SIGINT or\n\
 SIGTERM stops it after in-flight requests finish.\n\n\
 Examples:\n  \
@@ -32,6 +34,10 @@ pub struct ServeArgs {
     /// Time one extraction request may take, queueing included (500ms, 10s, 1m).
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
     timeout: Duration,
+    /// Serve this archive (see `gleaner archive`) at /v1/articles, /v1/search, /v1/quotes,
+    /// /v1/entities, /v1/figures and /v1/timeline; created when absent.
+    #[arg(long, value_name = "PATH")]
+    db: Option<std::path::PathBuf>,
     /// Require `Authorization: Bearer TOKEN` on write endpoints. Prefer the GLEANER_TOKEN
     /// environment variable: a command line is visible to other users.
     #[arg(long, value_name = "TOKEN")]
@@ -99,6 +105,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         addr: args.addr,
         max_body: args.max_body,
         timeout: args.timeout,
+        db: args.db,
         token,
         cors_origins: args.cors_origins,
         workers: args.workers.unwrap_or(defaults.workers),

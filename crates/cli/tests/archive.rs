@@ -85,7 +85,9 @@ fn add_search_and_readd_of_the_seed() {
         "json",
     ]));
     assert_eq!(code, 0, "{err}");
-    let hits: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let page: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(page["next_cursor"], serde_json::Value::Null);
+    let hits = &page["rows"];
     assert_eq!(hits.as_array().unwrap().len(), 1);
     assert!(
         hits[0]["headline"]
@@ -127,6 +129,38 @@ fn add_search_and_readd_of_the_seed() {
             .any(|l| l.starts_with("2022-03-22,2300,at_least,,people,died,casualties")),
         "{out}"
     );
+
+    // Page by page: the JSON names the next page's cursor, the table mentions it on stderr.
+    let quotes = |cursor: Option<&str>| {
+        let mut cmd = gleaner();
+        cmd.args(["archive", "quotes", "-n", "1", "-f", "json", "--db"])
+            .arg(&db);
+        if let Some(c) = cursor {
+            cmd.args(["--cursor", c]);
+        }
+        let (code, out, err) = run(&mut cmd);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()
+    };
+    let first = quotes(None);
+    let next = first["next_cursor"]
+        .as_str()
+        .expect("a second page")
+        .to_string();
+    let second = quotes(Some(&next));
+    assert_eq!(second["rows"].as_array().unwrap().len(), 1);
+    assert_ne!(first["rows"][0], second["rows"][0]);
+    let (code, out, err) = run(gleaner()
+        .args(["archive", "quotes", "-n", "1", "--db"])
+        .arg(&db));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("date"), "{out}");
+    assert!(err.contains(&format!("more: --cursor {next}")), "{err}");
+    let (code, out, err) = run(gleaner()
+        .args(["archive", "quotes", "--cursor", "nonsense", "--db"])
+        .arg(&db));
+    assert_eq!(code, 1);
+    assert!(err.contains("invalid cursor") && out.is_empty(), "{err}");
 
     let (code, out, err) = run(gleaner()
         .args(["archive", "search", "\"unterminated", "--db"])

@@ -12,6 +12,9 @@ pub struct ServerConfig {
     pub max_body: u64,
     /// How long one extraction request may take, queueing included (each line, in a batch).
     pub timeout: Duration,
+    /// The archive served by the `/v1/articles`, `/v1/search`, … endpoints (`--db`); without
+    /// one they answer 404 `no-archive`.
+    pub db: Option<std::path::PathBuf>,
     /// When set, write endpoints require `Authorization: Bearer <token>`.
     pub token: Option<String>,
     /// Origins allowed by CORS; empty means CORS is off (no CORS headers are sent).
@@ -33,6 +36,7 @@ impl Default for ServerConfig {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             max_body: 5_000_000,
             timeout: Duration::from_secs(10),
+            db: None,
             token: None,
             cors_origins: Vec::new(),
             workers: std::thread::available_parallelism().map_or(1, |n| n.get()),

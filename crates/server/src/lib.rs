@@ -11,11 +11,14 @@
 //!
 //! Endpoints: `POST /v1/extract` (one article: the same JSON as `gleaner extract --format
 //! json`), `POST /v1/extract/batch` (NDJSON in and out, streamed), `GET /healthz`, `/readyz`,
-//! `/metrics` (Prometheus), `/v1/version`, `/openapi.json` and `/docs`. Errors are
+//! `/metrics` (Prometheus), `/v1/version`, `/openapi.json` and `/docs`; with an archive
+//! (`--db`, [`archive`]): `POST /v1/articles`, `GET /v1/articles/{id}`, `/v1/search`,
+//! `/v1/quotes`, `/v1/entities`, `/v1/figures` and `/v1/timeline`, paged by cursor. Errors are
 //! `application/problem+json` ([`problem`]). Extraction runs on a fixed pool of worker
 //! threads behind a bounded queue ([`pool`]); requests beyond it are shed with 503 at once.
 //! The server never fetches URLs.
 
+pub mod archive;
 pub mod config;
 pub mod metrics;
 pub mod middleware;

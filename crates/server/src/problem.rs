@@ -21,10 +21,14 @@ pub enum ProblemKind {
     MalformedJson,
     /// 400: a query parameter, JSON field or option has a wrong value.
     InvalidRequest,
+    /// 400: a pagination cursor this server did not make for this query.
+    InvalidCursor,
     /// 401: a write endpoint was called without the configured bearer token.
     Unauthorized,
     /// 404: no such route or resource.
     NotFound,
+    /// 404: an archive endpoint on a server started without `--db`.
+    NoArchive,
     /// 405: the route exists but not with this method.
     MethodNotAllowed,
     /// 413: the body (or a batch line) is over `--max-body`.
@@ -47,11 +51,13 @@ pub enum ProblemKind {
 
 impl ProblemKind {
     /// Every kind, for documentation and tests.
-    pub const ALL: [ProblemKind; 13] = [
+    pub const ALL: [ProblemKind; 15] = [
         ProblemKind::MalformedJson,
         ProblemKind::InvalidRequest,
+        ProblemKind::InvalidCursor,
         ProblemKind::Unauthorized,
         ProblemKind::NotFound,
+        ProblemKind::NoArchive,
         ProblemKind::MethodNotAllowed,
         ProblemKind::TooLarge,
         ProblemKind::UnsupportedMediaType,
@@ -68,8 +74,10 @@ impl ProblemKind {
         match self {
             ProblemKind::MalformedJson => "malformed-json",
             ProblemKind::InvalidRequest => "invalid-request",
+            ProblemKind::InvalidCursor => "invalid-cursor",
             ProblemKind::Unauthorized => "unauthorized",
             ProblemKind::NotFound => "not-found",
+            ProblemKind::NoArchive => "no-archive",
             ProblemKind::MethodNotAllowed => "method-not-allowed",
             ProblemKind::TooLarge => "body-too-large",
             ProblemKind::UnsupportedMediaType => "unsupported-media-type",
@@ -90,9 +98,11 @@ impl ProblemKind {
     /// The HTTP status this kind is sent with.
     pub fn status(self) -> StatusCode {
         match self {
-            ProblemKind::MalformedJson | ProblemKind::InvalidRequest => StatusCode::BAD_REQUEST,
+            ProblemKind::MalformedJson
+            | ProblemKind::InvalidRequest
+            | ProblemKind::InvalidCursor => StatusCode::BAD_REQUEST,
             ProblemKind::Unauthorized => StatusCode::UNAUTHORIZED,
-            ProblemKind::NotFound => StatusCode::NOT_FOUND,
+            ProblemKind::NotFound | ProblemKind::NoArchive => StatusCode::NOT_FOUND,
             ProblemKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ProblemKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ProblemKind::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -108,8 +118,10 @@ impl ProblemKind {
         match self {
             ProblemKind::MalformedJson => "Malformed JSON",
             ProblemKind::InvalidRequest => "Invalid request",
+            ProblemKind::InvalidCursor => "Invalid cursor",
             ProblemKind::Unauthorized => "Unauthorized",
             ProblemKind::NotFound => "Not found",
+            ProblemKind::NoArchive => "No archive",
             ProblemKind::MethodNotAllowed => "Method not allowed",
             ProblemKind::TooLarge => "Body too large",
             ProblemKind::UnsupportedMediaType => "Unsupported media type",
@@ -186,7 +198,8 @@ impl Problem {
 }))]
 pub struct ProblemDocument {
     /// Stable identifier of the problem kind: `urn:gleaner:problem:<slug>`, one of
-    /// malformed-json, invalid-request, unauthorized, not-found, method-not-allowed,
+    /// malformed-json, invalid-request, invalid-cursor, unauthorized, not-found, no-archive,
+    /// method-not-allowed,
     /// body-too-large, unsupported-media-type, empty-article, not-text, overloaded,
     /// shutting-down, timeout, internal.
     #[serde(rename = "type")]

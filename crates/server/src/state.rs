@@ -6,15 +6,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use gleaner_core::{Config, Extractor};
 
+use crate::archive::ArchiveStore;
 use crate::config::ServerConfig;
 use crate::metrics::Metrics;
 use crate::pool::ExtractPool;
 use crate::request_id::RequestIds;
 
 /// The state handlers receive; cloning is cheap (one `Arc`).
-///
-/// The archive endpoints (`--db`) will add one optional field here — the open archive — and
-/// their route group is merged in [`crate::router`] only when it is present.
 #[derive(Debug, Clone)]
 pub struct AppState(Arc<Shared>);
 
@@ -29,14 +27,23 @@ pub struct Shared {
     pub metrics: Metrics,
     /// Makes request ids.
     pub ids: RequestIds,
+    /// The archive, when the server was started with `--db`.
+    pub archive: Option<Arc<ArchiveStore>>,
     /// Built once (the core's contract): without and with token spans.
     extractors: [Extractor; 2],
     draining: AtomicBool,
 }
 
 impl AppState {
-    /// State for `config`; starts the extraction workers.
+    /// State for `config`; opens the archive (`config.db`) and starts the extraction
+    /// workers.
     pub fn new(config: ServerConfig) -> std::io::Result<Self> {
+        let archive = match &config.db {
+            Some(path) => Some(Arc::new(ArchiveStore::open(path).map_err(|e| {
+                std::io::Error::other(format!("cannot open the archive: {e}"))
+            })?)),
+            None => None,
+        };
         let pool = ExtractPool::new(config.workers, config.queue, config.worker_nice)?;
         let extractor = |tokens| {
             Extractor::new(Config {
@@ -51,6 +58,7 @@ impl AppState {
             pool,
             metrics: Metrics::default(),
             ids: RequestIds::default(),
+            archive,
             draining: AtomicBool::new(false),
         })))
     }

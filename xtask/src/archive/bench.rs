@@ -30,9 +30,15 @@ pub struct ArchiveBenchArgs {
     /// Extraction threads for building the large archive.
     #[arg(long, default_value_t = 2)]
     pub jobs: usize,
-    /// Measure the export too (writes every table as JSONL under target/).
+    /// Measure the export too (writes every table as JSONL and as Parquet under target/).
     #[arg(long)]
     pub export: bool,
+    /// Query (and export) this archive instead of building one of `--n` articles.
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Skip the one-thread import rate.
+    #[arg(long)]
+    pub no_import: bool,
     /// The shared data folder (for generating the corpus).
     #[arg(long, default_value = "../shared/data")]
     pub data: PathBuf,
@@ -55,11 +61,14 @@ pub fn run(args: &ArchiveBenchArgs, root: &Path) -> Result<()> {
         "load average {} (2 shared cores: other work skews every figure)",
         load()
     );
-    import_rate(&corpus_path, args.sample)?;
+    if !args.no_import {
+        import_rate(&corpus_path, args.sample)?;
+    }
 
-    let db = root
-        .join("target/corpus")
-        .join(format!("archive-{}.db", args.n));
+    let db = args.db.clone().unwrap_or_else(|| {
+        root.join("target/corpus")
+            .join(format!("archive-{}.db", args.n))
+    });
     if !db.exists() {
         let gleaner = crate::loadtest::build_release(root)?;
         let started = Instant::now();
@@ -90,15 +99,26 @@ pub fn run(args: &ArchiveBenchArgs, root: &Path) -> Result<()> {
     queries(&db, args.runs)?;
     if args.export {
         let archive = Archive::open(&db)?;
-        let out = root.join("target/corpus/export");
-        let started = Instant::now();
-        let tables = archive.export(&out, ExportFormat::Jsonl)?;
-        let rows: u64 = tables.iter().map(|t| t.rows).sum();
-        println!(
-            "export jsonl: {rows} rows in {} tables in {:.1} s",
-            tables.len(),
-            started.elapsed().as_secs_f64()
-        );
+        for (name, format) in [
+            ("parquet", ExportFormat::Parquet),
+            ("jsonl", ExportFormat::Jsonl),
+        ] {
+            let out = root.join("target/corpus/export").join(name);
+            let started = Instant::now();
+            let tables = archive.export(&out, format)?;
+            let rows: u64 = tables.iter().map(|t| t.rows).sum();
+            let bytes: u64 = tables
+                .iter()
+                .filter_map(|t| std::fs::metadata(&t.path).ok())
+                .map(|m| m.len())
+                .sum();
+            println!(
+                "export {name}: {rows} rows in {} tables, {:.0} MB, in {:.1} s",
+                tables.len(),
+                bytes as f64 / 1e6,
+                started.elapsed().as_secs_f64()
+            );
+        }
     }
     Ok(())
 }
@@ -194,6 +214,7 @@ fn queries(db: &Path, runs: usize) -> Result<()> {
                 limit: 30,
                 ..EntityQuery::default()
             })?
+            .rows
             .into_iter()
             .map(|e| e.name)
             .collect())
@@ -245,9 +266,24 @@ fn queries(db: &Path, runs: usize) -> Result<()> {
         archive.timeline(&people[i % people.len().max(1)], Period::Week, &filter)?;
         Ok(())
     })?;
-    time("entities --top 20", runs.min(10), |_| {
+    time("entities --top 20", runs, |_| {
         archive.entities(&EntityQuery {
             limit: 20,
+            ..EntityQuery::default()
+        })?;
+        Ok(())
+    })?;
+    let kinds = ["PER", "ORG", "LOC", "MISC"];
+    time("entities --type, p2", runs, |i| {
+        let first = archive.entities(&EntityQuery {
+            kind: Some(kinds[i % kinds.len()].into()),
+            limit: 20,
+            ..EntityQuery::default()
+        })?;
+        archive.entities(&EntityQuery {
+            kind: Some(kinds[i % kinds.len()].into()),
+            limit: 20,
+            cursor: first.next_cursor,
             ..EntityQuery::default()
         })?;
         Ok(())

@@ -6,6 +6,7 @@ use rusqlite::ToSql;
 use serde::{Deserialize, Serialize};
 
 use crate::archive::Archive;
+use crate::cursor::{self, Page};
 use crate::error::Result;
 use crate::identity;
 use crate::query::{ArticleFilter, id_list, like_pattern};
@@ -24,12 +25,13 @@ pub struct FigureQuery {
     pub filter: ArticleFilter,
     /// At most this many.
     pub limit: usize,
-    /// Skip this many (pagination).
-    pub offset: usize,
+    /// Start after the figure this cursor names (a page's `next_cursor`).
+    pub cursor: Option<String>,
 }
 
 /// One claimed figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FigureRow {
     /// Publication date of the article claiming it.
     pub day: Option<String>,
@@ -59,16 +61,35 @@ pub struct FigureRow {
     pub url: Option<String>,
     /// Near-duplicate copies of this article (not counted again).
     pub copies: i64,
-    /// Another source states a different value for the same thing on the same day.
+    /// Another source states a different value for the same thing on the same day (among
+    /// the figures of the same page).
     pub disputed: bool,
+    /// The figure's position among its article's figures.
+    pub idx: i64,
 }
 
 impl Archive {
     /// Figures matching `q` in date order (copies of a syndicated story shown once). The
     /// CROSS JOIN keeps SQLite starting from `quantities` (by its place or category index)
     /// rather than scanning every article.
-    pub fn figures(&self, q: &FigureQuery) -> Result<Vec<FigureRow>> {
+    pub fn figures(&self, q: &FigureQuery) -> Result<Page<FigureRow>> {
         q.filter.validate()?;
+        let after = match &q.cursor {
+            Some(c) => {
+                let key = cursor::decode(c, "figures", 3)?;
+                Some((
+                    cursor::text(&key, 0)?,
+                    cursor::int(&key, 1)?,
+                    cursor::int(&key, 2)?,
+                ))
+            }
+            None => None,
+        };
+        let after_sql = if after.is_some() {
+            "(coalesce(a.day, ''), a.id, q.idx) > (:after_day, :after_article, :after_idx)"
+        } else {
+            "1"
+        };
         let place_ids = match &q.place {
             Some(place) => identity::lookup(&self.conn, place, Some("LOC"))?,
             None => Vec::new(),
@@ -87,28 +108,29 @@ impl Archive {
         let sql = format!(
             "SELECT a.day, q.value, q.value_max, q.bound, q.unit, q.object, q.event, q.category,
                     coalesce(pe.name, q.place), q.text, s.name, a.id, a.url,
-                    (SELECT count(*) FROM articles d WHERE d.dup_of = a.id)
+                    (SELECT count(*) FROM articles d WHERE d.dup_of = a.id), q.idx
              FROM quantities q
              CROSS JOIN articles a ON a.id = q.article_id
              LEFT JOIN sources s ON s.id = a.source_id
              LEFT JOIN entities pe ON pe.id = q.place_entity_id
              WHERE q.ordinal = 0 AND a.dup_of IS NULL
                AND (:category IS NULL OR q.category = :category)
-               AND {place_sql} AND {about_sql} AND {}
-             ORDER BY a.day, a.id, q.idx
-             LIMIT :limit OFFSET :offset",
+               AND {place_sql} AND {about_sql} AND {after_sql} AND {}
+             ORDER BY coalesce(a.day, ''), a.id, q.idx
+             LIMIT :limit",
             ArticleFilter::SQL
         );
         let ids_json = id_list(&place_ids);
         let place = q.place.as_deref().map(like_pattern);
         let about = q.about.as_deref().map(like_pattern);
-        let limit = q.limit as i64;
-        let offset = q.offset as i64;
-        let mut params: Vec<(&str, &dyn ToSql)> = vec![
-            (":category", &q.category),
-            (":limit", &limit),
-            (":offset", &offset),
-        ];
+        let limit = q.limit as i64 + 1;
+        let mut params: Vec<(&str, &dyn ToSql)> =
+            vec![(":category", &q.category), (":limit", &limit)];
+        if let Some((day, article, idx)) = &after {
+            params.push((":after_day", day));
+            params.push((":after_article", article));
+            params.push((":after_idx", idx));
+        }
         if q.place.is_some() {
             if place_ids.is_empty() {
                 params.push((":place", &place));
@@ -123,7 +145,7 @@ impl Archive {
         for (name, value) in &filter {
             params.push((name, value));
         }
-        let mut rows = {
+        let rows = {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(params.as_slice(), |r| {
                 Ok(FigureRow {
@@ -142,12 +164,20 @@ impl Archive {
                     url: r.get(12)?,
                     copies: r.get(13)?,
                     disputed: false,
+                    idx: r.get(14)?,
                 })
             })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
-        mark_disputes(&mut rows);
-        Ok(rows)
+        let mut page = Page::from_rows(rows, q.limit, "figures", |r| {
+            vec![
+                r.day.clone().unwrap_or_default().into(),
+                r.article_id.into(),
+                r.idx.into(),
+            ]
+        });
+        mark_disputes(&mut page.rows);
+        Ok(page)
     }
 }
 

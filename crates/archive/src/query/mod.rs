@@ -33,6 +33,15 @@ impl Period {
             Period::Month => "substr(a.day, 1, 7)",
         }
     }
+
+    /// SQL expression of the period of the day column `day`.
+    pub(crate) fn sql_of(self, day: &str) -> String {
+        match self {
+            Period::Day => day.to_string(),
+            Period::Week => format!("strftime('%G-W%V', {day})"),
+            Period::Month => format!("substr({day}, 1, 7)"),
+        }
+    }
 }
 
 /// Filters on the articles a query looks at, shared by every query.
@@ -84,6 +93,19 @@ impl ArticleFilter {
             (":lang", self.lang.as_deref()),
         ]
     }
+}
+
+/// [`ArticleFilter`] over `entity_articles` rows (aliased `ea`), which carry the day,
+/// source and language of their (always current) article.
+pub(crate) struct CoverageFilter;
+
+impl CoverageFilter {
+    /// The condition, with the parameters of [`ArticleFilter::params`].
+    pub(crate) const SQL: &'static str = "(:since IS NULL OR ea.day >= :since)
+        AND (:until IS NULL OR ea.day <= substr(:until, 1, 10))
+        AND (:source IS NULL OR ea.source_id IN
+             (SELECT id FROM sources WHERE name = :source COLLATE NOCASE))
+        AND (:lang IS NULL OR ea.language = :lang)";
 }
 
 /// JSON array text of ids, for `IN (SELECT value FROM json_each(?))`.

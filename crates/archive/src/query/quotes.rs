@@ -4,6 +4,7 @@ use rusqlite::ToSql;
 use serde::{Deserialize, Serialize};
 
 use crate::archive::Archive;
+use crate::cursor::{self, Page};
 use crate::error::Result;
 use crate::identity;
 use crate::query::{ArticleFilter, id_list, like_pattern};
@@ -20,12 +21,13 @@ pub struct QuoteQuery {
     pub filter: ArticleFilter,
     /// At most this many quotes.
     pub limit: usize,
-    /// Skip this many (pagination).
-    pub offset: usize,
+    /// Start after the quote this cursor names (a page's `next_cursor`).
+    pub cursor: Option<String>,
 }
 
 /// One quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteRow {
     /// Article id.
     pub article_id: i64,
@@ -45,12 +47,33 @@ pub struct QuoteRow {
     pub start: i64,
     /// End of the quote (code points, exclusive).
     pub end: i64,
+    /// The quote's position among its article's quotes.
+    pub idx: i64,
 }
 
 impl Archive {
-    /// Quotes matching `q`, newest first.
-    pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
+    /// Quotes matching `q`, newest first (undated last), in article order within an
+    /// article.
+    pub fn quotes(&self, q: &QuoteQuery) -> Result<Page<QuoteRow>> {
         q.filter.validate()?;
+        let after = match &q.cursor {
+            Some(c) => {
+                let key = cursor::decode(c, "quotes", 3)?;
+                Some((
+                    cursor::text(&key, 0)?,
+                    cursor::int(&key, 1)?,
+                    cursor::int(&key, 2)?,
+                ))
+            }
+            None => None,
+        };
+        let after_sql = if after.is_some() {
+            "(coalesce(a.day, '') < :after_day
+              OR (coalesce(a.day, '') = :after_day AND (q.article_id < :after_article
+                  OR (q.article_id = :after_article AND q.idx > :after_idx))))"
+        } else {
+            "1"
+        };
         let ids = match &q.speaker {
             Some(name) => identity::lookup(&self.conn, name, Some("PER"))?,
             None => Vec::new(),
@@ -69,22 +92,26 @@ impl Archive {
         };
         let sql = format!(
             "SELECT q.article_id, a.day, s.name, coalesce(e.name, q.speaker_name, q.speaker_text),
-                    q.speaker_entity_id, q.text, q.cue, q.start, q.end
+                    q.speaker_entity_id, q.text, q.cue, q.start, q.end, q.idx
              FROM quotes q
              JOIN articles a ON a.id = q.article_id
              LEFT JOIN sources s ON s.id = a.source_id
              LEFT JOIN entities e ON e.id = q.speaker_entity_id
-             WHERE {speaker_sql} AND {about_sql} AND {}
-             ORDER BY a.day DESC, q.article_id DESC, q.idx
-             LIMIT :limit OFFSET :offset",
+             WHERE {speaker_sql} AND {about_sql} AND {after_sql} AND {}
+             ORDER BY coalesce(a.day, '') DESC, q.article_id DESC, q.idx
+             LIMIT :limit",
             ArticleFilter::SQL
         );
         let ids_json = id_list(&ids);
         let speaker = q.speaker.as_deref().map(like_pattern);
         let about = q.about.as_deref().map(like_pattern);
-        let limit = q.limit as i64;
-        let offset = q.offset as i64;
-        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":limit", &limit), (":offset", &offset)];
+        let limit = q.limit as i64 + 1;
+        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":limit", &limit)];
+        if let Some((day, article, idx)) = &after {
+            params.push((":after_day", day));
+            params.push((":after_article", article));
+            params.push((":after_idx", idx));
+        }
         if q.speaker.is_some() {
             if ids.is_empty() {
                 params.push((":speaker", &speaker));
@@ -111,8 +138,16 @@ impl Archive {
                 cue: r.get(6)?,
                 start: r.get(7)?,
                 end: r.get(8)?,
+                idx: r.get(9)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Page::from_rows(rows, q.limit, "quotes", |r| {
+            vec![
+                r.day.clone().unwrap_or_default().into(),
+                r.article_id.into(),
+                r.idx.into(),
+            ]
+        }))
     }
 }

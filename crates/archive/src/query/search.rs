@@ -5,6 +5,7 @@ use rusqlite::ToSql;
 use serde::{Deserialize, Serialize};
 
 use crate::archive::Archive;
+use crate::cursor::{self, Page};
 use crate::error::{Error, Result};
 use crate::query::ArticleFilter;
 
@@ -21,12 +22,13 @@ pub struct SearchQuery {
     pub highlight: (String, String),
     /// At most this many hits.
     pub limit: usize,
-    /// Skip this many hits (pagination).
-    pub offset: usize,
+    /// Start after the hit this cursor names (a page's `next_cursor`).
+    pub cursor: Option<String>,
 }
 
 /// One ranked hit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     /// Article id.
     pub id: i64,
@@ -45,33 +47,52 @@ pub struct SearchHit {
 }
 
 impl Archive {
-    /// Runs a full-text search over current articles.
-    pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
+    /// Runs a full-text search over current articles, best first (ties by id).
+    pub fn search(&self, q: &SearchQuery) -> Result<Page<SearchHit>> {
         q.filter.validate()?;
         let (open, close) = if q.highlight.0.is_empty() {
             ("[", "]")
         } else {
             (q.highlight.0.as_str(), q.highlight.1.as_str())
         };
+        let (after_rank, after_id) = match &q.cursor {
+            Some(c) => {
+                let key = cursor::decode(c, "search", 2)?;
+                (Some(cursor::float(&key, 0)?), Some(cursor::int(&key, 1)?))
+            }
+            None => (None, None),
+        };
+        // Two steps: rank every match (ids and scores only), then build snippets for the
+        // page's rows alone — a snippet costs far more than a score. The score is named
+        // `score`: `rank` is a hidden column of every FTS5 table.
         let sql = format!(
-            "SELECT a.id, a.day, s.name, a.headline, a.url,
-                    snippet(articles_fts, 1, :open, :close, '…', 16),
-                    bm25(articles_fts, 4.0, 1.0) AS rank
-             FROM articles_fts
-             JOIN articles a ON a.id = articles_fts.rowid
+            "WITH page AS (
+                 SELECT articles_fts.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score
+                 FROM articles_fts
+                 JOIN articles a ON a.id = articles_fts.rowid
+                 LEFT JOIN sources s ON s.id = a.source_id
+                 WHERE articles_fts MATCH :query AND {}
+                   AND (:after_rank IS NULL OR (bm25(articles_fts, 4.0, 1.0), a.id)
+                        > (:after_rank, :after_id))
+                 ORDER BY score, id LIMIT :limit)
+             SELECT a.id, a.day, s.name, a.headline, a.url,
+                    snippet(articles_fts, 1, :open, :close, '…', 16), page.score
+             FROM page
+             JOIN articles_fts ON articles_fts.rowid = page.id
+             JOIN articles a ON a.id = page.id
              LEFT JOIN sources s ON s.id = a.source_id
-             WHERE articles_fts MATCH :query AND {}
-             ORDER BY rank LIMIT :limit OFFSET :offset",
+             WHERE articles_fts MATCH :query
+             ORDER BY page.score, page.id",
             ArticleFilter::SQL
         );
-        let limit = q.limit as i64;
-        let offset = q.offset as i64;
+        let limit = q.limit as i64 + 1;
         let mut params: Vec<(&str, &dyn ToSql)> = vec![
             (":open", &open),
             (":close", &close),
             (":query", &q.query),
             (":limit", &limit),
-            (":offset", &offset),
+            (":after_rank", &after_rank),
+            (":after_id", &after_id),
         ];
         let filter = q.filter.params();
         for (name, value) in &filter {
@@ -92,7 +113,10 @@ impl Archive {
             })?;
             rows.collect()
         };
-        run().map_err(|e| fts_error(e, &q.query))
+        let rows = run().map_err(|e| fts_error(e, &q.query))?;
+        Ok(Page::from_rows(rows, q.limit, "search", |h| {
+            vec![h.rank.into(), h.id.into()]
+        }))
     }
 }
 

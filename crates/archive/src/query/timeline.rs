@@ -4,13 +4,15 @@ use rusqlite::ToSql;
 use serde::{Deserialize, Serialize};
 
 use crate::archive::Archive;
+use crate::cursor::{self, Page};
 use crate::error::Result;
 use crate::identity;
 use crate::query::search::fts_error;
-use crate::query::{ArticleFilter, Period, id_list};
+use crate::query::{ArticleFilter, CoverageFilter, Period, id_list};
 
 /// What a timeline counted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Timeline {
     /// `entity` when the term is a known name, else `search` (an FTS5 query).
     pub matched: String,
@@ -18,10 +20,14 @@ pub struct Timeline {
     pub entity_ids: Vec<i64>,
     /// One row per period with articles.
     pub rows: Vec<TimelineRow>,
+    /// When the rows were limited ([`Archive::timeline_page`]) and more periods follow: the
+    /// cursor of the next page.
+    pub next_cursor: Option<String>,
 }
 
 /// One period of a timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineRow {
     /// The period.
     pub period: String,
@@ -37,31 +43,59 @@ impl Archive {
     /// Stories per period naming `term` (an entity name) or, when no entity has that name,
     /// matching it as a full-text query.
     pub fn timeline(&self, term: &str, by: Period, filter: &ArticleFilter) -> Result<Timeline> {
+        self.timeline_page(term, by, filter, usize::MAX, None)
+    }
+
+    /// [`Archive::timeline`] a page at a time: at most `limit` periods, after the period
+    /// `cursor` names. The counts are one aggregation, so each page costs the whole of it;
+    /// periods are few (one per day at most), so pages are for clients that want them small.
+    pub fn timeline_page(
+        &self,
+        term: &str,
+        by: Period,
+        filter: &ArticleFilter,
+        limit: usize,
+        cursor: Option<&str>,
+    ) -> Result<Timeline> {
         filter.validate()?;
+        let after = match cursor {
+            Some(c) => Some(cursor::text(&cursor::decode(c, "timeline", 1)?, 0)?),
+            None => None,
+        };
         let ids = identity::lookup(&self.conn, term, None)?;
-        let (matched, source_sql) = if ids.is_empty() {
+        // A name counts its stories from `entity_articles` (which carries day, source and
+        // cluster); a search joins the articles.
+        let (matched, sql) = if ids.is_empty() {
             (
                 "search",
-                "SELECT rowid AS article_id FROM articles_fts WHERE articles_fts MATCH :term",
+                format!(
+                    "SELECT {period} AS p, count(DISTINCT coalesce(a.dup_of, a.id)), count(*),
+                            count(DISTINCT a.source_id)
+                     FROM (SELECT rowid AS article_id FROM articles_fts
+                           WHERE articles_fts MATCH :term) t
+                     JOIN articles a ON a.id = t.article_id
+                     LEFT JOIN sources s ON s.id = a.source_id
+                     WHERE a.day IS NOT NULL AND {filter}
+                     GROUP BY p ORDER BY p",
+                    period = by.sql(),
+                    filter = ArticleFilter::SQL
+                ),
             )
         } else {
             (
                 "entity",
-                "SELECT DISTINCT article_id FROM article_entities
-                 WHERE entity_id IN (SELECT value FROM json_each(:term))",
+                format!(
+                    "SELECT {period} AS p, count(DISTINCT ea.root_id),
+                            count(DISTINCT ea.article_id), count(DISTINCT ea.source_id)
+                     FROM entity_articles ea
+                     WHERE ea.entity_id IN (SELECT value FROM json_each(:term))
+                       AND ea.day IS NOT NULL AND {filter}
+                     GROUP BY p ORDER BY p",
+                    period = by.sql_of("ea.day"),
+                    filter = CoverageFilter::SQL
+                ),
             )
         };
-        let sql = format!(
-            "SELECT {period} AS p, count(DISTINCT coalesce(a.dup_of, a.id)), count(*),
-                    count(DISTINCT a.source_id)
-             FROM ({source_sql}) t
-             JOIN articles a ON a.id = t.article_id
-             LEFT JOIN sources s ON s.id = a.source_id
-             WHERE a.day IS NOT NULL AND {filter}
-             GROUP BY p ORDER BY p",
-            period = by.sql(),
-            filter = ArticleFilter::SQL
-        );
         let term_param = if ids.is_empty() {
             term.to_string()
         } else {
@@ -84,11 +118,16 @@ impl Archive {
             })?;
             rows.collect()
         };
-        let rows = run().map_err(|e| fts_error(e, term))?;
+        let mut rows = run().map_err(|e| fts_error(e, term))?;
+        if let Some(after) = after {
+            rows.retain(|r| r.period > after);
+        }
+        let page = Page::from_rows(rows, limit, "timeline", |r| vec![r.period.clone().into()]);
         Ok(Timeline {
             matched: matched.to_string(),
             entity_ids: ids,
-            rows,
+            rows: page.rows,
+            next_cursor: page.next_cursor,
         })
     }
 }

@@ -144,9 +144,9 @@ struct PageArgs {
     /// At most this many rows.
     #[arg(long, short = 'n', default_value_t = 20)]
     limit: usize,
-    /// Skip this many rows.
-    #[arg(long, default_value_t = 0)]
-    offset: usize,
+    /// Continue after the previous page: the `next_cursor` it printed.
+    #[arg(long, value_name = "CURSOR")]
+    cursor: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -185,6 +185,9 @@ struct EntitiesArgs {
     /// How many.
     #[arg(long, default_value_t = 20)]
     top: usize,
+    /// Continue after the previous page: the `next_cursor` it printed.
+    #[arg(long, value_name = "CURSOR")]
+    cursor: Option<String>,
     /// Only the identity this name resolves to.
     #[arg(long)]
     name: Option<String>,
@@ -301,6 +304,8 @@ enum ExportAs {
     Jsonl,
     /// CSV with a header row.
     Csv,
+    /// Apache Parquet (schema: docs/archive.md).
+    Parquet,
 }
 
 /// Runs `gleaner archive`.

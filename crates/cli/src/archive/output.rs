@@ -63,6 +63,22 @@ pub fn print_rows<T: Tabular>(rows: &[T], format: OutFormat) -> Result<()> {
     Ok(())
 }
 
+/// Prints one page of a list query: `{"rows": […], "next_cursor": …}` as JSON; as a table
+/// or CSV the rows alone on stdout, and the next page's option on stderr (when one follows).
+pub fn print_page<T: Tabular>(page: &gleaner_archive::Page<T>, format: OutFormat) -> Result<()> {
+    if format == OutFormat::Json {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        writeln!(out, "{}", serde_json::to_string_pretty(page)?)?;
+        out.flush()?;
+        return Ok(());
+    }
+    print_rows(&page.rows, format)?;
+    if let Some(next) = &page.next_cursor {
+        eprintln!("more: --cursor {next}");
+    }
+    Ok(())
+}
+
 /// Prints one value as JSON (any format but table) or as `key  value` lines.
 pub fn print_object<T: Serialize>(
     value: &T,

@@ -9,7 +9,7 @@ use gleaner_archive::{
     Archive, ArticleFilter, EntityQuery, ExportFormat, FigureQuery, QuoteQuery, SearchQuery,
 };
 
-use super::output::{OutFormat, print_object, print_rows};
+use super::output::{OutFormat, print_object, print_page, print_rows};
 use super::rows::DuplicateRow;
 use super::{ArchiveCommand, ExportAs};
 
@@ -37,9 +37,9 @@ pub fn run(db: &Path, command: ArchiveCommand) -> Result<ExitCode> {
                 filter: ArticleFilter::from(&a.filter),
                 highlight,
                 limit: a.page.limit,
-                offset: a.page.offset,
+                cursor: a.page.cursor,
             })?;
-            print_rows(&hits, a.output.format)?;
+            print_page(&hits, a.output.format)?;
         }
         ArchiveCommand::Quotes(a) => {
             let rows = archive.quotes(&QuoteQuery {
@@ -47,9 +47,9 @@ pub fn run(db: &Path, command: ArchiveCommand) -> Result<ExitCode> {
                 about: a.about,
                 filter: ArticleFilter::from(&a.filter),
                 limit: a.page.limit,
-                offset: a.page.offset,
+                cursor: a.page.cursor,
             })?;
-            print_rows(&rows, a.output.format)?;
+            print_page(&rows, a.output.format)?;
         }
         ArchiveCommand::Entities(a) => {
             let rows = archive.entities(&EntityQuery {
@@ -57,9 +57,9 @@ pub fn run(db: &Path, command: ArchiveCommand) -> Result<ExitCode> {
                 name: a.name,
                 filter: ArticleFilter::from(&a.filter),
                 limit: a.top,
-                offset: 0,
+                cursor: a.cursor,
             })?;
-            print_rows(&rows, a.output.format)?;
+            print_page(&rows, a.output.format)?;
         }
         ArchiveCommand::Cooccur(a) => {
             let rows =
@@ -88,9 +88,9 @@ pub fn run(db: &Path, command: ArchiveCommand) -> Result<ExitCode> {
                 about: a.about,
                 filter: ArticleFilter::from(&a.filter),
                 limit: a.page.limit,
-                offset: a.page.offset,
+                cursor: a.page.cursor,
             })?;
-            print_rows(&rows, a.output.format)?;
+            print_page(&rows, a.output.format)?;
         }
         ArchiveCommand::Duplicates(a) => {
             let clusters = archive.duplicates(a.limit)?;
@@ -190,6 +190,7 @@ pub fn run(db: &Path, command: ArchiveCommand) -> Result<ExitCode> {
             let format = match a.format {
                 ExportAs::Jsonl => ExportFormat::Jsonl,
                 ExportAs::Csv => ExportFormat::Csv,
+                ExportAs::Parquet => ExportFormat::Parquet,
             };
             let tables = archive.export(&a.out, format)?;
             print_rows(&tables, OutFormat::Table)?;

@@ -104,7 +104,7 @@ pub async fn extract(
 }
 
 /// A pool slot, or the 503 that sheds the request at once.
-fn admit(state: &AppState) -> Result<crate::pool::Slot, Problem> {
+pub fn admit(state: &AppState) -> Result<crate::pool::Slot, Problem> {
     if let Some(slot) = state.pool.try_reserve() {
         return Ok(slot);
     }
@@ -192,7 +192,7 @@ pub fn check_content_length(headers: &HeaderMap, max_body: u64) -> Result<(), Pr
 }
 
 /// Reads the whole body, refusing it (413) as soon as it passes `limit` bytes.
-async fn read_body(body: Body, limit: u64) -> Result<Bytes, Problem> {
+pub async fn read_body(body: Body, limit: u64) -> Result<Bytes, Problem> {
     let mut stream = body.into_data_stream();
     let mut buffer = Vec::new();
     while let Some(chunk) = stream.next().await {

@@ -1,6 +1,7 @@
 //! The router: route groups, each registered with its OpenAPI description, so the document
 //! at `/openapi.json` lists exactly the routes served.
 
+pub mod archive;
 pub mod batch;
 pub mod docs;
 pub mod extract;
@@ -37,6 +38,7 @@ use crate::state::AppState;
     ),
     tags(
         (name = "extract", description = "Extraction (write endpoints: need the bearer token when one is configured)."),
+        (name = "archive", description = "The archive of `gleaner serve --db PATH`: ingest (a write endpoint) and the queries of `gleaner archive`, paged by cursor. Without --db they answer 404 `no-archive`."),
         (name = "operations", description = "Health, readiness, metrics, version."),
         (name = "documentation", description = "This document and the page that renders it."),
     ),
@@ -84,12 +86,13 @@ impl utoipa::ToSchema for ArticleSchema {
     }
 }
 
-/// Every route group, merged. The archive's group (`--db`) joins here when the state holds
-/// an archive.
+/// Every route group, merged. The archive's routes are always there (one document for
+/// every server); without `--db` they answer 404 `no-archive`.
 fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(extract::routes())
         .merge(batch::routes())
+        .merge(archive::routes())
         .merge(ops::routes())
         .merge(docs::routes())
 }

@@ -1,6 +1,7 @@
 //! In-process tests of the router: every endpoint and every error, through the same
 //! `Router` that `gleaner serve` runs (no sockets), plus the server's shutdown over TCP.
 
+mod archive;
 mod batch;
 mod extract;
 mod openapi;

@@ -98,7 +98,7 @@ async fn unknown_routes_and_methods_are_problems() {
     )
     .await;
     problem(
-        send(&router, get("/v1/articles/123")).await,
+        send(&router, get("/v1/nothing/123")).await,
         StatusCode::NOT_FOUND,
         "not-found",
     )
