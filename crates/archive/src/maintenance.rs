@@ -130,18 +130,20 @@ impl Archive {
         // Identities no article names any more. The conditions name every table pointing at
         // `entities`, so the per-row foreign-key checks (full scans of `mentions` and
         // `article_entities`, which have no index by entity) are skipped.
-        self.conn.execute_batch(
-            "PRAGMA foreign_keys = OFF;
-             DELETE FROM entity_aliases WHERE entity_id NOT IN (SELECT entity_id FROM article_entities)
+        self.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+        let deleted = self.conn.execute_batch(
+            "DELETE FROM entity_aliases WHERE entity_id NOT IN (SELECT entity_id FROM article_entities)
                AND entity_id NOT IN (SELECT entity_id FROM mentions)
                AND entity_id NOT IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)
                AND entity_id NOT IN (SELECT place_entity_id FROM quantities WHERE place_entity_id IS NOT NULL);
              DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)
                AND id NOT IN (SELECT entity_id FROM mentions)
                AND id NOT IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)
-               AND id NOT IN (SELECT place_entity_id FROM quantities WHERE place_entity_id IS NOT NULL);
-             PRAGMA foreign_keys = ON;",
-        )?;
+               AND id NOT IN (SELECT place_entity_id FROM quantities WHERE place_entity_id IS NOT NULL);",
+        );
+        // Back on whatever happened: later writes on this connection must be checked again.
+        self.conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        deleted?;
         let tx = self.conn.transaction()?;
         coverage::rebuild(&tx)?;
         tx.commit()?;
