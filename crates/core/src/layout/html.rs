@@ -9,7 +9,7 @@
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
-use super::byline::{BylineParts, parse_byline};
+use super::html_authors::{PeopleIndex, is_handle, meta_tag_authors, visible_byline};
 use super::html_depth::limit_nesting;
 use super::news::printed_dates;
 use super::{Block, BlockKind, Layout, PageMeta, PageType};
@@ -501,11 +501,14 @@ fn collapse_whitespace(s: &str) -> String {
 /// visible `<h1>` and `<title>`.
 fn page_meta(doc: &Document) -> PageMeta {
     let mut meta = PageMeta::default();
-    for script in doc.select("script[type='application/ld+json']").iter() {
-        let text = script.text();
-        if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
-            read_json_ld(&value, &mut meta, 0);
-        }
+    let json_ld: Vec<Value> = doc
+        .select("script[type='application/ld+json']")
+        .iter()
+        .filter_map(|script| serde_json::from_str::<Value>(script.text().trim()).ok())
+        .collect();
+    let people = PeopleIndex::from_values(&json_ld);
+    for value in &json_ld {
+        read_json_ld(value, &mut meta, 0, &people);
     }
     let meta_content = |selector: &str| -> Option<String> {
         doc.select(selector)
@@ -541,10 +544,7 @@ fn page_meta(doc: &Document) -> PageMeta {
         }
     }
     if meta.authors.is_none() {
-        meta.authors = meta_content("meta[name='author'], meta[property='article:author']")
-            .filter(|a| !a.starts_with("http"))
-            .map(|a| (split_author_list(&a), "meta"))
-            .filter(|(a, _)| !a.is_empty());
+        meta.authors = meta_tag_authors(doc);
     }
     if meta.published.is_none() {
         const DATE_METAS: &[(&str, &str)] = &[
@@ -658,7 +658,40 @@ fn page_meta(doc: &Document) -> PageMeta {
     if page.page_type.is_none() {
         page.page_type = guess_page_type(doc, meta.headline.as_ref().map(|(h, _)| h.as_str()));
     }
+    prefer_printed_people(&mut meta, site.as_deref());
     meta
+}
+
+/// Authors are people: when the metadata gives only a login handle or the site's own name
+/// as the author and the page prints a byline that names someone, the byline is taken.
+/// Without such a byline the metadata stays (a personal site's name is its author's).
+fn prefer_printed_people(meta: &mut PageMeta, og_site: Option<&str>) {
+    let sites: Vec<String> = [
+        meta.page.site_name.as_ref().map(|(s, _)| s.as_str()),
+        og_site,
+    ]
+    .into_iter()
+    .flatten()
+    .map(name_key)
+    .collect();
+    let not_a_person = |name: &String| is_handle(name) || sites.contains(&name_key(name));
+    let printed = meta.byline.as_ref().is_some_and(|b| !b.authors.is_empty());
+    if printed
+        && meta
+            .authors
+            .as_ref()
+            .is_some_and(|(a, _)| a.iter().all(not_a_person))
+    {
+        meta.authors = None;
+    }
+}
+
+/// A name compared without case, punctuation or spacing.
+fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// "a, b; c" → ["a", "b", "c"].
@@ -718,23 +751,6 @@ fn guess_page_type(doc: &Document, headline: Option<&str>) -> Option<(PageType, 
     }
 }
 
-/// The byline as the page prints it, from the elements pages mark as bylines or authors.
-/// Readability takes these out of the main content, so they are read here.
-fn visible_byline(doc: &Document) -> Option<BylineParts> {
-    doc.select("[class*='byline'], [class*='author'], [rel='author'], [itemprop='author']")
-        .iter()
-        .map(|n| clean_text(&n.text()))
-        .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 24)
-        .find_map(|t| {
-            parse_byline(&t).or_else(|| {
-                parse_byline(&format!("By {t}")).map(|mut parts| {
-                    parts.text = t.clone();
-                    parts
-                })
-            })
-        })
-}
-
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
     "NewsArticle",
@@ -754,15 +770,17 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// Reads article fields from a JSON-LD value (objects, arrays and `@graph`s), bounded in depth.
-fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize) {
+fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize, people: &PeopleIndex) {
     if depth > 8 {
         return;
     }
     match value {
-        Value::Array(items) => items.iter().for_each(|v| read_json_ld(v, meta, depth + 1)),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|v| read_json_ld(v, meta, depth + 1, people)),
         Value::Object(map) => {
             if let Some(graph) = map.get("@graph") {
-                read_json_ld(graph, meta, depth + 1);
+                read_json_ld(graph, meta, depth + 1, people);
             }
             let is_article = type_names(map.get("@type"))
                 .iter()
@@ -868,7 +886,7 @@ fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize) {
             if meta.authors.is_none()
                 || (!weak && meta.authors.as_ref().is_some_and(|(_, f)| *f != "json-ld"))
             {
-                let authors = person_names(map.get("author"));
+                let authors = person_names(map.get("author"), people);
                 if !authors.is_empty() {
                     meta.authors = Some((authors, "json-ld"));
                 }
@@ -891,7 +909,7 @@ fn type_names(value: Option<&Value>) -> Vec<String> {
 }
 
 /// Names of the people in a JSON-LD `author` value; organisations are left out.
-fn person_names(value: Option<&Value>) -> Vec<String> {
+fn person_names(value: Option<&Value>, people: &PeopleIndex) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |name: &str| {
         for n in split_author_list(name) {
@@ -907,13 +925,18 @@ fn person_names(value: Option<&Value>) -> Vec<String> {
                 .iter()
                 .any(|t| t.contains("Organization")) =>
         {
-            if let Some(name) = map.get("name").and_then(Value::as_str) {
+            // A reference to a Person described elsewhere in the page's JSON-LD.
+            let by_id = map
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| people.name(id));
+            if let Some(name) = map.get("name").and_then(Value::as_str).or(by_id) {
                 push(name);
             }
         }
         Some(Value::Array(items)) => {
             for item in items {
-                for n in person_names(Some(item)) {
+                for n in person_names(Some(item), people) {
                     push(&n);
                 }
             }
@@ -924,7 +947,7 @@ fn person_names(value: Option<&Value>) -> Vec<String> {
 }
 
 /// "Jane Doe and John Roe" / "Jane Doe, John Roe" → two names.
-fn split_author_list(s: &str) -> Vec<String> {
+pub(super) fn split_author_list(s: &str) -> Vec<String> {
     let s = clean_text(s);
     let s = s
         .strip_prefix("By ")
@@ -945,7 +968,7 @@ fn iso_date(s: &str) -> Option<String> {
         .map(|stamp| stamp.to_string())
 }
 
-fn clean_text(s: &str) -> String {
+pub(super) fn clean_text(s: &str) -> String {
     collapse_whitespace(&normalize_invisible(&decode_entities(s)))
 }
 
@@ -1025,7 +1048,7 @@ mod tests {
         )
         .unwrap();
         let mut meta = PageMeta::default();
-        read_json_ld(&v, &mut meta, 0);
+        read_json_ld(&v, &mut meta, 0, &PeopleIndex::default());
         assert_eq!(meta.headline.unwrap().0, "A & B");
         assert_eq!(meta.authors.unwrap().0, ["Jane Doe", "John Roe"]);
         assert_eq!(meta.published.unwrap().0, "2024-05-14T08:30:00+03:00");
