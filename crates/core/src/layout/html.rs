@@ -9,7 +9,9 @@
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
-use super::html_authors::{PeopleIndex, is_handle, meta_tag_authors, visible_byline};
+use super::html_authors::{
+    PeopleIndex, in_page_furniture, is_handle, meta_tag_authors, visible_byline,
+};
 use super::html_depth::limit_nesting;
 use super::news::printed_dates;
 use super::{Block, BlockKind, Layout, PageMeta, PageType};
@@ -114,17 +116,23 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         .published
         .as_ref()
         .map(|(p, _)| p.chars().take(10).collect::<String>());
+    // Dates under a "Related articles" heading belong to other stories.
     let window: Vec<(calendar::Stamp, bool)> = blocks[at.saturating_sub(2)..]
         .iter()
         .take(DATE_BLOCKS_AFTER_HEADLINE + 3)
+        .take_while(|b| !opens_story_list(&b.text))
         .filter(|b| b.text.split_whitespace().count() <= 30)
         .flat_map(|b| printed_dates(&b.text))
         .collect();
-    // Metadata that agrees with any printed date keeps its place (it has the time of day).
+    // Metadata that agrees with a printed date keeps its place (it has the time of day),
+    // also when it is the printed date read the other way round ("09.10.2024": day and
+    // month cannot be told apart from the text alone).
     if let Some(day) = &published_day
-        && window
-            .iter()
-            .any(|(stamp, updated)| !updated && stamp.date.to_string() == *day)
+        && window.iter().any(|(stamp, updated)| {
+            !updated
+                && (stamp.date.to_string() == *day
+                    || swapped_day_month(stamp.date).is_some_and(|d| d.to_string() == *day))
+        })
     {
         return;
     }
@@ -134,11 +142,44 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         && let Some(stamp) = labelled_publication_date(&blocks[at..])
     {
         meta.published = Some((stamp.to_string(), "page-text"));
-    } else if let Some((stamp, _)) = window.first()
-        && meta.page.modified.is_none()
-    {
-        meta.page.modified = Some((stamp.to_string(), "page-text"));
+    } else if let Some((stamp, _)) = window.first() {
+        // Only an update date is printed. When the page gives no publication date at all,
+        // it is the best date the page gives for the story (as for plain text).
+        if meta.page.modified.is_none() {
+            meta.page.modified = Some((stamp.to_string(), "page-text"));
+        }
+        if meta.published.is_none() {
+            meta.published = Some((stamp.to_string(), "page-text"));
+        }
     }
+}
+
+/// A heading that opens a list of other stories ("Related articles", "You may also like").
+fn opens_story_list(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    lower.split_whitespace().count() <= 6
+        && (super::furniture::classify_line(text) == Some(crate::model::RemovalReason::RelatedHeading)
+            || [
+                "related",
+                "explore related",
+                "you may also like",
+                "you might also like",
+                "more from",
+                "recommended",
+                "read next",
+                "more stories",
+                "latest posts",
+                "recent posts",
+                "other posts",
+            ]
+            .iter()
+            .any(|l| lower.starts_with(l)))
+}
+
+/// The date with day and month exchanged, when both readings are dates.
+fn swapped_day_month(date: calendar::Date) -> Option<calendar::Date> {
+    let (y, m, d) = (date.year, date.month, date.day);
+    (d <= 12 && d != m).then(|| calendar::Date::new(y, d, m)).flatten()
 }
 
 /// Where the headline is printed among the page's blocks: the block that holds its start,
@@ -188,17 +229,85 @@ fn labelled_publication_date(blocks: &[Block]) -> Option<calendar::Stamp> {
     })
 }
 
+/// The `<time datetime>` that dates the story: not an update, not in a list of stories,
+/// comments, navigation or sidebar; the first after the `<h1>`, else the first before it.
+fn publication_time_element(doc: &Document) -> Option<String> {
+    let mut after_headline = false;
+    let mut before = None;
+    for node in doc.select("h1, time[datetime]").nodes() {
+        if node.node_name().is_some_and(|n| n.as_ref() == "h1") {
+            after_headline = true;
+            continue;
+        }
+        if marked_as_update(node) || in_page_furniture(node) || in_story_list(node) {
+            continue;
+        }
+        let Some(date) = node.attr("datetime").and_then(|d| iso_date(&d)) else {
+            continue;
+        };
+        if after_headline {
+            return Some(date);
+        }
+        before.get_or_insert(date);
+    }
+    before
+}
+
+/// Whether a node is one item's date in a list of stories: a near ancestor holds date
+/// elements (`<time>`, or a class that says `date`) with three or more different dates. (A
+/// story's own header prints at most a publication and an update date, often in nested
+/// elements.)
+fn in_story_list(node: &NodeRef) -> bool {
+    let is_date_element = |d: &NodeRef| {
+        d.node_name().is_some_and(|n| n.as_ref() == "time")
+            || d.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("date"))
+    };
+    node.ancestors_it(Some(5)).any(|a| {
+        let mut dates: Vec<calendar::Date> = Vec::new();
+        for d in a
+            .descendants_it()
+            .filter(|d| d.is_element() && is_date_element(d))
+            .take(40)
+        {
+            let text = clean_text(&d.text());
+            if text.split_whitespace().count() > 12 {
+                continue;
+            }
+            let date = d
+                .attr("datetime")
+                .and_then(|v| calendar::parse_iso(&v))
+                .or_else(|| calendar::find_date(&text))
+                .map(|s| s.date);
+            if let Some(date) = date
+                && !dates.contains(&date)
+            {
+                dates.push(date);
+                if dates.len() >= 3 {
+                    return true;
+                }
+            }
+        }
+        false
+    })
+}
+
 /// A date element that states an update rather than the publication: its own class or
 /// itemprop says so, or its parent labels it ("Last Updated <span class=date>…</span>").
 fn marked_as_update(node: &NodeRef) -> bool {
     let says_update = |v: &str| {
         let v = v.to_ascii_lowercase();
-        v.contains("updat") || v.contains("modif")
+        v.contains("updat") || v.contains("modif") || v.contains("changed")
     };
     let own = ["class", "itemprop"]
         .iter()
         .any(|a| node.attr(a).is_some_and(|v| says_update(&v)));
-    if own {
+    // "Updated April 10, 2025" inside the element, or "Last updated:" just before it.
+    let own_text = clean_text(&node.text()).to_lowercase();
+    let label_before = node
+        .prev_sibling()
+        .filter(|p| p.is_text())
+        .is_some_and(|p| says_update(&p.text()));
+    if own || own_text.starts_with("updated") || own_text.starts_with("last updated") || label_before {
         return true;
     }
     let Some(parent) = node.parent() else {
@@ -563,21 +672,14 @@ fn page_meta(doc: &Document) -> PageMeta {
         });
     }
     if meta.published.is_none() {
-        meta.published = doc
-            .select("time[datetime]")
-            .nodes()
-            .iter()
-            .filter(|t| !marked_as_update(t))
-            .filter_map(|t| t.attr("datetime").and_then(|d| iso_date(&d)))
-            .next()
-            .map(|d| (d, "time-element"));
+        meta.published = publication_time_element(doc).map(|d| (d, "time-element"));
     }
     if meta.published.is_none() {
         meta.published = doc
             .select("[itemprop='datePublished'], [class*='date'], [class*='time'], [class*='published']")
             .nodes()
             .iter()
-            .filter(|n| !marked_as_update(n))
+            .filter(|n| !marked_as_update(n) && !in_page_furniture(n) && !in_story_list(n))
             .map(|n| clean_text(&n.text()))
             .filter(|t| t.split_whitespace().count() <= 12)
             .find_map(|t| {

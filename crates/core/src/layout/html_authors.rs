@@ -97,16 +97,16 @@ fn opens_with_label(text: &str, label: &str) -> bool {
 /// Whether a node sits in a comment thread, navigation, the page footer or a sidebar: an
 /// ancestor element of that kind, or one whose class or id starts with such a word (page
 /// templates put words like `has-sidebar` on `<body>`, so only word starts count, and
-/// `<body>`/`<html>` are not looked at). A `<footer>` inside an `<article>` is the
-/// article's own and holds its byline.
-fn in_page_furniture(node: &NodeRef) -> bool {
+/// `<body>`/`<html>` are not looked at). A `<footer>` or `<aside>` inside an `<article>` is
+/// the article's own and holds its byline or date.
+pub(super) fn in_page_furniture(node: &NodeRef) -> bool {
     let mut in_footer = false;
     for a in std::iter::once(node.clone()).chain(node.ancestors_it(Some(40))) {
         let name = a.node_name().map(|n| n.to_string()).unwrap_or_default();
         match name.as_str() {
             "body" | "html" => break,
-            "nav" | "aside" | "form" => return true,
-            "footer" => in_footer = true,
+            "nav" | "form" => return true,
+            "footer" | "aside" => in_footer = true,
             "article" => in_footer = false,
             _ => {}
         }
