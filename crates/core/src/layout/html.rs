@@ -1257,7 +1257,10 @@ mod tests {
             layout.page.modified,
             Some(("2026-03-11".to_string(), "page-text"))
         );
-        assert_eq!(layout.published, Some(("2026-03-11".to_string(), "text")));
+        assert_eq!(
+            layout.published,
+            Some(("2026-03-11".to_string(), "page-text"))
+        );
     }
 
     #[test]
