@@ -108,7 +108,14 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
     let Some((headline, _)) = &meta.headline else {
         return;
     };
-    let blocks = walk(&doc.root(), true).blocks;
+    // Some templates mark the whole header as furniture; then the page is walked whole.
+    // (Then only the blocks after the headline are read: above it are the site's menus.)
+    let mut blocks = walk(&doc.root(), true).blocks;
+    let mut before = 2;
+    if headline_block(&blocks, headline).is_none() {
+        blocks = walk(&doc.root(), false).blocks;
+        before = 0;
+    }
     let Some(at) = headline_block(&blocks, headline) else {
         return;
     };
@@ -117,9 +124,9 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         .as_ref()
         .map(|(p, _)| p.chars().take(10).collect::<String>());
     // Dates under a "Related articles" heading belong to other stories.
-    let window: Vec<(calendar::Stamp, bool)> = blocks[at.saturating_sub(2)..]
+    let window: Vec<(calendar::Stamp, bool)> = blocks[at.saturating_sub(before)..]
         .iter()
-        .take(DATE_BLOCKS_AFTER_HEADLINE + 3)
+        .take(DATE_BLOCKS_AFTER_HEADLINE + 1 + before)
         .take_while(|b| !opens_story_list(&b.text))
         .filter(|b| b.text.split_whitespace().count() <= 30)
         .flat_map(|b| printed_dates(&b.text))
