@@ -165,7 +165,8 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
 fn opens_story_list(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     lower.split_whitespace().count() <= 6
-        && (super::furniture::classify_line(text) == Some(crate::model::RemovalReason::RelatedHeading)
+        && (super::furniture::classify_line(text)
+            == Some(crate::model::RemovalReason::RelatedHeading)
             || [
                 "related",
                 "explore related",
@@ -186,7 +187,9 @@ fn opens_story_list(text: &str) -> bool {
 /// The date with day and month exchanged, when both readings are dates.
 fn swapped_day_month(date: calendar::Date) -> Option<calendar::Date> {
     let (y, m, d) = (date.year, date.month, date.day);
-    (d <= 12 && d != m).then(|| calendar::Date::new(y, d, m)).flatten()
+    (d <= 12 && d != m)
+        .then(|| calendar::Date::new(y, d, m))
+        .flatten()
 }
 
 /// Where the headline is printed among the page's blocks: the block that holds its start,
@@ -267,7 +270,8 @@ fn publication_time_element(doc: &Document) -> Option<String> {
 fn in_story_list(node: &NodeRef) -> bool {
     let is_date_element = |d: &NodeRef| {
         d.node_name().is_some_and(|n| n.as_ref() == "time")
-            || d.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("date"))
+            || d.attr("class")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("date"))
     };
     node.ancestors_it(Some(5)).any(|a| {
         let mut dates: Vec<calendar::Date> = Vec::new();
@@ -314,7 +318,11 @@ fn marked_as_update(node: &NodeRef) -> bool {
         .prev_sibling()
         .filter(|p| p.is_text())
         .is_some_and(|p| says_update(&p.text()));
-    if own || own_text.starts_with("updated") || own_text.starts_with("last updated") || label_before {
+    if own
+        || own_text.starts_with("updated")
+        || own_text.starts_with("last updated")
+        || label_before
+    {
         return true;
     }
     let Some(parent) = node.parent() else {

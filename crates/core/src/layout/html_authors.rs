@@ -55,12 +55,19 @@ pub(super) fn visible_byline(doc: &Document) -> Option<BylineParts> {
 fn labelled_byline(doc: &Document) -> Option<BylineParts> {
     let body = doc.select("body");
     let body = body.nodes().first()?;
+    // Text nodes that open with a label; their element is the candidate.
     body.descendants_it()
-        .filter(NodeRef::is_element)
-        .filter(|n| {
-            let own = super::html::clean_text(&n.immediate_text()).to_lowercase();
-            !own.is_empty() && CREDIT_LABELS.iter().any(|l| opens_with_label(&own, l))
+        .filter(|t| {
+            t.is_text() && {
+                let text = t.text();
+                let head: String = text.trim_start().chars().take(14).collect();
+                let head = head.to_lowercase();
+                CREDIT_LABELS
+                    .iter()
+                    .any(|l| opens_with_label(head.trim_end(), l))
+            }
         })
+        .filter_map(|t| t.parent())
         .filter(|n| !in_page_furniture(n))
         .find_map(|n| {
             let text = spaced_text(&n);
