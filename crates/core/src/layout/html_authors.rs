@@ -108,7 +108,7 @@ fn opens_with_label(text: &str, label: &str) -> bool {
 /// the article's own and holds its byline or date.
 pub(super) fn in_page_furniture(node: &NodeRef) -> bool {
     let mut in_footer = false;
-    for a in std::iter::once(node.clone()).chain(node.ancestors_it(Some(40))) {
+    for a in std::iter::once(*node).chain(node.ancestors_it(Some(40))) {
         let name = a.node_name().map(|n| n.to_string()).unwrap_or_default();
         match name.as_str() {
             "body" | "html" => break,
