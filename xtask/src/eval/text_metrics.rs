@@ -9,7 +9,7 @@ pub fn words(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        let word_char = c.is_alphanumeric() || c == '_';
+        let word_char = (c.is_alphanumeric() && !is_vowel_mark(c)) || c == '_';
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -23,6 +23,21 @@ pub fn words(text: &str) -> Vec<&str> {
         out.push(&text[s..]);
     }
     out
+}
+
+/// Combining vowel signs and points that Rust counts as alphabetic (Unicode's
+/// Other_Alphabetic) but Python's `\w` does not (they are marks, not letters): Hebrew
+/// points, Arabic harakat, and the vowel signs and nasal marks of the Indic scripts.
+fn is_vowel_mark(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0x05B0..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED => true,
+        0x0900..=0x0DFF => {
+            let offset = u & 0x7F;
+            matches!(offset, 0x00..=0x03 | 0x3A..=0x3C | 0x3E..=0x4F | 0x51..=0x57 | 0x62..=0x63)
+        }
+        _ => false,
+    }
 }
 
 /// Per-page (tp, fp, fn) over 4-gram shingles, normalised to sum to 1.
@@ -187,6 +202,14 @@ pub fn casefold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_split_words_as_in_python() {
+        // Python: re.findall(r"\w+", "قَالَ") == ['ق', 'ال']
+        assert_eq!(words("قَالَ"), ["ق", "ال"]);
+        assert_eq!(words("naïve ½ x_y"), ["naïve", "½", "x_y"]);
+        assert_eq!(words("हिन्दी"), ["ह", "न", "द"]);
+    }
 
     #[test]
     fn identical_texts_score_one() {

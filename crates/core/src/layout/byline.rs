@@ -78,6 +78,110 @@ pub fn parse_byline(line: &str) -> Option<BylineParts> {
     })
 }
 
+/// Parses the text of an element the page marks as its byline or author's name: the credit
+/// phrase may be missing or glued to the name ("ByAmy Roeder"), and a single name
+/// ("Kristin") counts, since the markup, not the wording, says that this is a byline.
+pub fn parse_marked_byline(text: &str) -> Option<BylineParts> {
+    let text = text.trim();
+    let glued = text.strip_prefix("By").filter(|rest| {
+        rest.chars().next().is_some_and(char::is_uppercase)
+            && rest.chars().nth(1).is_some_and(char::is_lowercase)
+    });
+    let text = match glued {
+        Some(rest) => format!("By {rest}"),
+        None => text.to_string(),
+    };
+    parse_byline(&text)
+        .or_else(|| {
+            parse_byline(&format!("By {text}")).map(|mut parts| {
+                parts.text = text.clone();
+                parts
+            })
+        })
+        .or_else(|| single_name_byline(&text))
+}
+
+/// "By Kristin" / "Kristin": a byline of one capitalised name.
+fn single_name_byline(text: &str) -> Option<BylineParts> {
+    let rest = strip_credit_prefix(text).unwrap_or(text);
+    let name = strip_widget_words(rest).trim_matches(|c: char| !c.is_alphanumeric());
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = name.to_lowercase();
+    let ok = !name.contains(char::is_whitespace)
+        && letters >= 3
+        && name.chars().all(char::is_alphabetic)
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !NOT_NAME_WORDS.contains(&lower.as_str())
+        && !NOT_SINGLE_NAMES.contains(&lower.as_str())
+        && agency_name(name).is_none()
+        && !is_role(name);
+    ok.then(|| BylineParts {
+        text: text.to_string(),
+        authors: vec![name.to_string()],
+        agencies: Vec::new(),
+        roles: Vec::new(),
+        date_text: None,
+    })
+}
+
+/// Words printed where a single name could stand that are not names.
+const NOT_SINGLE_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "home",
+    "blog",
+    "menu",
+    "search",
+    "login",
+    "more",
+    "anonymous",
+    "unknown",
+    "guest",
+    "editorial",
+    "contact",
+    "about",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "reply",
+    "read",
+    "share",
+    "tweet",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "instagram",
+    "youtube",
+    "all",
+    "none",
+    "everyone",
+    "us",
+    "me",
+    "you",
+    "category",
+    "tags",
+];
+
 fn strip_credit_prefix(line: &str) -> Option<&str> {
     const PREFIXES: &[&str] = &[
         "by ",

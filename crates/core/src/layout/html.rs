@@ -9,7 +9,9 @@
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
-use super::byline::{BylineParts, parse_byline};
+use super::html_authors::{
+    PeopleIndex, in_page_furniture, is_handle, meta_tag_authors, visible_byline,
+};
 use super::html_depth::limit_nesting;
 use super::news::printed_dates;
 use super::{Block, BlockKind, Layout, PageMeta, PageType};
@@ -106,7 +108,14 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
     let Some((headline, _)) = &meta.headline else {
         return;
     };
-    let blocks = walk(&doc.root(), true).blocks;
+    // Some templates mark the whole header as furniture; then the page is walked whole.
+    // (Then only the blocks after the headline are read: above it are the site's menus.)
+    let mut blocks = walk(&doc.root(), true).blocks;
+    let mut before = 2;
+    if headline_block(&blocks, headline).is_none() {
+        blocks = walk(&doc.root(), false).blocks;
+        before = 0;
+    }
     let Some(at) = headline_block(&blocks, headline) else {
         return;
     };
@@ -114,17 +123,23 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         .published
         .as_ref()
         .map(|(p, _)| p.chars().take(10).collect::<String>());
-    let window: Vec<(calendar::Stamp, bool)> = blocks[at.saturating_sub(2)..]
+    // Dates under a "Related articles" heading belong to other stories.
+    let window: Vec<(calendar::Stamp, bool)> = blocks[at.saturating_sub(before)..]
         .iter()
-        .take(DATE_BLOCKS_AFTER_HEADLINE + 3)
+        .take(DATE_BLOCKS_AFTER_HEADLINE + 1 + before)
+        .take_while(|b| !opens_story_list(&b.text))
         .filter(|b| b.text.split_whitespace().count() <= 30)
         .flat_map(|b| printed_dates(&b.text))
         .collect();
-    // Metadata that agrees with any printed date keeps its place (it has the time of day).
+    // Metadata that agrees with a printed date keeps its place (it has the time of day),
+    // also when it is the printed date read the other way round ("09.10.2024": day and
+    // month cannot be told apart from the text alone).
     if let Some(day) = &published_day
-        && window
-            .iter()
-            .any(|(stamp, updated)| !updated && stamp.date.to_string() == *day)
+        && window.iter().any(|(stamp, updated)| {
+            !updated
+                && (stamp.date.to_string() == *day
+                    || swapped_day_month(stamp.date).is_some_and(|d| d.to_string() == *day))
+        })
     {
         return;
     }
@@ -134,11 +149,47 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         && let Some(stamp) = labelled_publication_date(&blocks[at..])
     {
         meta.published = Some((stamp.to_string(), "page-text"));
-    } else if let Some((stamp, _)) = window.first()
-        && meta.page.modified.is_none()
-    {
-        meta.page.modified = Some((stamp.to_string(), "page-text"));
+    } else if let Some((stamp, _)) = window.first() {
+        // Only an update date is printed. When the page gives no publication date at all,
+        // it is the best date the page gives for the story (as for plain text).
+        if meta.page.modified.is_none() {
+            meta.page.modified = Some((stamp.to_string(), "page-text"));
+        }
+        if meta.published.is_none() {
+            meta.published = Some((stamp.to_string(), "page-text"));
+        }
     }
+}
+
+/// A heading that opens a list of other stories ("Related articles", "You may also like").
+fn opens_story_list(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    lower.split_whitespace().count() <= 6
+        && (super::furniture::classify_line(text)
+            == Some(crate::model::RemovalReason::RelatedHeading)
+            || [
+                "related",
+                "explore related",
+                "you may also like",
+                "you might also like",
+                "more from",
+                "recommended",
+                "read next",
+                "more stories",
+                "latest posts",
+                "recent posts",
+                "other posts",
+            ]
+            .iter()
+            .any(|l| lower.starts_with(l)))
+}
+
+/// The date with day and month exchanged, when both readings are dates.
+fn swapped_day_month(date: calendar::Date) -> Option<calendar::Date> {
+    let (y, m, d) = (date.year, date.month, date.day);
+    (d <= 12 && d != m)
+        .then(|| calendar::Date::new(y, d, m))
+        .flatten()
 }
 
 /// Where the headline is printed among the page's blocks: the block that holds its start,
@@ -188,17 +239,90 @@ fn labelled_publication_date(blocks: &[Block]) -> Option<calendar::Stamp> {
     })
 }
 
+/// The `<time datetime>` that dates the story: not an update, not in a list of stories,
+/// comments, navigation or sidebar; the first after the `<h1>`, else the first before it.
+fn publication_time_element(doc: &Document) -> Option<String> {
+    let mut after_headline = false;
+    let mut before = None;
+    for node in doc.select("h1, time[datetime]").nodes() {
+        if node.node_name().is_some_and(|n| n.as_ref() == "h1") {
+            after_headline = true;
+            continue;
+        }
+        if marked_as_update(node) || in_page_furniture(node) || in_story_list(node) {
+            continue;
+        }
+        let Some(date) = node.attr("datetime").and_then(|d| iso_date(&d)) else {
+            continue;
+        };
+        if after_headline {
+            return Some(date);
+        }
+        before.get_or_insert(date);
+    }
+    before
+}
+
+/// Whether a node is one item's date in a list of stories: a near ancestor holds date
+/// elements (`<time>`, or a class that says `date`) with three or more different dates. (A
+/// story's own header prints at most a publication and an update date, often in nested
+/// elements.)
+fn in_story_list(node: &NodeRef) -> bool {
+    let is_date_element = |d: &NodeRef| {
+        d.node_name().is_some_and(|n| n.as_ref() == "time")
+            || d.attr("class")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("date"))
+    };
+    node.ancestors_it(Some(5)).any(|a| {
+        let mut dates: Vec<calendar::Date> = Vec::new();
+        for d in a
+            .descendants_it()
+            .filter(|d| d.is_element() && is_date_element(d))
+            .take(40)
+        {
+            let text = clean_text(&d.text());
+            if text.split_whitespace().count() > 12 {
+                continue;
+            }
+            let date = d
+                .attr("datetime")
+                .and_then(|v| calendar::parse_iso(&v))
+                .or_else(|| calendar::find_date(&text))
+                .map(|s| s.date);
+            if let Some(date) = date
+                && !dates.contains(&date)
+            {
+                dates.push(date);
+                if dates.len() >= 3 {
+                    return true;
+                }
+            }
+        }
+        false
+    })
+}
+
 /// A date element that states an update rather than the publication: its own class or
 /// itemprop says so, or its parent labels it ("Last Updated <span class=date>…</span>").
 fn marked_as_update(node: &NodeRef) -> bool {
     let says_update = |v: &str| {
         let v = v.to_ascii_lowercase();
-        v.contains("updat") || v.contains("modif")
+        v.contains("updat") || v.contains("modif") || v.contains("changed")
     };
     let own = ["class", "itemprop"]
         .iter()
         .any(|a| node.attr(a).is_some_and(|v| says_update(&v)));
-    if own {
+    // "Updated April 10, 2025" inside the element, or "Last updated:" just before it.
+    let own_text = clean_text(&node.text()).to_lowercase();
+    let label_before = node
+        .prev_sibling()
+        .filter(|p| p.is_text())
+        .is_some_and(|p| says_update(&p.text()));
+    if own
+        || own_text.starts_with("updated")
+        || own_text.starts_with("last updated")
+        || label_before
+    {
         return true;
     }
     let Some(parent) = node.parent() else {
@@ -501,11 +625,14 @@ fn collapse_whitespace(s: &str) -> String {
 /// visible `<h1>` and `<title>`.
 fn page_meta(doc: &Document) -> PageMeta {
     let mut meta = PageMeta::default();
-    for script in doc.select("script[type='application/ld+json']").iter() {
-        let text = script.text();
-        if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
-            read_json_ld(&value, &mut meta, 0);
-        }
+    let json_ld: Vec<Value> = doc
+        .select("script[type='application/ld+json']")
+        .iter()
+        .filter_map(|script| serde_json::from_str::<Value>(script.text().trim()).ok())
+        .collect();
+    let people = PeopleIndex::from_values(&json_ld);
+    for value in &json_ld {
+        read_json_ld(value, &mut meta, 0, &people);
     }
     let meta_content = |selector: &str| -> Option<String> {
         doc.select(selector)
@@ -541,10 +668,7 @@ fn page_meta(doc: &Document) -> PageMeta {
         }
     }
     if meta.authors.is_none() {
-        meta.authors = meta_content("meta[name='author'], meta[property='article:author']")
-            .filter(|a| !a.starts_with("http"))
-            .map(|a| (split_author_list(&a), "meta"))
-            .filter(|(a, _)| !a.is_empty());
+        meta.authors = meta_tag_authors(doc);
     }
     if meta.published.is_none() {
         const DATE_METAS: &[(&str, &str)] = &[
@@ -563,21 +687,14 @@ fn page_meta(doc: &Document) -> PageMeta {
         });
     }
     if meta.published.is_none() {
-        meta.published = doc
-            .select("time[datetime]")
-            .nodes()
-            .iter()
-            .filter(|t| !marked_as_update(t))
-            .filter_map(|t| t.attr("datetime").and_then(|d| iso_date(&d)))
-            .next()
-            .map(|d| (d, "time-element"));
+        meta.published = publication_time_element(doc).map(|d| (d, "time-element"));
     }
     if meta.published.is_none() {
         meta.published = doc
             .select("[itemprop='datePublished'], [class*='date'], [class*='time'], [class*='published']")
             .nodes()
             .iter()
-            .filter(|n| !marked_as_update(n))
+            .filter(|n| !marked_as_update(n) && !in_page_furniture(n) && !in_story_list(n))
             .map(|n| clean_text(&n.text()))
             .filter(|t| t.split_whitespace().count() <= 12)
             .find_map(|t| {
@@ -658,7 +775,40 @@ fn page_meta(doc: &Document) -> PageMeta {
     if page.page_type.is_none() {
         page.page_type = guess_page_type(doc, meta.headline.as_ref().map(|(h, _)| h.as_str()));
     }
+    prefer_printed_people(&mut meta, site.as_deref());
     meta
+}
+
+/// Authors are people: when the metadata gives only a login handle or the site's own name
+/// as the author and the page prints a byline that names someone, the byline is taken.
+/// Without such a byline the metadata stays (a personal site's name is its author's).
+fn prefer_printed_people(meta: &mut PageMeta, og_site: Option<&str>) {
+    let sites: Vec<String> = [
+        meta.page.site_name.as_ref().map(|(s, _)| s.as_str()),
+        og_site,
+    ]
+    .into_iter()
+    .flatten()
+    .map(name_key)
+    .collect();
+    let not_a_person = |name: &String| is_handle(name) || sites.contains(&name_key(name));
+    let printed = meta.byline.as_ref().is_some_and(|b| !b.authors.is_empty());
+    if printed
+        && meta
+            .authors
+            .as_ref()
+            .is_some_and(|(a, _)| a.iter().all(not_a_person))
+    {
+        meta.authors = None;
+    }
+}
+
+/// A name compared without case, punctuation or spacing.
+fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// "a, b; c" → ["a", "b", "c"].
@@ -718,23 +868,6 @@ fn guess_page_type(doc: &Document, headline: Option<&str>) -> Option<(PageType, 
     }
 }
 
-/// The byline as the page prints it, from the elements pages mark as bylines or authors.
-/// Readability takes these out of the main content, so they are read here.
-fn visible_byline(doc: &Document) -> Option<BylineParts> {
-    doc.select("[class*='byline'], [class*='author'], [rel='author'], [itemprop='author']")
-        .iter()
-        .map(|n| clean_text(&n.text()))
-        .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 24)
-        .find_map(|t| {
-            parse_byline(&t).or_else(|| {
-                parse_byline(&format!("By {t}")).map(|mut parts| {
-                    parts.text = t.clone();
-                    parts
-                })
-            })
-        })
-}
-
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
     "NewsArticle",
@@ -754,15 +887,17 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// Reads article fields from a JSON-LD value (objects, arrays and `@graph`s), bounded in depth.
-fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize) {
+fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize, people: &PeopleIndex) {
     if depth > 8 {
         return;
     }
     match value {
-        Value::Array(items) => items.iter().for_each(|v| read_json_ld(v, meta, depth + 1)),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|v| read_json_ld(v, meta, depth + 1, people)),
         Value::Object(map) => {
             if let Some(graph) = map.get("@graph") {
-                read_json_ld(graph, meta, depth + 1);
+                read_json_ld(graph, meta, depth + 1, people);
             }
             let is_article = type_names(map.get("@type"))
                 .iter()
@@ -868,7 +1003,7 @@ fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize) {
             if meta.authors.is_none()
                 || (!weak && meta.authors.as_ref().is_some_and(|(_, f)| *f != "json-ld"))
             {
-                let authors = person_names(map.get("author"));
+                let authors = person_names(map.get("author"), people);
                 if !authors.is_empty() {
                     meta.authors = Some((authors, "json-ld"));
                 }
@@ -891,7 +1026,7 @@ fn type_names(value: Option<&Value>) -> Vec<String> {
 }
 
 /// Names of the people in a JSON-LD `author` value; organisations are left out.
-fn person_names(value: Option<&Value>) -> Vec<String> {
+fn person_names(value: Option<&Value>, people: &PeopleIndex) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |name: &str| {
         for n in split_author_list(name) {
@@ -907,13 +1042,18 @@ fn person_names(value: Option<&Value>) -> Vec<String> {
                 .iter()
                 .any(|t| t.contains("Organization")) =>
         {
-            if let Some(name) = map.get("name").and_then(Value::as_str) {
+            // A reference to a Person described elsewhere in the page's JSON-LD.
+            let by_id = map
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| people.name(id));
+            if let Some(name) = map.get("name").and_then(Value::as_str).or(by_id) {
                 push(name);
             }
         }
         Some(Value::Array(items)) => {
             for item in items {
-                for n in person_names(Some(item)) {
+                for n in person_names(Some(item), people) {
                     push(&n);
                 }
             }
@@ -924,7 +1064,7 @@ fn person_names(value: Option<&Value>) -> Vec<String> {
 }
 
 /// "Jane Doe and John Roe" / "Jane Doe, John Roe" → two names.
-fn split_author_list(s: &str) -> Vec<String> {
+pub(super) fn split_author_list(s: &str) -> Vec<String> {
     let s = clean_text(s);
     let s = s
         .strip_prefix("By ")
@@ -945,7 +1085,7 @@ fn iso_date(s: &str) -> Option<String> {
         .map(|stamp| stamp.to_string())
 }
 
-fn clean_text(s: &str) -> String {
+pub(super) fn clean_text(s: &str) -> String {
     collapse_whitespace(&normalize_invisible(&decode_entities(s)))
 }
 
@@ -1025,7 +1165,7 @@ mod tests {
         )
         .unwrap();
         let mut meta = PageMeta::default();
-        read_json_ld(&v, &mut meta, 0);
+        read_json_ld(&v, &mut meta, 0, &PeopleIndex::default());
         assert_eq!(meta.headline.unwrap().0, "A & B");
         assert_eq!(meta.authors.unwrap().0, ["Jane Doe", "John Roe"]);
         assert_eq!(meta.published.unwrap().0, "2024-05-14T08:30:00+03:00");
@@ -1132,7 +1272,10 @@ mod tests {
             layout.page.modified,
             Some(("2026-03-11".to_string(), "page-text"))
         );
-        assert_eq!(layout.published, Some(("2026-03-11".to_string(), "text")));
+        assert_eq!(
+            layout.published,
+            Some(("2026-03-11".to_string(), "page-text"))
+        );
     }
 
     #[test]

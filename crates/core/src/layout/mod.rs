@@ -12,6 +12,7 @@ mod byline;
 mod dateline;
 mod furniture;
 pub mod html;
+mod html_authors;
 mod html_depth;
 mod news;
 
