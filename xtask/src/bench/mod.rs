@@ -1,6 +1,7 @@
 //! `cargo xtask bench <target>`: speed and memory of Gleaner beside its peers, measured in
 //! the same run on the same inputs, one core each, reported as ratios.
 
+pub mod cpu;
 pub mod extraction;
 pub mod pipeline;
 

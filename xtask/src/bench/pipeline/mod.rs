@@ -15,9 +15,10 @@ use anyhow::{Context, Result};
 use clap::Args;
 use gleaner_core::{Config, Extractor, Input, InputFormat};
 
+use crate::bench::cpu::process_cpu_time;
 use crate::venv;
 use corpora::Corpus;
-use stages::{STAGES, StageTimes, fitted_exponent, process_cpu_time, time_corpus, time_stages};
+use stages::{STAGES, StageTimes, fitted_exponent, time_corpus, time_stages};
 
 /// Options of `cargo xtask bench pipeline`.
 #[derive(Debug, Args)]
