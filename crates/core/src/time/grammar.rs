@@ -341,47 +341,141 @@ impl<'a> Grammar<'a> {
         })
     }
 
-    /// A year in words: "nineteen ninety-six", "two thousand", "two thousand and one".
+    /// A year in words: "nineteen ninety-six", "two thousand", "two thousand and one",
+    /// "nineteen hundred ninety three". Out of `context` (no month before it) only "two
+    /// thousand" after a year-taking word and the 1800s and 1900s count.
     fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
+        self.spelled_year_in(i, false)
+    }
+
+    fn spelled_year_in(&self, i: usize, context: bool) -> Option<(usize, i32)> {
+        // a number below 100 in words at `k`: "seventy", "seventy-two", "thirty two", "five"
+        let below_hundred = |k: usize, max_units: u32| -> Option<(usize, u32)> {
+            let n = self.word(k).and_then(lexicon::cardinal).filter(|n| *n < 100)?;
+            if n >= 20 && n % 10 == 0 {
+                let j = if self.punct(k + 1, '-') && self.glued(k + 1) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if let Some(u) = self.word(j).and_then(lexicon::cardinal).filter(|u| *u < 10) {
+                    return Some((j + 1, n + u));
+                }
+                return Some((k + 1, n));
+            }
+            (n < max_units).then_some((k + 1, n))
+        };
         let w = self.key(i);
         if w == "two" && self.is(i + 1, "thousand") {
             let before = if i > 0 { self.key(i - 1) } else { "" };
-            if !matches!(before, "year" | "in" | "since" | "by" | "until") {
+            if !context && !matches!(before, "year" | "in" | "since" | "by" | "until") {
                 return None;
             }
             let mut end = i + 2;
             let mut y = 2000;
             let k = if self.is(end, "and") { end + 1 } else { end };
-            if let Some(u) = self.word(k).and_then(lexicon::cardinal).filter(|u| *u < 20) {
+            let max = if context { 100 } else { 20 };
+            if let Some((e, u)) = below_hundred(k, max) {
                 y += u as i32;
-                end = k + 1;
+                end = e;
             }
-            if self.word(end).and_then(lexicon::unit).is_some() {
+            if self.word(end).and_then(lexicon::unit).is_some() || context && !self.ends_phrase(end)
+            {
                 return None;
             }
             return Some((end, y));
         }
         let century = match w {
-            "nineteen" => 1900,
-            "eighteen" => 1800,
+            "nineteen" => 19,
+            "eighteen" => 18,
+            _ if context => self
+                .word(i)
+                .and_then(lexicon::cardinal)
+                .filter(|c| (10..=19).contains(c))?,
             _ => return None,
-        };
-        let tens = self
-            .word(i + 1)
+        } as i32;
+        // "nineteen hundred (and) ninety three"
+        if self.is(i + 1, "hundred") {
+            if !context {
+                return None;
+            }
+            let k = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
+            let (e, y) = match below_hundred(k, 10) {
+                Some((e, u)) => (e, century * 100 + u as i32),
+                None => (i + 2, century * 100),
+            };
+            return self.ends_phrase(e).then_some((e, y));
+        }
+        self.word(i + 1)
             .and_then(lexicon::cardinal)
             .filter(|t| *t >= 20 && *t % 10 == 0 && *t < 100)?;
-        let mut end = i + 2;
-        let mut y = century + tens as i32;
-        let k = if self.punct(end, '-') && self.glued(end) {
-            end + 1
-        } else {
-            end
-        };
-        if let Some(u) = self.word(k).and_then(lexicon::cardinal).filter(|u| *u < 10) {
-            y += u as i32;
-            end = k + 1;
+        let (end, n) = below_hundred(i + 1, 0)?;
+        if context && !self.ends_phrase(end) {
+            return None;
         }
-        Some((end, y))
+        Some((end, century * 100 + n as i32))
+    }
+
+    /// Whether token `k` can follow a date: the end, punctuation, or a word that starts a
+    /// new phrase (not a noun a number in words would count: "March two thousand people").
+    fn ends_phrase(&self, k: usize) -> bool {
+        match self.t.get(k) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => true,
+            Some(t) if t.kind == Kind::Number => false,
+            Some(t) => {
+                t.capital
+                    || matches!(
+                        t.key(),
+                        "and"
+                            | "or"
+                            | "to"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "the"
+                            | "when"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "will"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "it"
+                            | "i"
+                            | "for"
+                            | "after"
+                            | "before"
+                            | "until"
+                            | "but"
+                    )
+            }
+        }
+    }
+
+    /// A year after a day and month: "2024", ", 2024", "of 1995", "in 2020", "of 87",
+    /// "nineteen eighty six".
+    fn year_tail(&self, k: usize) -> Option<(usize, i32)> {
+        let k = if self.punct(k, ',') { k + 1 } else { k };
+        if self.is(k, "of") || self.is(k, "in") {
+            if let Some(r) = self.year_at(k + 1, true) {
+                return Some(r);
+            }
+            if self.is(k, "of")
+                && let Some(n) = self
+                    .number(k + 1)
+                    .filter(|n| n.digits == 2)
+                    .filter(|_| !self.glued(k + 2))
+            {
+                let y = if n.num < 50 { 2000 } else { 1900 } + n.num as i32;
+                return Some((k + 2, y));
+            }
+            return self.spelled_year_in(k + 1, true);
+        }
+        self.year_at(k, true)
+            .or_else(|| self.spelled_year_in(k, true))
     }
 
     /// Modifier words before an expression.
@@ -1410,6 +1504,9 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        if self.in_number_chain(i) {
+            return None;
+        }
         if let Some(n) = self.t.get(end)
             && n.glued()
         {
@@ -1511,6 +1608,34 @@ impl<'a> Grammar<'a> {
             }
         }
         Some((end, y))
+    }
+
+    /// Whether the four-digit number at `i` is one link of a chain of numbers joined by
+    /// hyphens or slashes that is not a range of years: a phone number or a code ("555-1212",
+    /// "138-2010-2015", "32-2015", "2015-32"). "1998-2000" and "2010-11" are ranges.
+    fn in_number_chain(&self, i: usize) -> bool {
+        let joint = |k: usize| self.punct(k, '-') || self.punct(k, '/');
+        let yy = self.t[i].num % 100;
+        if i >= 2 && joint(i - 1) {
+            if let Some(p) = self.number(i - 2) {
+                if p.digits != 4 || i >= 4 && joint(i - 3) && self.number(i - 4).is_some() {
+                    return true;
+                }
+            }
+        }
+        if joint(i + 1)
+            && let Some(n) = self.number(i + 2)
+        {
+            if joint(i + 3) && self.number(i + 4).is_some() {
+                return true;
+            }
+            return match n.digits {
+                4 => false,
+                2 => !(1..=10).contains(&((n.num + 100 - yy) % 100)),
+                _ => true,
+            };
+        }
+        false
     }
 
     fn explicit_date(&self, i: usize) -> Option<(usize, Sem)> {
@@ -1771,7 +1896,9 @@ impl<'a> Grammar<'a> {
         let lone = |k: usize| {
             self.t.get(k).is_none_or(|n| {
                 !(n.glued() && matches!(n.kind, Kind::Number | Kind::Word)
-                    || n.glued() && (n.is_punct('/') || n.is_punct('-')))
+                    || n.glued() && (n.is_punct('/') || n.is_punct('-'))
+                    // "30/4.85" is a ratio of decimals
+                    || n.glued() && n.is_punct('.') && self.number(k + 1).is_some_and(|d| d.glued()))
             })
         };
         // 20170302
@@ -1793,21 +1920,20 @@ impl<'a> Grammar<'a> {
             && lone(i + 3)
             && (i == 0 || !self.glued(i))
         {
-            // 2015-3, 2015-12
+            // 2015-3, 2015-12, 2016/11 (not "2011-12", a season)
             if t.digits == 4
                 && (1900..2100).contains(&t.num)
                 && u.digits <= 2
                 && (1..=12).contains(&u.num)
-                && self.punct(i + 1, '-')
+                && !(u.digits == 2 && u.num == (t.num + 1) % 100 && self.punct(i + 1, '-'))
             {
                 return month(i + 3, t.num as i32, u.num as u8);
             }
-            // 12-2015
+            // 12-2015, 11/2016
             if u.digits == 4
                 && (1900..2100).contains(&u.num)
                 && t.digits <= 2
                 && (1..=12).contains(&t.num)
-                && self.punct(i + 1, '-')
             {
                 return month(i + 3, u.num as i32, t.num as u8);
             }
@@ -1822,6 +1948,21 @@ impl<'a> Grammar<'a> {
                     return None;
                 };
                 return date(i + 3, YearSpec::Auto(Dir::Auto), m, Some(d));
+            }
+        }
+        // "2016 / 11", "11 / 2016": a slash with spaces
+        if self.punct(i + 1, '/')
+            && let Some(u) = self.number(i + 2)
+            && lone(i + 3)
+            && (i == 0 || !self.glued(i))
+        {
+            let (y, m) = if t.digits == 4 { (t, u) } else { (u, t) };
+            if y.digits == 4
+                && (1900..2100).contains(&y.num)
+                && m.digits <= 2
+                && (1..=12).contains(&m.num)
+            {
+                return month(i + 3, y.num as i32, m.num as u8);
             }
         }
         // "2017 april"
@@ -1929,9 +2070,14 @@ impl<'a> Grammar<'a> {
             // "March 3" but not "March 2000" (a year)
             if self.number(end).is_none_or(|n| n.digits <= 2) {
                 let mut e2 = e;
-                let k = if self.punct(e2, ',') { e2 + 1 } else { e2 };
+                // "Sep-23-2020"
+                let k = if (self.punct(e2, '-') || self.punct(e2, '/')) && self.glued(e2) {
+                    e2 + 1
+                } else {
+                    e2
+                };
                 let mut year = YearSpec::Auto(Dir::Auto);
-                if let Some((ye, y)) = self.year_at(k, true) {
+                if let Some((ye, y)) = self.year_tail(k) {
                     year = YearSpec::Explicit(y);
                     e2 = ye;
                 }
@@ -1969,7 +2115,10 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        if let Some((ye, y)) = self.year_at(k, true) {
+        if let Some((ye, y)) = self
+            .year_at(k, true)
+            .or_else(|| self.spelled_year_in(k, true))
+        {
             return Some((
                 ye,
                 Sem::Month {
@@ -2033,8 +2182,12 @@ impl<'a> Grammar<'a> {
         if self.is(k, "of") {
             k += 1;
         }
-        // "05-Aug-2016"
-        if self.punct(k, '-') && self.glued(k) && self.glued(k + 1) && self.number(j).is_some() {
+        // "05-Aug-2016", "23/Sep/2020"
+        if (self.punct(k, '-') || self.punct(k, '/'))
+            && self.glued(k)
+            && self.glued(k + 1)
+            && self.number(j).is_some()
+        {
             k += 1;
         }
         let t = self.t.get(k)?;
@@ -2048,12 +2201,12 @@ impl<'a> Grammar<'a> {
         }
         let mut end = self.skip_dot(k + 1);
         let mut year = YearSpec::Auto(Dir::Auto);
-        let y = if self.punct(end, ',') || self.punct(end, '-') && self.glued(end) {
+        let y = if (self.punct(end, '-') || self.punct(end, '/')) && self.glued(end) {
             end + 1
         } else {
             end
         };
-        if let Some((ye, yy)) = self.year_at(y, true) {
+        if let Some((ye, yy)) = self.year_tail(y) {
             year = YearSpec::Explicit(yy);
             end = ye;
         }
