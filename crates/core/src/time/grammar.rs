@@ -703,9 +703,15 @@ impl<'a> Grammar<'a> {
 
     /// "8 p.m.", "10:35 a.m. EST Tuesday", "noon", "midnight", "4 in the morning".
     fn clock(&self, i: usize) -> Option<(usize, Sem)> {
+        let words = self.clock_in_words(i);
+        let context = self.day_context(i);
         let (mut end, mut hour, minute, second) = match self.key(i) {
             "noon" | "midday" => (i + 1, 12u8, 0u8, None),
             "midnight" => (i + 1, 0, 0, None),
+            _ if words.is_some() => {
+                let (end, hour, minute) = words?;
+                (end, hour, minute, None)
+            }
             _ => {
                 let h = self.number(i).filter(|t| t.digits <= 4 && t.num <= 2400)?;
                 if i > 0 && (self.punct(i - 1, ':') || self.punct(i - 1, '.')) && self.glued(i) {
@@ -759,7 +765,9 @@ impl<'a> Grammar<'a> {
                         },
                     ));
                 }
-                if self.punct(i + 1, ':')
+                // "Monday at 2.30": a dot between hour and minutes beside a day
+                let dotted = self.punct(i + 1, '.') && context.is_some() && hour <= 23;
+                if (self.punct(i + 1, ':') || dotted)
                     && self.glued(i + 1)
                     && let Some(m) = self
                         .number(i + 2)
@@ -780,7 +788,11 @@ impl<'a> Grammar<'a> {
                     let in_the_part = self.is(i + 1, "in")
                         && self.is(i + 2, "the")
                         && matches!(self.key(i + 3), "morning" | "afternoon" | "evening");
-                    if self.meridiem(i + 1).is_none() && !in_the_part {
+                    if self.meridiem(i + 1).is_none()
+                        && !in_the_part
+                        && !self.oclock(i + 1).is_some()
+                        && context.is_none()
+                    {
                         return None;
                     }
                     if hour == 0 || hour > 12 {
@@ -804,7 +816,7 @@ impl<'a> Grammar<'a> {
         } else {
             false
         };
-        if !has_meridiem && self.number(i).is_some() {
+        if !has_meridiem && self.number(i).is_some() && words.is_none() && context.is_none() {
             // A bare "10:30" needs a reason to be a clock time: a time zone, "o'clock", or
             // a preposition of time before it. Otherwise it may be a score or a ratio.
             let before = if i > 0 { self.key(i - 1) } else { "" };
@@ -819,8 +831,16 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
-        if self.is(end, "o") && self.punct(end + 1, '\'') && self.is(end + 2, "clock") {
-            end += 3;
+        if let Some(e) = self.oclock(end) {
+            end = e;
+        }
+        // "tonight at 8", "Friday evening around 7": the part of day says pm
+        if !has_meridiem && hour < 12 {
+            match context {
+                Some(Some("AF" | "EV")) => hour += 12,
+                Some(Some("NI")) if hour >= 6 => hour += 12,
+                _ => {}
+            }
         }
         // "4 in the morning"
         if self.is(end, "in") && self.is(end + 1, "the") {
@@ -878,6 +898,157 @@ impl<'a> Grammar<'a> {
                 day,
             },
         ))
+    }
+
+    /// "o'clock", "oclock" at `i`: its end.
+    fn oclock(&self, i: usize) -> Option<usize> {
+        if self.is(i, "o") && self.punct(i + 1, '\'') && self.is(i + 2, "clock") {
+            Some(i + 3)
+        } else if self.is(i, "oclock") {
+            Some(i + 1)
+        } else {
+            None
+        }
+    }
+
+    /// An hour of the clock in words or digits at `i` (1 to 12): (end, hour).
+    fn hour_at(&self, i: usize) -> Option<(usize, u8)> {
+        let h = match self.number(i) {
+            Some(t) if t.digits <= 2 => t.num as u32,
+            Some(_) => return None,
+            None => self.word(i).and_then(lexicon::cardinal)?,
+        };
+        (1..=12).contains(&h).then_some((i + 1, h as u8))
+    }
+
+    /// Minutes in words at `i`: "ten", "thirty", "forty-three", "twenty seven": (end, minutes).
+    fn minutes_in_words(&self, i: usize) -> Option<(usize, u8)> {
+        let n = self.word(i).and_then(lexicon::cardinal)?;
+        if (10..20).contains(&n) {
+            return Some((i + 1, n as u8));
+        }
+        if !(20..60).contains(&n) || n % 10 != 0 {
+            return None;
+        }
+        let j = if self.punct(i + 1, '-') && self.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        match self.word(j).and_then(lexicon::cardinal).filter(|u| *u < 10) {
+            Some(u) => Some((j + 1, (n + u) as u8)),
+            None => Some((i + 1, n as u8)),
+        }
+    }
+
+    /// A clock time in words: "half past seven", "ten past 9", "20 min past eight",
+    /// "quarter to six", "ten am", "nine o'clock", "seven twenty-seven" (the last only with
+    /// a meridiem or beside a day): (end, hour, minute), before any am/pm.
+    fn clock_in_words(&self, i: usize) -> Option<(usize, u8, u8)> {
+        // minutes past / to the hour
+        let (k, minutes) = match self.key(i) {
+            "half" => (i + 1, Some(30u32)),
+            "quarter" => (i + 1, Some(15)),
+            "a" if self.is(i + 1, "quarter") => (i + 2, Some(15)),
+            _ => match self.number(i) {
+                Some(t) if t.digits <= 2 && t.num < 60 => (i + 1, Some(t.num as u32)),
+                Some(_) => (i, None),
+                None => match self.minutes_in_words(i) {
+                    Some((e, m)) => (e, Some(u32::from(m))),
+                    None => match self.word(i).and_then(lexicon::cardinal) {
+                        Some(n) if n < 10 => (i + 1, Some(n)),
+                        _ => (i, None),
+                    },
+                },
+            },
+        };
+        if let Some(m) = minutes.filter(|m| (1..60).contains(m)) {
+            let k = if matches!(self.key(k), "min" | "mins" | "minute" | "minutes") {
+                k + 1
+            } else {
+                k
+            };
+            let past = match self.key(k) {
+                "past" | "after" => Some(true),
+                "to" | "before" => Some(false),
+                _ => None,
+            };
+            if let Some(past) = past
+                && let Some((e, h)) = self.hour_at(k + 1)
+                && !self.glued(e)
+                && self.word(e).is_none_or(|w| {
+                    lexicon::unit(w).is_none()
+                        && (self.ends_phrase(e)
+                            || matches!(w, "o" | "oclock" | "am" | "pm" | "a" | "p")
+                            || lexicon::part_of_day(w).is_some())
+                })
+                // "to" and "before" only after the clock words ("quarter to six"), not counts
+                && (past || matches!(self.key(i), "half" | "quarter" | "a"))
+            {
+                let hour = match (past, h) {
+                    (true, h) => h,
+                    (false, 1) => 12,
+                    (false, h) => h - 1,
+                };
+                let minute = if past { m as u8 } else { (60 - m) as u8 };
+                return Some((e, hour, minute));
+            }
+        }
+        // an hour in words
+        let h = self
+            .word(i)
+            .and_then(lexicon::cardinal)
+            .filter(|h| (1..=12).contains(h))? as u8;
+        if self.meridiem(i + 1).is_some() || self.oclock(i + 1).is_some() {
+            return Some((i + 1, h, 0));
+        }
+        let (e, m) = if self.punct(i + 1, '-') && self.glued(i + 1) {
+            self.minutes_in_words(i + 2)?
+        } else {
+            self.minutes_in_words(i + 1)?
+        };
+        let e = if matches!(self.key(e), "minutes" | "min") { e + 1 } else { e };
+        if self.meridiem(e).is_some() || self.day_context(i).is_some() {
+            return Some((e, h, m));
+        }
+        None
+    }
+
+    /// Whether a clock time at `i` is announced by "at" or "around" right after a day
+    /// ("Friday at 4", "tonight around 7", "the 26th at 4"): `Some` with the part of day
+    /// the context names, if any.
+    fn day_context(&self, i: usize) -> Option<Option<&'static str>> {
+        if i < 2 || !matches!(self.key(i - 1), "at" | "around") {
+            return None;
+        }
+        let mut part = None;
+        let mut day = false;
+        for k in (i.saturating_sub(5)..i - 1).rev() {
+            let t = &self.t[k];
+            if t.kind == Kind::Punct && !t.is_punct(',') {
+                break;
+            }
+            let w = t.key();
+            if let Some(code) = lexicon::part_of_day(w) {
+                part.get_or_insert(code);
+                day = true;
+            }
+            match w {
+                "tonight" | "tonite" => {
+                    part.get_or_insert("NI");
+                    day = true;
+                }
+                "today" | "tomorrow" | "yesterday" => day = true,
+                _ if lexicon::weekday(w).is_some_and(|(_, abbr)| !abbr || t.capital) => {
+                    day = true;
+                }
+                _ if lexicon::is_ordinal_suffix(w) && k > 0 && self.number(k - 1).is_some() => {
+                    day = true;
+                }
+                _ => {}
+            }
+        }
+        day.then_some(part)
     }
 
     /// "am", "pm", "a.m.", "p.m." at `i`: (end, is pm).

@@ -187,6 +187,9 @@ fn clock_day(toks: &[Tok], found: &[Found], k: usize, ctx: &Context) -> Option<D
                 | Sem::DayOffset(_)
                 | Sem::Date { day: Some(_), .. }
                 | Sem::Holiday { .. }
+                | Sem::PartOfDay { .. }
+                | Sem::WeekDay { .. }
+                | Sem::NarrativeWeekday { .. }
         )
         .then_some(r.day)
         .flatten()
