@@ -1018,12 +1018,17 @@ impl<'a> Grammar<'a> {
     /// ("Friday at 4", "tonight around 7", "the 26th at 4"): `Some` with the part of day
     /// the context names, if any.
     fn day_context(&self, i: usize) -> Option<Option<&'static str>> {
-        if i < 2 || !matches!(self.key(i - 1), "at" | "around") {
+        let (from, to) = if i >= 2 && matches!(self.key(i - 1), "at" | "around") {
+            (i.saturating_sub(5), i - 1)
+        } else if i >= 1 && self.direct_day_context(i) {
+            // "February 22nd 3:30", "Wednesday 4 o'clock": the day right before
+            (i - 1, i)
+        } else {
             return None;
-        }
+        };
         let mut part = None;
         let mut day = false;
-        for k in (i.saturating_sub(5)..i - 1).rev() {
+        for k in (from..to).rev() {
             let t = &self.t[k];
             if t.kind == Kind::Punct && !t.is_punct(',') {
                 break;
@@ -1045,10 +1050,21 @@ impl<'a> Grammar<'a> {
                 _ if lexicon::is_ordinal_suffix(w) && k > 0 && self.number(k - 1).is_some() => {
                     day = true;
                 }
+                _ if to == i && lexicon::ordinal(w).is_some() => day = true,
                 _ => {}
             }
         }
         day.then_some(part)
+    }
+
+    /// Whether the clock time at `i` follows a day without "at" and says it is a clock
+    /// time by itself (minutes, "o'clock"): a bare number after a day is a count.
+    fn direct_day_context(&self, i: usize) -> bool {
+        let minutes = (self.punct(i + 1, ':') || self.punct(i + 1, '.'))
+            && self.number(i + 2).is_some_and(|m| m.digits == 2 && m.glued());
+        let oclock = self.oclock(i + 1).is_some();
+        let words = self.word(i).is_some_and(|w| lexicon::cardinal(w).is_some());
+        minutes || oclock || words
     }
 
     /// "am", "pm", "a.m.", "p.m." at `i`: (end, is pm).
@@ -1870,6 +1886,22 @@ impl<'a> Grammar<'a> {
             if let Some((e, sem @ Sem::Date { .. })) = self.day_month(k) {
                 return Some((e, sem));
             }
+            // "Monday the 27th", "tuesday the eleventh"
+            if self.is(end, "the")
+                && let Some((e, mday)) = self.day_number(end + 1)
+                && (self.number(end + 1).is_none()
+                    || self.word(end + 2).is_some_and(lexicon::is_ordinal_suffix))
+                && !self.is(e, "of")
+                && self.word(e).and_then(lexicon::unit).is_none()
+            {
+                return Some((
+                    e,
+                    Sem::MonthDay {
+                        day: mday,
+                        weekday: Some(d),
+                    },
+                ));
+            }
             let weekday = Sem::Weekday {
                 day: d,
                 dir: Dir::Auto,
@@ -1933,6 +1965,9 @@ impl<'a> Grammar<'a> {
             return Some(r);
         }
         if let Some(r) = self.day_month(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.month_day(i) {
             return Some(r);
         }
         if let Some(r) = self.decade(i) {
@@ -2341,6 +2376,29 @@ impl<'a> Grammar<'a> {
                 year: YearSpec::Auto(Dir::Auto),
             },
         ))
+    }
+
+    /// A day of the month alone after a preposition of time: "on the 18th", "by the 4th",
+    /// "on 29th".
+    fn month_day(&self, i: usize) -> Option<(usize, Sem)> {
+        let before = if i > 0 { self.key(i - 1) } else { "" };
+        if !matches!(
+            before,
+            "on" | "by" | "until" | "till" | "since" | "before" | "after"
+        ) {
+            return None;
+        }
+        let j = self.skip_the(i);
+        let (e, day) = self.day_number(j)?;
+        let ordinal = if self.number(j).is_some() {
+            self.word(j + 1).is_some_and(lexicon::is_ordinal_suffix)
+        } else {
+            self.word(j).and_then(lexicon::ordinal).is_some()
+        };
+        if !ordinal || self.is(e, "of") || !self.ends_phrase(e) || self.capital(e) {
+            return None;
+        }
+        Some((e, Sem::MonthDay { day, weekday: None }))
     }
 
     /// "22 March 2022", "3rd of March", "the 3rd of March".

@@ -190,6 +190,7 @@ fn clock_day(toks: &[Tok], found: &[Found], k: usize, ctx: &Context) -> Option<D
                 | Sem::PartOfDay { .. }
                 | Sem::WeekDay { .. }
                 | Sem::NarrativeWeekday { .. }
+                | Sem::MonthDay { .. }
         )
         .then_some(r.day)
         .flatten()

@@ -105,6 +105,9 @@ pub(super) enum Sem {
     NarrativeWeekday { day: u8, dir: Dir },
     /// "the 27th day" of an ongoing event.
     OrdinalDay { n: u32, unit: Unit },
+    /// A day of the month without its month ("on the 18th"), with the weekday printed
+    /// beside it if any ("Monday the 27th"): the nearest such day.
+    MonthDay { day: u8, weekday: Option<u8> },
 }
 
 /// TIMEX3 value pieces of a SET.
