@@ -1179,12 +1179,24 @@ impl<'a> Grammar<'a> {
                     },
                 ));
             }
-            "the" => {
-                // the day before yesterday / after tomorrow
-                if self.is(i + 1, "day") {
-                    return match (self.key(i + 2), self.key(i + 3)) {
-                        ("before", "yesterday") => Some((i + 4, Sem::DayOffset(-2))),
-                        ("after", "tomorrow") => Some((i + 4, Sem::DayOffset(2))),
+            "the" | "day" => {
+                // (the) day before yesterday / after tomorrow
+                let k = if w == "the" { i + 1 } else { i };
+                if self.is(k, "day") {
+                    return match (self.key(k + 1), self.key(k + 2)) {
+                        ("before", "yesterday") => Some((k + 3, Sem::DayOffset(-2))),
+                        ("after", "tomorrow") => Some((k + 3, Sem::DayOffset(2))),
+                        _ => None,
+                    };
+                }
+                // the week (month, year) after next / before last
+                if w == "the"
+                    && let Some((unit, false)) = self.word(k).and_then(lexicon::unit)
+                    && matches!(unit, Unit::Week | Unit::Month | Unit::Year)
+                {
+                    return match (self.key(k + 1), self.key(k + 2)) {
+                        ("after", "next") => Some((k + 3, Sem::RelUnit { unit, offset: 2 })),
+                        ("before", "last") => Some((k + 3, Sem::RelUnit { unit, offset: -2 })),
                         _ => None,
                     };
                 }
@@ -2889,7 +2901,8 @@ impl<'a> Grammar<'a> {
             k = c.end;
         }
         if let Some((unit, plural)) = self.word(k).and_then(lexicon::unit) {
-            if plural != (n > 1) {
+            // "every two days", "every other day"
+            if plural != (n > 1) && !(self.is(i + 1, "other") && !plural) {
                 return None;
             }
             return Some((k + 1, Sem::Set(SetValue::Every(unit, n))));
