@@ -351,7 +351,10 @@ impl<'a> Grammar<'a> {
     fn spelled_year_in(&self, i: usize, context: bool) -> Option<(usize, i32)> {
         // a number below 100 in words at `k`: "seventy", "seventy-two", "thirty two", "five"
         let below_hundred = |k: usize, max_units: u32| -> Option<(usize, u32)> {
-            let n = self.word(k).and_then(lexicon::cardinal).filter(|n| *n < 100)?;
+            let n = self
+                .word(k)
+                .and_then(lexicon::cardinal)
+                .filter(|n| *n < 100)?;
             if n >= 20 && n % 10 == 0 {
                 let j = if self.punct(k + 1, '-') && self.glued(k + 1) {
                     k + 2
@@ -975,7 +978,11 @@ impl<'a> Grammar<'a> {
             };
             if let Some(past) = past
                 && let Some((e, h)) = self.hour_at(k + 1)
-                && !self.glued(e)
+                && !(self.glued(e)
+                    && self
+                        .t
+                        .get(e)
+                        .is_some_and(|t| t.kind != Kind::Punct || t.is_punct('-')))
                 && self.word(e).is_none_or(|w| {
                     lexicon::unit(w).is_none()
                         && (self.ends_phrase(e)
@@ -1007,7 +1014,11 @@ impl<'a> Grammar<'a> {
         } else {
             self.minutes_in_words(i + 1)?
         };
-        let e = if matches!(self.key(e), "minutes" | "min") { e + 1 } else { e };
+        let e = if matches!(self.key(e), "minutes" | "min") {
+            e + 1
+        } else {
+            e
+        };
         if self.meridiem(e).is_some() || self.day_context(i).is_some() {
             return Some((e, h, m));
         }
@@ -1061,7 +1072,9 @@ impl<'a> Grammar<'a> {
     /// time by itself (minutes, "o'clock"): a bare number after a day is a count.
     fn direct_day_context(&self, i: usize) -> bool {
         let minutes = (self.punct(i + 1, ':') || self.punct(i + 1, '.'))
-            && self.number(i + 2).is_some_and(|m| m.digits == 2 && m.glued());
+            && self
+                .number(i + 2)
+                .is_some_and(|m| m.digits == 2 && m.glued());
         let oclock = self.oclock(i + 1).is_some();
         let words = self.word(i).is_some_and(|w| lexicon::cardinal(w).is_some());
         minutes || oclock || words
