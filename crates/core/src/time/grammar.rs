@@ -819,7 +819,15 @@ impl<'a> Grammar<'a> {
         } else {
             false
         };
-        if !has_meridiem && self.number(i).is_some() && words.is_none() && context.is_none() {
+        let parted = self.is(end, "in")
+            && self.is(end + 1, "the")
+            && matches!(self.key(end + 2), "morning" | "afternoon" | "evening");
+        if !has_meridiem
+            && self.number(i).is_some()
+            && words.is_none()
+            && context.is_none()
+            && !parted
+        {
             // A bare "10:30" needs a reason to be a clock time: a time zone, "o'clock", or
             // a preposition of time before it. Otherwise it may be a score or a ratio.
             let before = if i > 0 { self.key(i - 1) } else { "" };
@@ -1006,7 +1014,17 @@ impl<'a> Grammar<'a> {
             .word(i)
             .and_then(lexicon::cardinal)
             .filter(|h| (1..=12).contains(h))? as u8;
-        if self.meridiem(i + 1).is_some() || self.oclock(i + 1).is_some() {
+        // "ten am" but not "which one am I": a bare "am" needs a word of time before
+        let before = if i > 0 { self.key(i - 1) } else { "" };
+        let am_ok = !self.is(i + 1, "am")
+            || matches!(
+                before,
+                "at" | "around" | "by" | "until" | "till" | "from" | "before" | "after" | "the"
+            );
+        let parted = self.is(i + 1, "in")
+            && self.is(i + 2, "the")
+            && matches!(self.key(i + 3), "morning" | "afternoon" | "evening");
+        if self.meridiem(i + 1).is_some() && am_ok || self.oclock(i + 1).is_some() || parted {
             return Some((i + 1, h, 0));
         }
         let (e, m) = if self.punct(i + 1, '-') && self.glued(i + 1) {
@@ -1087,6 +1105,10 @@ impl<'a> Grammar<'a> {
             "pm" => Some((self.skip_dot(i + 1), true)),
             w @ ("a" | "p") if self.dot(i + 1) && self.is(i + 2, "m") && self.glued(i + 2) => {
                 Some((self.skip_dot(i + 3), w == "p"))
+            }
+            // "one thirty p m" (speech transcripts)
+            w @ ("a" | "p") if self.is(i + 1, "m") && !self.glued(i + 1) => {
+                Some((i + 2, w == "p"))
             }
             _ => None,
         }
@@ -1647,6 +1669,16 @@ impl<'a> Grammar<'a> {
     /// A day of month at `i`: "3", "3rd", "third": (end, day).
     fn day_number(&self, i: usize) -> Option<(usize, u8)> {
         let t = self.t.get(i)?;
+        // "12:30 December": minutes; "$12 December": money
+        if t.kind == Kind::Number
+            && i > 0
+            && (self.punct(i - 1, ':') && t.glued()
+                || self.punct(i - 1, '$')
+                || self.punct(i - 1, '£')
+                || self.punct(i - 1, '€'))
+        {
+            return None;
+        }
         let (mut end, d) = match t.kind {
             Kind::Number if t.digits <= 2 && (1..=31).contains(&t.num) => (i + 1, t.num as u8),
             Kind::Word if matches!(t.key(), "twenty" | "thirty") => {
@@ -1829,10 +1861,13 @@ impl<'a> Grammar<'a> {
         let joint = |k: usize| self.punct(k, '-') || self.punct(k, '/');
         let yy = self.t[i].num % 100;
         if i >= 2 && joint(i - 1) {
-            if let Some(p) = self.number(i - 2) {
-                if p.digits != 4 || i >= 4 && joint(i - 3) && self.number(i - 4).is_some() {
-                    return true;
-                }
+            // "Sep-23-2020" is a date
+            let month_before = i >= 4 && joint(i - 3) && self.word(i - 4).and_then(lexicon::month).is_some();
+            if let Some(p) = self.number(i - 2)
+                && !month_before
+                && (p.digits != 4 || i >= 4 && joint(i - 3) && self.number(i - 4).is_some())
+            {
+                return true;
             }
         }
         if joint(i + 1)
@@ -1993,6 +2028,9 @@ impl<'a> Grammar<'a> {
             return Some(r);
         }
         if let Some(r) = self.month_day(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.day_of_month(i) {
             return Some(r);
         }
         if let Some(r) = self.decade(i) {
@@ -2424,6 +2462,42 @@ impl<'a> Grammar<'a> {
             return None;
         }
         Some((e, Sem::MonthDay { day, weekday: None }))
+    }
+
+    /// "the 15th day of June", "the thirty-first day of the month", "the 15th day of next
+    /// month".
+    fn day_of_month(&self, i: usize) -> Option<(usize, Sem)> {
+        let j = self.skip_the(i);
+        let (e, day) = self.day_number(j)?;
+        let ordinal = if self.number(j).is_some() {
+            self.word(j + 1).is_some_and(lexicon::is_ordinal_suffix)
+        } else {
+            true
+        };
+        if !ordinal || !self.is(e, "day") || !self.is(e + 1, "of") {
+            return None;
+        }
+        let k = e + 2;
+        let offset = match (self.key(k), self.key(k + 1)) {
+            ("the" | "this", "month") => Some(0),
+            ("next", "month") => Some(1),
+            ("last", "month") => Some(-1),
+            _ => None,
+        };
+        if let Some(offset) = offset {
+            return Some((k + 2, Sem::DayOfMonth { day, offset }));
+        }
+        match self.month_date(k)? {
+            (end, Sem::Month { month, year }) => Some((
+                end,
+                Sem::Date {
+                    year,
+                    month,
+                    day: Some(day),
+                },
+            )),
+            _ => None,
+        }
     }
 
     /// "22 March 2022", "3rd of March", "the 3rd of March".

@@ -191,6 +191,7 @@ fn clock_day(toks: &[Tok], found: &[Found], k: usize, ctx: &Context) -> Option<D
                 | Sem::WeekDay { .. }
                 | Sem::NarrativeWeekday { .. }
                 | Sem::MonthDay { .. }
+                | Sem::DayOfMonth { .. }
         )
         .then_some(r.day)
         .flatten()

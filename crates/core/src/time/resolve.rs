@@ -399,6 +399,16 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
             },
             None => r.value = format!("XXXX-XX-{day:02}"),
         },
+        Sem::DayOfMonth { day, offset } => {
+            let date = reference.and_then(|rf| {
+                let first = Date::new(rf.year, rf.month, 1)?.add_months(offset);
+                Date::new(first.year, first.month, day)
+            });
+            match date {
+                Some(d) => set_day(r, d),
+                None => r.value = format!("XXXX-XX-{day:02}"),
+            }
+        }
         Sem::OrdinalDay { unit, .. } => {
             // The caller decides whether the day is the reference date.
             r.value = unknown(unit);

@@ -108,6 +108,8 @@ pub(super) enum Sem {
     /// A day of the month without its month ("on the 18th"), with the weekday printed
     /// beside it if any ("Monday the 27th"): the nearest such day.
     MonthDay { day: u8, weekday: Option<u8> },
+    /// Day `day` of the reference's month shifted by `offset` ("the 15th day of next month").
+    DayOfMonth { day: u8, offset: i64 },
 }
 
 /// TIMEX3 value pieces of a SET.
