@@ -41,7 +41,45 @@ pub(super) fn recognise(toks: &[Tok]) -> Vec<Found> {
             _ => i += 1,
         }
     }
+    merge_set_clocks(toks, &mut out);
     out
+}
+
+/// "9am every Sunday", "each Monday at 4pm", "9am on Sundays": one SET at a clock time.
+fn merge_set_clocks(toks: &[Tok], found: &mut Vec<Found>) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let gap = &toks[a.end..b.first];
+        let joined = gap.len() <= 2
+            && gap.iter().all(|t| t.is("at") || t.is("on") || t.is_punct(','))
+            && !toks[a.first..b.end].iter().skip(1).any(|t| t.line_before);
+        let merged = match (&a.sem, &b.sem) {
+            (
+                Sem::Set(SetValue::Weekday(d, None)),
+                Sem::Clock {
+                    hour, minute, day: None, ..
+                },
+            )
+            | (
+                Sem::Clock {
+                    hour, minute, day: None, ..
+                },
+                Sem::Set(SetValue::Weekday(d, None)),
+            ) if joined => Some(Sem::Set(SetValue::WeekdayClock(*d, *hour, *minute))),
+            _ => None,
+        };
+        if let Some(sem) = merged {
+            found[k] = Found {
+                first: a.first,
+                end: b.end,
+                sem,
+                modifier: None,
+            };
+            found.remove(k + 1);
+        }
+        k += 1;
+    }
 }
 
 /// Whether a token can open a time expression: most words cannot, and skipping them
@@ -1073,7 +1111,9 @@ impl<'a> Grammar<'a> {
                     day = true;
                 }
                 "today" | "tomorrow" | "yesterday" => day = true,
-                _ if lexicon::weekday(w).is_some_and(|(_, abbr)| !abbr || t.capital) => {
+                _ if lexicon::weekday(w).is_some_and(|(_, abbr)| !abbr || t.capital)
+                    || lexicon::weekday_plural(w).is_some() =>
+                {
                     day = true;
                 }
                 _ if lexicon::is_ordinal_suffix(w) && k > 0 && self.number(k - 1).is_some() => {

@@ -340,6 +340,7 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
                 SetValue::Every(unit, n) => duration(unit, Some(f64::from(n))),
                 SetValue::Weekday(d, None) => format!("XXXX-WXX-{d}"),
                 SetValue::Weekday(d, Some(code)) => format!("XXXX-WXX-{d}T{code}"),
+                SetValue::WeekdayClock(d, h, m) => format!("XXXX-WXX-{d}T{h:02}:{m:02}"),
                 SetValue::Month(m) => format!("XXXX-{m:02}"),
                 SetValue::PartOfDay(code) => format!("XXXX-XX-XXT{code}"),
             }

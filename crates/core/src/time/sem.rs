@@ -119,6 +119,8 @@ pub(super) enum SetValue {
     Every(Unit, u32),
     /// Every such weekday, optionally at a part of day (`XXXX-WXX-2TNI`).
     Weekday(u8, Option<&'static str>),
+    /// Every such weekday at a clock time (`XXXX-WXX-7T09:00`).
+    WeekdayClock(u8, u8, u8),
     /// Every such month (`XXXX-07`).
     Month(u8),
     /// Every such part of day (`XXXX-XX-XXTMO`).
