@@ -2259,17 +2259,19 @@ impl<'a> Grammar<'a> {
                 return date(i + 3, YearSpec::Auto(Dir::Auto), m, Some(d));
             }
         }
-        // "2016 / 11", "11 / 2016": a slash with spaces
-        if self.punct(i + 1, '/')
+        // "2016 / 11", "11 - 2016": a slash or hyphen with spaces (not "2010 - 11", a season)
+        if (self.punct(i + 1, '/') || self.punct(i + 1, '-'))
             && let Some(u) = self.number(i + 2)
             && lone(i + 3)
             && (i == 0 || !self.glued(i))
         {
             let (y, m) = if t.digits == 4 { (t, u) } else { (u, t) };
+            let season = t.digits == 4 && m.digits == 2 && m.num == (y.num + 1) % 100;
             if y.digits == 4
                 && (1900..2100).contains(&y.num)
                 && m.digits <= 2
                 && (1..=12).contains(&m.num)
+                && !season
             {
                 return month(i + 3, y.num as i32, m.num as u8);
             }
