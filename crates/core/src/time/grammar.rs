@@ -52,18 +52,26 @@ fn merge_set_clocks(toks: &[Tok], found: &mut Vec<Found>) {
         let (a, b) = (&found[k], &found[k + 1]);
         let gap = &toks[a.end..b.first];
         let joined = gap.len() <= 2
-            && gap.iter().all(|t| t.is("at") || t.is("on") || t.is_punct(','))
+            && gap
+                .iter()
+                .all(|t| t.is("at") || t.is("on") || t.is_punct(','))
             && !toks[a.first..b.end].iter().skip(1).any(|t| t.line_before);
         let merged = match (&a.sem, &b.sem) {
             (
                 Sem::Set(SetValue::Weekday(d, None)),
                 Sem::Clock {
-                    hour, minute, day: None, ..
+                    hour,
+                    minute,
+                    day: None,
+                    ..
                 },
             )
             | (
                 Sem::Clock {
-                    hour, minute, day: None, ..
+                    hour,
+                    minute,
+                    day: None,
+                    ..
                 },
                 Sem::Set(SetValue::Weekday(d, None)),
             ) if joined => Some(Sem::Set(SetValue::WeekdayClock(*d, *hour, *minute))),
@@ -831,7 +839,7 @@ impl<'a> Grammar<'a> {
                         && matches!(self.key(i + 3), "morning" | "afternoon" | "evening");
                     if self.meridiem(i + 1).is_none()
                         && !in_the_part
-                        && !self.oclock(i + 1).is_some()
+                        && self.oclock(i + 1).is_none()
                         && context.is_none()
                     {
                         return None;
@@ -1147,9 +1155,7 @@ impl<'a> Grammar<'a> {
                 Some((self.skip_dot(i + 3), w == "p"))
             }
             // "one thirty p m" (speech transcripts)
-            w @ ("a" | "p") if self.is(i + 1, "m") && !self.glued(i + 1) => {
-                Some((i + 2, w == "p"))
-            }
+            w @ ("a" | "p") if self.is(i + 1, "m") && !self.glued(i + 1) => Some((i + 2, w == "p")),
             _ => None,
         }
     }
@@ -1902,7 +1908,8 @@ impl<'a> Grammar<'a> {
         let yy = self.t[i].num % 100;
         if i >= 2 && joint(i - 1) {
             // "Sep-23-2020" is a date
-            let month_before = i >= 4 && joint(i - 3) && self.word(i - 4).and_then(lexicon::month).is_some();
+            let month_before =
+                i >= 4 && joint(i - 3) && self.word(i - 4).and_then(lexicon::month).is_some();
             if let Some(p) = self.number(i - 2)
                 && !month_before
                 && (p.digits != 4 || i >= 4 && joint(i - 3) && self.number(i - 4).is_some())
@@ -3031,7 +3038,8 @@ impl<'a> Grammar<'a> {
         }
         if let Some((unit, plural)) = self.word(k).and_then(lexicon::unit) {
             // "every two days", "every other day"
-            if plural != (n > 1) && !(self.is(i + 1, "other") && !plural) {
+            let every_other = self.is(i + 1, "other") && !plural;
+            if plural != (n > 1) && !every_other {
                 return None;
             }
             return Some((k + 1, Sem::Set(SetValue::Every(unit, n))));

@@ -176,8 +176,19 @@ fn clock_day(toks: &[Tok], found: &[Found], k: usize, ctx: &Context) -> Option<D
         toks[from..to].iter().all(|t| {
             matches!(
                 t.key(),
-                "at" | "on" | "before" | "after" | "by" | "around" | "until" | "from" | "about"
-                    | "early" | "late" | "in" | "the" | "for"
+                "at" | "on"
+                    | "before"
+                    | "after"
+                    | "by"
+                    | "around"
+                    | "until"
+                    | "from"
+                    | "about"
+                    | "early"
+                    | "late"
+                    | "in"
+                    | "the"
+                    | "for"
             ) || t.is_punct(',')
                 || lexicon::part_of_day(t.key()).is_some()
         }) && to - from <= 4

@@ -286,7 +286,10 @@ fn clock_times_in_words_and_beside_a_day() {
     );
     assert_eq!(
         values("Talks resume on February 22nd 3:30.", "2022-03-22"),
-        pairs(&[("February 22nd", "2022-02-22"), ("3:30", "2022-02-22T03:30")])
+        pairs(&[
+            ("February 22nd", "2022-02-22"),
+            ("3:30", "2022-02-22T03:30")
+        ])
     );
 }
 
@@ -318,11 +321,17 @@ fn months_years_and_days_of_the_month() {
         pairs(&[("the fourth of July of 1995", "1995-07-04")])
     );
     assert_eq!(
-        values("She was born on January twenty five nineteen eighty six.", "2022-03-22"),
+        values(
+            "She was born on January twenty five nineteen eighty six.",
+            "2022-03-22"
+        ),
         pairs(&[("January twenty five nineteen eighty six", "1986-01-25")])
     );
     assert_eq!(
-        values("The conference was in October two thousand and five.", "2022-03-22"),
+        values(
+            "The conference was in October two thousand and five.",
+            "2022-03-22"
+        ),
         pairs(&[("October two thousand and five", "2005-10")])
     );
     assert_eq!(
