@@ -45,16 +45,24 @@ pub(super) fn recognise(toks: &[Tok]) -> Vec<Found> {
     out
 }
 
-/// "9am every Sunday", "each Monday at 4pm", "9am on Sundays": one SET at a clock time.
+/// "9am every Sunday", "each Monday at 4pm", "every morning at 6": one SET at a clock
+/// time.
 fn merge_set_clocks(toks: &[Tok], found: &mut Vec<Found>) {
     let mut k = 0;
     while k + 1 < found.len() {
         let (a, b) = (&found[k], &found[k + 1]);
         let gap = &toks[a.end..b.first];
+        // "from 10 a.m. to 4 p.m. on Sundays": the end of a range stays a clock time
+        let range_end = matches!(a.sem, Sem::Clock { .. })
+            && a.first > 0
+            && toks.get(a.first - 1).is_some_and(|t| {
+                matches!(t.key(), "to" | "until" | "till" | "through" | "and") || t.is_punct('-')
+            });
         let joined = gap.len() <= 2
             && gap
                 .iter()
                 .all(|t| t.is("at") || t.is("on") || t.is_punct(','))
+            && !range_end
             && !toks[a.first..b.end].iter().skip(1).any(|t| t.line_before);
         let merged = match (&a.sem, &b.sem) {
             (
@@ -75,6 +83,15 @@ fn merge_set_clocks(toks: &[Tok], found: &mut Vec<Found>) {
                 },
                 Sem::Set(SetValue::Weekday(d, None)),
             ) if joined => Some(Sem::Set(SetValue::WeekdayClock(*d, *hour, *minute))),
+            (
+                Sem::Set(SetValue::PartOfDay(_)),
+                Sem::Clock {
+                    hour,
+                    minute,
+                    day: None,
+                    ..
+                },
+            ) if joined => Some(Sem::Set(SetValue::DailyClock(*hour, *minute))),
             _ => None,
         };
         if let Some(sem) = merged {

@@ -341,6 +341,7 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
                 SetValue::Weekday(d, None) => format!("XXXX-WXX-{d}"),
                 SetValue::Weekday(d, Some(code)) => format!("XXXX-WXX-{d}T{code}"),
                 SetValue::WeekdayClock(d, h, m) => format!("XXXX-WXX-{d}T{h:02}:{m:02}"),
+                SetValue::DailyClock(h, m) => format!("XXXX-XX-XXT{h:02}:{m:02}"),
                 SetValue::Month(m) => format!("XXXX-{m:02}"),
                 SetValue::PartOfDay(code) => format!("XXXX-XX-XXT{code}"),
             }

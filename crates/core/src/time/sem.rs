@@ -121,6 +121,8 @@ pub(super) enum SetValue {
     Weekday(u8, Option<&'static str>),
     /// Every such weekday at a clock time (`XXXX-WXX-7T09:00`).
     WeekdayClock(u8, u8, u8),
+    /// Every day at a clock time ("every morning at 6": `XXXX-XX-XXT06:00`).
+    DailyClock(u8, u8),
     /// Every such month (`XXXX-07`).
     Month(u8),
     /// Every such part of day (`XXXX-XX-XXTMO`).

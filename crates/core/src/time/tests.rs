@@ -347,3 +347,15 @@ fn months_years_and_days_of_the_month() {
         pairs(&[("the week after next", "2022-W14")])
     );
 }
+
+#[test]
+fn sets_at_a_clock_time() {
+    assert_eq!(
+        values("The market opens at 9am every Sunday.", "2022-03-22"),
+        pairs(&[("9am every Sunday", "XXXX-WXX-7T09:00")])
+    );
+    assert_eq!(
+        values("Every morning at 6, he rides in.", "2022-03-22"),
+        pairs(&[("Every morning at 6", "XXXX-XX-XXT06:00")])
+    );
+}
