@@ -1112,7 +1112,13 @@ impl<'a> Grammar<'a> {
     fn day_context(&self, i: usize) -> Option<Option<&'static str>> {
         let (from, to) = if i >= 2 && matches!(self.key(i - 1), "at" | "around") {
             (i.saturating_sub(5), i - 1)
-        } else if i >= 1 && self.direct_day_context(i) {
+        } else if i >= 1
+            && self.direct_day_context(i)
+            && (self.number(i - 1).is_none_or(|y| y.digits != 4)
+                || i >= 2
+                    && (self.punct(i - 2, '.') || self.punct(i - 2, '/'))
+                    && self.glued(i - 1))
+        {
             // "February 22nd 3:30", "Wednesday 4 o'clock": the day right before
             (i - 1, i)
         } else {
@@ -1145,6 +1151,8 @@ impl<'a> Grammar<'a> {
                     day = true;
                 }
                 _ if to == i && lexicon::ordinal(w).is_some() => day = true,
+                // "23.04.2022 14:55": the year of a numeric date
+                _ if to == i && t.kind == Kind::Number && t.digits == 4 => day = true,
                 _ => {}
             }
         }
@@ -1963,6 +1971,29 @@ impl<'a> Grammar<'a> {
             && (1..=12).contains(&m.num)
             && (1..=31).contains(&d.num)
             && self.t[i + 1..i + 5].iter().all(Tok::glued)
+        {
+            return Some((
+                i + 5,
+                Sem::Date {
+                    year: YearSpec::Explicit(y.num as i32),
+                    month: m.num as u8,
+                    day: Some(d.num as u8),
+                },
+            ));
+        }
+        // European 23.04.2022
+        if let (Some(d), Some(m), Some(y)) =
+            (self.number(i), self.number(i + 2), self.number(i + 4))
+            && self.punct(i + 1, '.')
+            && self.punct(i + 3, '.')
+            && self.t[i + 1..i + 5].iter().all(Tok::glued)
+            && d.digits <= 2
+            && m.digits <= 2
+            && y.digits == 4
+            && (1..=31).contains(&d.num)
+            && (1..=12).contains(&m.num)
+            && (1900..2100).contains(&y.num)
+            && !(self.punct(i + 5, '.') && self.number(i + 6).is_some_and(|n| n.glued()))
         {
             return Some((
                 i + 5,

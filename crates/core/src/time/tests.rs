@@ -359,3 +359,19 @@ fn sets_at_a_clock_time() {
         pairs(&[("Every morning at 6", "XXXX-XX-XXT06:00")])
     );
 }
+
+#[test]
+fn european_numeric_dates() {
+    assert_eq!(
+        values(
+            "The deal was signed on 23.04.2022 14:55 in Berlin.",
+            "2022-05-01"
+        ),
+        pairs(&[("23.04.2022", "2022-04-23"), ("14:55", "2022-04-23T14:55")])
+    );
+    // a version number is not a date
+    assert_eq!(
+        values("Version 1.2.2022.5 shipped.", "2022-05-01"),
+        pairs(&[])
+    );
+}
