@@ -41,7 +41,70 @@ pub(super) fn recognise(toks: &[Tok]) -> Vec<Found> {
             _ => i += 1,
         }
     }
+    merge_set_clocks(toks, &mut out);
     out
+}
+
+/// "9am every Sunday", "each Monday at 4pm", "every morning at 6": one SET at a clock
+/// time.
+fn merge_set_clocks(toks: &[Tok], found: &mut Vec<Found>) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let gap = &toks[a.end..b.first];
+        // "from 10 a.m. to 4 p.m. on Sundays": the end of a range stays a clock time
+        let range_end = matches!(a.sem, Sem::Clock { .. })
+            && a.first > 0
+            && toks.get(a.first - 1).is_some_and(|t| {
+                matches!(t.key(), "to" | "until" | "till" | "through" | "and") || t.is_punct('-')
+            });
+        let joined = gap.len() <= 2
+            && gap
+                .iter()
+                .all(|t| t.is("at") || t.is("on") || t.is_punct(','))
+            && !range_end
+            && !toks[a.first..b.end].iter().skip(1).any(|t| t.line_before);
+        let merged = match (&a.sem, &b.sem) {
+            (
+                Sem::Set(SetValue::Weekday(d, None)),
+                Sem::Clock {
+                    hour,
+                    minute,
+                    day: None,
+                    ..
+                },
+            )
+            | (
+                Sem::Clock {
+                    hour,
+                    minute,
+                    day: None,
+                    ..
+                },
+                Sem::Set(SetValue::Weekday(d, None)),
+            ) if joined => Some(Sem::Set(SetValue::WeekdayClock(*d, *hour, *minute))),
+            (
+                Sem::Set(SetValue::PartOfDay(_)),
+                Sem::Clock {
+                    hour,
+                    minute,
+                    day: None,
+                    ..
+                },
+            ) if joined => Some(Sem::Set(SetValue::DailyClock(*hour, *minute))),
+            _ => None,
+        };
+        if let Some(sem) = merged {
+            found[k] = Found {
+                first: a.first,
+                end: b.end,
+                sem,
+                modifier: None,
+            };
+            found.remove(k + 1);
+        }
+        k += 1;
+    }
 }
 
 /// Whether a token can open a time expression: most words cannot, and skipping them
@@ -341,47 +404,144 @@ impl<'a> Grammar<'a> {
         })
     }
 
-    /// A year in words: "nineteen ninety-six", "two thousand", "two thousand and one".
+    /// A year in words: "nineteen ninety-six", "two thousand", "two thousand and one",
+    /// "nineteen hundred ninety three". Out of `context` (no month before it) only "two
+    /// thousand" after a year-taking word and the 1800s and 1900s count.
     fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
+        self.spelled_year_in(i, false)
+    }
+
+    fn spelled_year_in(&self, i: usize, context: bool) -> Option<(usize, i32)> {
+        // a number below 100 in words at `k`: "seventy", "seventy-two", "thirty two", "five"
+        let below_hundred = |k: usize, max_units: u32| -> Option<(usize, u32)> {
+            let n = self
+                .word(k)
+                .and_then(lexicon::cardinal)
+                .filter(|n| *n < 100)?;
+            if n >= 20 && n % 10 == 0 {
+                let j = if self.punct(k + 1, '-') && self.glued(k + 1) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if let Some(u) = self.word(j).and_then(lexicon::cardinal).filter(|u| *u < 10) {
+                    return Some((j + 1, n + u));
+                }
+                return Some((k + 1, n));
+            }
+            (n < max_units).then_some((k + 1, n))
+        };
         let w = self.key(i);
         if w == "two" && self.is(i + 1, "thousand") {
             let before = if i > 0 { self.key(i - 1) } else { "" };
-            if !matches!(before, "year" | "in" | "since" | "by" | "until") {
+            if !context && !matches!(before, "year" | "in" | "since" | "by" | "until") {
                 return None;
             }
             let mut end = i + 2;
             let mut y = 2000;
             let k = if self.is(end, "and") { end + 1 } else { end };
-            if let Some(u) = self.word(k).and_then(lexicon::cardinal).filter(|u| *u < 20) {
+            let max = if context { 100 } else { 20 };
+            if let Some((e, u)) = below_hundred(k, max) {
                 y += u as i32;
-                end = k + 1;
+                end = e;
             }
-            if self.word(end).and_then(lexicon::unit).is_some() {
+            if self.word(end).and_then(lexicon::unit).is_some() || context && !self.ends_phrase(end)
+            {
                 return None;
             }
             return Some((end, y));
         }
         let century = match w {
-            "nineteen" => 1900,
-            "eighteen" => 1800,
+            "nineteen" => 19,
+            "eighteen" => 18,
+            _ if context => self
+                .word(i)
+                .and_then(lexicon::cardinal)
+                .filter(|c| (10..=19).contains(c))?,
             _ => return None,
-        };
-        let tens = self
-            .word(i + 1)
+        } as i32;
+        // "nineteen hundred (and) ninety three"
+        if self.is(i + 1, "hundred") {
+            if !context {
+                return None;
+            }
+            let k = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
+            let (e, y) = match below_hundred(k, 10) {
+                Some((e, u)) => (e, century * 100 + u as i32),
+                None => (i + 2, century * 100),
+            };
+            return self.ends_phrase(e).then_some((e, y));
+        }
+        self.word(i + 1)
             .and_then(lexicon::cardinal)
             .filter(|t| *t >= 20 && *t % 10 == 0 && *t < 100)?;
-        let mut end = i + 2;
-        let mut y = century + tens as i32;
-        let k = if self.punct(end, '-') && self.glued(end) {
-            end + 1
-        } else {
-            end
-        };
-        if let Some(u) = self.word(k).and_then(lexicon::cardinal).filter(|u| *u < 10) {
-            y += u as i32;
-            end = k + 1;
+        let (end, n) = below_hundred(i + 1, 0)?;
+        if context && !self.ends_phrase(end) {
+            return None;
         }
-        Some((end, y))
+        Some((end, century * 100 + n as i32))
+    }
+
+    /// Whether token `k` can follow a date: the end, punctuation, or a word that starts a
+    /// new phrase (not a noun a number in words would count: "March two thousand people").
+    fn ends_phrase(&self, k: usize) -> bool {
+        match self.t.get(k) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => true,
+            Some(t) if t.kind == Kind::Number => false,
+            Some(t) => {
+                t.capital
+                    || matches!(
+                        t.key(),
+                        "and"
+                            | "or"
+                            | "to"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "the"
+                            | "when"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "will"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "it"
+                            | "i"
+                            | "for"
+                            | "after"
+                            | "before"
+                            | "until"
+                            | "but"
+                    )
+            }
+        }
+    }
+
+    /// A year after a day and month: "2024", ", 2024", "of 1995", "in 2020", "of 87",
+    /// "nineteen eighty six".
+    fn year_tail(&self, k: usize) -> Option<(usize, i32)> {
+        let k = if self.punct(k, ',') { k + 1 } else { k };
+        if self.is(k, "of") || self.is(k, "in") {
+            if let Some(r) = self.year_at(k + 1, true) {
+                return Some(r);
+            }
+            if self.is(k, "of")
+                && let Some(n) = self
+                    .number(k + 1)
+                    .filter(|n| n.digits == 2)
+                    .filter(|_| !self.glued(k + 2))
+            {
+                let y = if n.num < 50 { 2000 } else { 1900 } + n.num as i32;
+                return Some((k + 2, y));
+            }
+            return self.spelled_year_in(k + 1, true);
+        }
+        self.year_at(k, true)
+            .or_else(|| self.spelled_year_in(k, true))
     }
 
     /// Modifier words before an expression.
@@ -609,9 +769,15 @@ impl<'a> Grammar<'a> {
 
     /// "8 p.m.", "10:35 a.m. EST Tuesday", "noon", "midnight", "4 in the morning".
     fn clock(&self, i: usize) -> Option<(usize, Sem)> {
+        let words = self.clock_in_words(i);
+        let context = self.day_context(i);
         let (mut end, mut hour, minute, second) = match self.key(i) {
             "noon" | "midday" => (i + 1, 12u8, 0u8, None),
             "midnight" => (i + 1, 0, 0, None),
+            _ if words.is_some() => {
+                let (end, hour, minute) = words?;
+                (end, hour, minute, None)
+            }
             _ => {
                 let h = self.number(i).filter(|t| t.digits <= 4 && t.num <= 2400)?;
                 if i > 0 && (self.punct(i - 1, ':') || self.punct(i - 1, '.')) && self.glued(i) {
@@ -665,7 +831,9 @@ impl<'a> Grammar<'a> {
                         },
                     ));
                 }
-                if self.punct(i + 1, ':')
+                // "Monday at 2.30": a dot between hour and minutes beside a day
+                let dotted = self.punct(i + 1, '.') && context.is_some() && hour <= 23;
+                if (self.punct(i + 1, ':') || dotted)
                     && self.glued(i + 1)
                     && let Some(m) = self
                         .number(i + 2)
@@ -686,7 +854,11 @@ impl<'a> Grammar<'a> {
                     let in_the_part = self.is(i + 1, "in")
                         && self.is(i + 2, "the")
                         && matches!(self.key(i + 3), "morning" | "afternoon" | "evening");
-                    if self.meridiem(i + 1).is_none() && !in_the_part {
+                    if self.meridiem(i + 1).is_none()
+                        && !in_the_part
+                        && self.oclock(i + 1).is_none()
+                        && context.is_none()
+                    {
                         return None;
                     }
                     if hour == 0 || hour > 12 {
@@ -710,7 +882,15 @@ impl<'a> Grammar<'a> {
         } else {
             false
         };
-        if !has_meridiem && self.number(i).is_some() {
+        let parted = self.is(end, "in")
+            && self.is(end + 1, "the")
+            && matches!(self.key(end + 2), "morning" | "afternoon" | "evening");
+        if !has_meridiem
+            && self.number(i).is_some()
+            && words.is_none()
+            && context.is_none()
+            && !parted
+        {
             // A bare "10:30" needs a reason to be a clock time: a time zone, "o'clock", or
             // a preposition of time before it. Otherwise it may be a score or a ratio.
             let before = if i > 0 { self.key(i - 1) } else { "" };
@@ -725,8 +905,16 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
-        if self.is(end, "o") && self.punct(end + 1, '\'') && self.is(end + 2, "clock") {
-            end += 3;
+        if let Some(e) = self.oclock(end) {
+            end = e;
+        }
+        // "tonight at 8", "Friday evening around 7": the part of day says pm
+        if !has_meridiem && hour < 12 {
+            match context {
+                Some(Some("AF" | "EV")) => hour += 12,
+                Some(Some("NI")) if hour >= 6 => hour += 12,
+                _ => {}
+            }
         }
         // "4 in the morning"
         if self.is(end, "in") && self.is(end + 1, "the") {
@@ -786,6 +974,203 @@ impl<'a> Grammar<'a> {
         ))
     }
 
+    /// "o'clock", "oclock" at `i`: its end.
+    fn oclock(&self, i: usize) -> Option<usize> {
+        if self.is(i, "o") && self.punct(i + 1, '\'') && self.is(i + 2, "clock") {
+            Some(i + 3)
+        } else if self.is(i, "oclock") {
+            Some(i + 1)
+        } else {
+            None
+        }
+    }
+
+    /// An hour of the clock in words or digits at `i` (1 to 12): (end, hour).
+    fn hour_at(&self, i: usize) -> Option<(usize, u8)> {
+        let h = match self.number(i) {
+            Some(t) if t.digits <= 2 => t.num as u32,
+            Some(_) => return None,
+            None => self.word(i).and_then(lexicon::cardinal)?,
+        };
+        (1..=12).contains(&h).then_some((i + 1, h as u8))
+    }
+
+    /// Minutes in words at `i`: "ten", "thirty", "forty-three", "twenty seven": (end, minutes).
+    fn minutes_in_words(&self, i: usize) -> Option<(usize, u8)> {
+        let n = self.word(i).and_then(lexicon::cardinal)?;
+        if (10..20).contains(&n) {
+            return Some((i + 1, n as u8));
+        }
+        if !(20..60).contains(&n) || n % 10 != 0 {
+            return None;
+        }
+        let j = if self.punct(i + 1, '-') && self.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        match self.word(j).and_then(lexicon::cardinal).filter(|u| *u < 10) {
+            Some(u) => Some((j + 1, (n + u) as u8)),
+            None => Some((i + 1, n as u8)),
+        }
+    }
+
+    /// A clock time in words: "half past seven", "ten past 9", "20 min past eight",
+    /// "quarter to six", "ten am", "nine o'clock", "seven twenty-seven" (the last only with
+    /// a meridiem or beside a day): (end, hour, minute), before any am/pm.
+    fn clock_in_words(&self, i: usize) -> Option<(usize, u8, u8)> {
+        // minutes past / to the hour
+        let (k, minutes) = match self.key(i) {
+            "half" => (i + 1, Some(30u32)),
+            "quarter" => (i + 1, Some(15)),
+            "a" if self.is(i + 1, "quarter") => (i + 2, Some(15)),
+            _ => match self.number(i) {
+                Some(t) if t.digits <= 2 && t.num < 60 => (i + 1, Some(t.num as u32)),
+                Some(_) => (i, None),
+                None => match self.minutes_in_words(i) {
+                    Some((e, m)) => (e, Some(u32::from(m))),
+                    None => match self.word(i).and_then(lexicon::cardinal) {
+                        Some(n) if n < 10 => (i + 1, Some(n)),
+                        _ => (i, None),
+                    },
+                },
+            },
+        };
+        if let Some(m) = minutes.filter(|m| (1..60).contains(m)) {
+            let k = if matches!(self.key(k), "min" | "mins" | "minute" | "minutes") {
+                k + 1
+            } else {
+                k
+            };
+            let past = match self.key(k) {
+                "past" | "after" => Some(true),
+                "to" | "before" => Some(false),
+                _ => None,
+            };
+            if let Some(past) = past
+                && let Some((e, h)) = self.hour_at(k + 1)
+                && !(self.glued(e)
+                    && self
+                        .t
+                        .get(e)
+                        .is_some_and(|t| t.kind != Kind::Punct || t.is_punct('-')))
+                && self.word(e).is_none_or(|w| {
+                    lexicon::unit(w).is_none()
+                        && (self.ends_phrase(e)
+                            || matches!(w, "o" | "oclock" | "am" | "pm" | "a" | "p")
+                            || lexicon::part_of_day(w).is_some())
+                })
+                // "to" and "before" only after the clock words ("quarter to six"), not counts
+                && (past || matches!(self.key(i), "half" | "quarter" | "a"))
+            {
+                let hour = match (past, h) {
+                    (true, h) => h,
+                    (false, 1) => 12,
+                    (false, h) => h - 1,
+                };
+                let minute = if past { m as u8 } else { (60 - m) as u8 };
+                return Some((e, hour, minute));
+            }
+        }
+        // an hour in words
+        let h = self
+            .word(i)
+            .and_then(lexicon::cardinal)
+            .filter(|h| (1..=12).contains(h))? as u8;
+        // "ten am" but not "which one am I": a bare "am" needs a word of time before
+        let before = if i > 0 { self.key(i - 1) } else { "" };
+        let am_ok = !self.is(i + 1, "am")
+            || matches!(
+                before,
+                "at" | "around" | "by" | "until" | "till" | "from" | "before" | "after" | "the"
+            );
+        let parted = self.is(i + 1, "in")
+            && self.is(i + 2, "the")
+            && matches!(self.key(i + 3), "morning" | "afternoon" | "evening");
+        if self.meridiem(i + 1).is_some() && am_ok || self.oclock(i + 1).is_some() || parted {
+            return Some((i + 1, h, 0));
+        }
+        let (e, m) = if self.punct(i + 1, '-') && self.glued(i + 1) {
+            self.minutes_in_words(i + 2)?
+        } else {
+            self.minutes_in_words(i + 1)?
+        };
+        let e = if matches!(self.key(e), "minutes" | "min") {
+            e + 1
+        } else {
+            e
+        };
+        if self.meridiem(e).is_some() || self.day_context(i).is_some() {
+            return Some((e, h, m));
+        }
+        None
+    }
+
+    /// Whether a clock time at `i` is announced by "at" or "around" right after a day
+    /// ("Friday at 4", "tonight around 7", "the 26th at 4"): `Some` with the part of day
+    /// the context names, if any.
+    fn day_context(&self, i: usize) -> Option<Option<&'static str>> {
+        let (from, to) = if i >= 2 && matches!(self.key(i - 1), "at" | "around") {
+            (i.saturating_sub(5), i - 1)
+        } else if i >= 1
+            && self.direct_day_context(i)
+            && (self.number(i - 1).is_none_or(|y| y.digits != 4)
+                || i >= 2
+                    && (self.punct(i - 2, '.') || self.punct(i - 2, '/'))
+                    && self.glued(i - 1))
+        {
+            // "February 22nd 3:30", "Wednesday 4 o'clock": the day right before
+            (i - 1, i)
+        } else {
+            return None;
+        };
+        let mut part = None;
+        let mut day = false;
+        for k in (from..to).rev() {
+            let t = &self.t[k];
+            if t.kind == Kind::Punct && !t.is_punct(',') {
+                break;
+            }
+            let w = t.key();
+            if let Some(code) = lexicon::part_of_day(w) {
+                part.get_or_insert(code);
+                day = true;
+            }
+            match w {
+                "tonight" | "tonite" => {
+                    part.get_or_insert("NI");
+                    day = true;
+                }
+                "today" | "tomorrow" | "yesterday" => day = true,
+                _ if lexicon::weekday(w).is_some_and(|(_, abbr)| !abbr || t.capital)
+                    || lexicon::weekday_plural(w).is_some() =>
+                {
+                    day = true;
+                }
+                _ if lexicon::is_ordinal_suffix(w) && k > 0 && self.number(k - 1).is_some() => {
+                    day = true;
+                }
+                _ if to == i && lexicon::ordinal(w).is_some() => day = true,
+                // "23.04.2022 14:55": the year of a numeric date
+                _ if to == i && t.kind == Kind::Number && t.digits == 4 => day = true,
+                _ => {}
+            }
+        }
+        day.then_some(part)
+    }
+
+    /// Whether the clock time at `i` follows a day without "at" and says it is a clock
+    /// time by itself (minutes, "o'clock"): a bare number after a day is a count.
+    fn direct_day_context(&self, i: usize) -> bool {
+        let minutes = (self.punct(i + 1, ':') || self.punct(i + 1, '.'))
+            && self
+                .number(i + 2)
+                .is_some_and(|m| m.digits == 2 && m.glued());
+        let oclock = self.oclock(i + 1).is_some();
+        let words = self.word(i).is_some_and(|w| lexicon::cardinal(w).is_some());
+        minutes || oclock || words
+    }
+
     /// "am", "pm", "a.m.", "p.m." at `i`: (end, is pm).
     fn meridiem(&self, i: usize) -> Option<(usize, bool)> {
         match self.key(i) {
@@ -794,6 +1179,8 @@ impl<'a> Grammar<'a> {
             w @ ("a" | "p") if self.dot(i + 1) && self.is(i + 2, "m") && self.glued(i + 2) => {
                 Some((self.skip_dot(i + 3), w == "p"))
             }
+            // "one thirty p m" (speech transcripts)
+            w @ ("a" | "p") if self.is(i + 1, "m") && !self.glued(i + 1) => Some((i + 2, w == "p")),
             _ => None,
         }
     }
@@ -898,12 +1285,24 @@ impl<'a> Grammar<'a> {
                     },
                 ));
             }
-            "the" => {
-                // the day before yesterday / after tomorrow
-                if self.is(i + 1, "day") {
-                    return match (self.key(i + 2), self.key(i + 3)) {
-                        ("before", "yesterday") => Some((i + 4, Sem::DayOffset(-2))),
-                        ("after", "tomorrow") => Some((i + 4, Sem::DayOffset(2))),
+            "the" | "day" => {
+                // (the) day before yesterday / after tomorrow
+                let k = if w == "the" { i + 1 } else { i };
+                if self.is(k, "day") {
+                    return match (self.key(k + 1), self.key(k + 2)) {
+                        ("before", "yesterday") => Some((k + 3, Sem::DayOffset(-2))),
+                        ("after", "tomorrow") => Some((k + 3, Sem::DayOffset(2))),
+                        _ => None,
+                    };
+                }
+                // the week (month, year) after next / before last
+                if w == "the"
+                    && let Some((unit, false)) = self.word(k).and_then(lexicon::unit)
+                    && matches!(unit, Unit::Week | Unit::Month | Unit::Year)
+                {
+                    return match (self.key(k + 1), self.key(k + 2)) {
+                        ("after", "next") => Some((k + 3, Sem::RelUnit { unit, offset: 2 })),
+                        ("before", "last") => Some((k + 3, Sem::RelUnit { unit, offset: -2 })),
                         _ => None,
                     };
                 }
@@ -1341,6 +1740,16 @@ impl<'a> Grammar<'a> {
     /// A day of month at `i`: "3", "3rd", "third": (end, day).
     fn day_number(&self, i: usize) -> Option<(usize, u8)> {
         let t = self.t.get(i)?;
+        // "12:30 December": minutes; "$12 December": money
+        if t.kind == Kind::Number
+            && i > 0
+            && (self.punct(i - 1, ':') && t.glued()
+                || self.punct(i - 1, '$')
+                || self.punct(i - 1, '£')
+                || self.punct(i - 1, '€'))
+        {
+            return None;
+        }
         let (mut end, d) = match t.kind {
             Kind::Number if t.digits <= 2 && (1..=31).contains(&t.num) => (i + 1, t.num as u8),
             Kind::Word if matches!(t.key(), "twenty" | "thirty") => {
@@ -1409,6 +1818,9 @@ impl<'a> Grammar<'a> {
                     return None;
                 }
             }
+        }
+        if self.in_number_chain(i) {
+            return None;
         }
         if let Some(n) = self.t.get(end)
             && n.glued()
@@ -1513,6 +1925,38 @@ impl<'a> Grammar<'a> {
         Some((end, y))
     }
 
+    /// Whether the four-digit number at `i` is one link of a chain of numbers joined by
+    /// hyphens or slashes that is not a range of years: a phone number or a code ("555-1212",
+    /// "138-2010-2015", "32-2015", "2015-32"). "1998-2000" and "2010-11" are ranges.
+    fn in_number_chain(&self, i: usize) -> bool {
+        let joint = |k: usize| self.punct(k, '-') || self.punct(k, '/');
+        let yy = self.t[i].num % 100;
+        if i >= 2 && joint(i - 1) {
+            // "Sep-23-2020" is a date
+            let month_before =
+                i >= 4 && joint(i - 3) && self.word(i - 4).and_then(lexicon::month).is_some();
+            if let Some(p) = self.number(i - 2)
+                && !month_before
+                && (p.digits != 4 || i >= 4 && joint(i - 3) && self.number(i - 4).is_some())
+            {
+                return true;
+            }
+        }
+        if joint(i + 1)
+            && let Some(n) = self.number(i + 2)
+        {
+            if joint(i + 3) && self.number(i + 4).is_some() {
+                return true;
+            }
+            return match n.digits {
+                4 => false,
+                2 => !(1..=10).contains(&((n.num + 100 - yy) % 100)),
+                _ => true,
+            };
+        }
+        false
+    }
+
     fn explicit_date(&self, i: usize) -> Option<(usize, Sem)> {
         if let Some(r) = self.numeric_month(i).or_else(|| self.numbered_week(i)) {
             return Some(r);
@@ -1527,6 +1971,29 @@ impl<'a> Grammar<'a> {
             && (1..=12).contains(&m.num)
             && (1..=31).contains(&d.num)
             && self.t[i + 1..i + 5].iter().all(Tok::glued)
+        {
+            return Some((
+                i + 5,
+                Sem::Date {
+                    year: YearSpec::Explicit(y.num as i32),
+                    month: m.num as u8,
+                    day: Some(d.num as u8),
+                },
+            ));
+        }
+        // European 23.04.2022
+        if let (Some(d), Some(m), Some(y)) =
+            (self.number(i), self.number(i + 2), self.number(i + 4))
+            && self.punct(i + 1, '.')
+            && self.punct(i + 3, '.')
+            && self.t[i + 1..i + 5].iter().all(Tok::glued)
+            && d.digits <= 2
+            && m.digits <= 2
+            && y.digits == 4
+            && (1..=31).contains(&d.num)
+            && (1..=12).contains(&m.num)
+            && (1900..2100).contains(&y.num)
+            && !(self.punct(i + 5, '.') && self.number(i + 6).is_some_and(|n| n.glued()))
         {
             return Some((
                 i + 5,
@@ -1573,6 +2040,22 @@ impl<'a> Grammar<'a> {
             }
             if let Some((e, sem @ Sem::Date { .. })) = self.day_month(k) {
                 return Some((e, sem));
+            }
+            // "Monday the 27th", "tuesday the eleventh"
+            if self.is(end, "the")
+                && let Some((e, mday)) = self.day_number(end + 1)
+                && (self.number(end + 1).is_none()
+                    || self.word(end + 2).is_some_and(lexicon::is_ordinal_suffix))
+                && !self.is(e, "of")
+                && self.word(e).and_then(lexicon::unit).is_none()
+            {
+                return Some((
+                    e,
+                    Sem::MonthDay {
+                        day: mday,
+                        weekday: Some(d),
+                    },
+                ));
             }
             let weekday = Sem::Weekday {
                 day: d,
@@ -1637,6 +2120,12 @@ impl<'a> Grammar<'a> {
             return Some(r);
         }
         if let Some(r) = self.day_month(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.month_day(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.day_of_month(i) {
             return Some(r);
         }
         if let Some(r) = self.decade(i) {
@@ -1771,7 +2260,9 @@ impl<'a> Grammar<'a> {
         let lone = |k: usize| {
             self.t.get(k).is_none_or(|n| {
                 !(n.glued() && matches!(n.kind, Kind::Number | Kind::Word)
-                    || n.glued() && (n.is_punct('/') || n.is_punct('-')))
+                    || n.glued() && (n.is_punct('/') || n.is_punct('-'))
+                    // "30/4.85" is a ratio of decimals
+                    || n.glued() && n.is_punct('.') && self.number(k + 1).is_some_and(|d| d.glued()))
             })
         };
         // 20170302
@@ -1793,21 +2284,20 @@ impl<'a> Grammar<'a> {
             && lone(i + 3)
             && (i == 0 || !self.glued(i))
         {
-            // 2015-3, 2015-12
+            // 2015-3, 2015-12, 2016/11 (not "2011-12", a season)
             if t.digits == 4
                 && (1900..2100).contains(&t.num)
                 && u.digits <= 2
                 && (1..=12).contains(&u.num)
-                && self.punct(i + 1, '-')
+                && !(u.digits == 2 && u.num == (t.num + 1) % 100 && self.punct(i + 1, '-'))
             {
                 return month(i + 3, t.num as i32, u.num as u8);
             }
-            // 12-2015
+            // 12-2015, 11/2016
             if u.digits == 4
                 && (1900..2100).contains(&u.num)
                 && t.digits <= 2
                 && (1..=12).contains(&t.num)
-                && self.punct(i + 1, '-')
             {
                 return month(i + 3, u.num as i32, t.num as u8);
             }
@@ -1822,6 +2312,23 @@ impl<'a> Grammar<'a> {
                     return None;
                 };
                 return date(i + 3, YearSpec::Auto(Dir::Auto), m, Some(d));
+            }
+        }
+        // "2016 / 11", "11 - 2016": a slash or hyphen with spaces (not "2010 - 11", a season)
+        if (self.punct(i + 1, '/') || self.punct(i + 1, '-'))
+            && let Some(u) = self.number(i + 2)
+            && lone(i + 3)
+            && (i == 0 || !self.glued(i))
+        {
+            let (y, m) = if t.digits == 4 { (t, u) } else { (u, t) };
+            let season = t.digits == 4 && m.digits == 2 && m.num == (y.num + 1) % 100;
+            if y.digits == 4
+                && (1900..2100).contains(&y.num)
+                && m.digits <= 2
+                && (1..=12).contains(&m.num)
+                && !season
+            {
+                return month(i + 3, y.num as i32, m.num as u8);
             }
         }
         // "2017 april"
@@ -1929,9 +2436,14 @@ impl<'a> Grammar<'a> {
             // "March 3" but not "March 2000" (a year)
             if self.number(end).is_none_or(|n| n.digits <= 2) {
                 let mut e2 = e;
-                let k = if self.punct(e2, ',') { e2 + 1 } else { e2 };
+                // "Sep-23-2020"
+                let k = if (self.punct(e2, '-') || self.punct(e2, '/')) && self.glued(e2) {
+                    e2 + 1
+                } else {
+                    e2
+                };
                 let mut year = YearSpec::Auto(Dir::Auto);
-                if let Some((ye, y)) = self.year_at(k, true) {
+                if let Some((ye, y)) = self.year_tail(k) {
                     year = YearSpec::Explicit(y);
                     e2 = ye;
                 }
@@ -1969,7 +2481,10 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        if let Some((ye, y)) = self.year_at(k, true) {
+        if let Some((ye, y)) = self
+            .year_at(k, true)
+            .or_else(|| self.spelled_year_in(k, true))
+        {
             return Some((
                 ye,
                 Sem::Month {
@@ -2023,6 +2538,65 @@ impl<'a> Grammar<'a> {
         ))
     }
 
+    /// A day of the month alone after a preposition of time: "on the 18th", "by the 4th",
+    /// "on 29th".
+    fn month_day(&self, i: usize) -> Option<(usize, Sem)> {
+        let before = if i > 0 { self.key(i - 1) } else { "" };
+        if !matches!(
+            before,
+            "on" | "by" | "until" | "till" | "since" | "before" | "after"
+        ) {
+            return None;
+        }
+        let j = self.skip_the(i);
+        let (e, day) = self.day_number(j)?;
+        let ordinal = if self.number(j).is_some() {
+            self.word(j + 1).is_some_and(lexicon::is_ordinal_suffix)
+        } else {
+            self.word(j).and_then(lexicon::ordinal).is_some()
+        };
+        if !ordinal || self.is(e, "of") || !self.ends_phrase(e) || self.capital(e) {
+            return None;
+        }
+        Some((e, Sem::MonthDay { day, weekday: None }))
+    }
+
+    /// "the 15th day of June", "the thirty-first day of the month", "the 15th day of next
+    /// month".
+    fn day_of_month(&self, i: usize) -> Option<(usize, Sem)> {
+        let j = self.skip_the(i);
+        let (e, day) = self.day_number(j)?;
+        let ordinal = if self.number(j).is_some() {
+            self.word(j + 1).is_some_and(lexicon::is_ordinal_suffix)
+        } else {
+            true
+        };
+        if !ordinal || !self.is(e, "day") || !self.is(e + 1, "of") {
+            return None;
+        }
+        let k = e + 2;
+        let offset = match (self.key(k), self.key(k + 1)) {
+            ("the" | "this", "month") => Some(0),
+            ("next", "month") => Some(1),
+            ("last", "month") => Some(-1),
+            _ => None,
+        };
+        if let Some(offset) = offset {
+            return Some((k + 2, Sem::DayOfMonth { day, offset }));
+        }
+        match self.month_date(k)? {
+            (end, Sem::Month { month, year }) => Some((
+                end,
+                Sem::Date {
+                    year,
+                    month,
+                    day: Some(day),
+                },
+            )),
+            _ => None,
+        }
+    }
+
     /// "22 March 2022", "3rd of March", "the 3rd of March".
     fn day_month(&self, i: usize) -> Option<(usize, Sem)> {
         let j = self.skip_the(i);
@@ -2033,8 +2607,12 @@ impl<'a> Grammar<'a> {
         if self.is(k, "of") {
             k += 1;
         }
-        // "05-Aug-2016"
-        if self.punct(k, '-') && self.glued(k) && self.glued(k + 1) && self.number(j).is_some() {
+        // "05-Aug-2016", "23/Sep/2020"
+        if (self.punct(k, '-') || self.punct(k, '/'))
+            && self.glued(k)
+            && self.glued(k + 1)
+            && self.number(j).is_some()
+        {
             k += 1;
         }
         let t = self.t.get(k)?;
@@ -2048,12 +2626,12 @@ impl<'a> Grammar<'a> {
         }
         let mut end = self.skip_dot(k + 1);
         let mut year = YearSpec::Auto(Dir::Auto);
-        let y = if self.punct(end, ',') || self.punct(end, '-') && self.glued(end) {
+        let y = if (self.punct(end, '-') || self.punct(end, '/')) && self.glued(end) {
             end + 1
         } else {
             end
         };
-        if let Some((ye, yy)) = self.year_at(y, true) {
+        if let Some((ye, yy)) = self.year_tail(y) {
             year = YearSpec::Explicit(yy);
             end = ye;
         }
@@ -2507,7 +3085,9 @@ impl<'a> Grammar<'a> {
             k = c.end;
         }
         if let Some((unit, plural)) = self.word(k).and_then(lexicon::unit) {
-            if plural != (n > 1) {
+            // "every two days", "every other day"
+            let every_other = self.is(i + 1, "other") && !plural;
+            if plural != (n > 1) && !every_other {
                 return None;
             }
             return Some((k + 1, Sem::Set(SetValue::Every(unit, n))));

@@ -171,13 +171,27 @@ fn sentence_of(bounds: &[(usize, usize)], i: usize, n: usize) -> (usize, usize) 
 /// ("Friday at 10 a.m.", "at 10 a.m. on Friday").
 fn clock_day(toks: &[Tok], found: &[Found], k: usize, ctx: &Context) -> Option<Date> {
     let f = &found[k];
+    // "Friday at 10", "Sunday early morning at 8:00": prepositions, commas and a part of day
     let joins = |from: usize, to: usize| {
         toks[from..to].iter().all(|t| {
             matches!(
                 t.key(),
-                "at" | "on" | "before" | "after" | "by" | "around" | "until" | "from" | "about"
+                "at" | "on"
+                    | "before"
+                    | "after"
+                    | "by"
+                    | "around"
+                    | "until"
+                    | "from"
+                    | "about"
+                    | "early"
+                    | "late"
+                    | "in"
+                    | "the"
+                    | "for"
             ) || t.is_punct(',')
-        }) && to - from <= 2
+                || lexicon::part_of_day(t.key()).is_some()
+        }) && to - from <= 4
     };
     let day_of = |g: &Found| -> Option<Date> {
         let r = resolve::resolve(&g.sem, ctx);
@@ -187,6 +201,11 @@ fn clock_day(toks: &[Tok], found: &[Found], k: usize, ctx: &Context) -> Option<D
                 | Sem::DayOffset(_)
                 | Sem::Date { day: Some(_), .. }
                 | Sem::Holiday { .. }
+                | Sem::PartOfDay { .. }
+                | Sem::WeekDay { .. }
+                | Sem::NarrativeWeekday { .. }
+                | Sem::MonthDay { .. }
+                | Sem::DayOfMonth { .. }
         )
         .then_some(r.day)
         .flatten()

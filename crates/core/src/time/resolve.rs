@@ -340,6 +340,8 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
                 SetValue::Every(unit, n) => duration(unit, Some(f64::from(n))),
                 SetValue::Weekday(d, None) => format!("XXXX-WXX-{d}"),
                 SetValue::Weekday(d, Some(code)) => format!("XXXX-WXX-{d}T{code}"),
+                SetValue::WeekdayClock(d, h, m) => format!("XXXX-WXX-{d}T{h:02}:{m:02}"),
+                SetValue::DailyClock(h, m) => format!("XXXX-XX-XXT{h:02}:{m:02}"),
                 SetValue::Month(m) => format!("XXXX-{m:02}"),
                 SetValue::PartOfDay(code) => format!("XXXX-XX-XXT{code}"),
             }
@@ -392,11 +394,55 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
                 None => r.value = "XXXX-XX-XX".into(),
             }
         }
+        Sem::MonthDay { day, weekday } => match reference {
+            Some(rf) => match month_day(rf, day, weekday, ctx.tense) {
+                Some(d) => set_day(r, d),
+                None => r.value = format!("XXXX-XX-{day:02}"),
+            },
+            None => r.value = format!("XXXX-XX-{day:02}"),
+        },
+        Sem::DayOfMonth { day, offset } => {
+            let date = reference.and_then(|rf| {
+                let first = Date::new(rf.year, rf.month, 1)?.add_months(offset);
+                Date::new(first.year, first.month, day)
+            });
+            match date {
+                Some(d) => set_day(r, d),
+                None => r.value = format!("XXXX-XX-{day:02}"),
+            }
+        }
         Sem::OrdinalDay { unit, .. } => {
             // The caller decides whether the day is the reference date.
             r.value = unknown(unit);
         }
     }
+}
+
+/// The day `day` of a month near `rf` (on weekday `weekday` when given): the nearest one,
+/// ties going the way of the tense; within a year either side.
+fn month_day(rf: Date, day: u8, weekday: Option<u8>, tense: Tense) -> Option<Date> {
+    let here = rf.days_since_epoch();
+    let mut best: Option<(i64, Date)> = None;
+    for m in -12..=12 {
+        let first = Date::new(rf.year, rf.month, 1)?.add_months(m);
+        let Some(d) = Date::new(first.year, first.month, day) else {
+            continue;
+        };
+        if weekday.is_some_and(|w| d.weekday() != w) {
+            continue;
+        }
+        let delta = d.days_since_epoch() - here;
+        // the tense's side wins a tie and a near miss (within a week)
+        let toward = match tense {
+            Tense::Past => delta <= 0,
+            Tense::Future => delta >= 0,
+        };
+        let cost = delta.abs() * 2 + i64::from(!toward) * if weekday.is_some() { 1 } else { 60 };
+        if best.is_none_or(|(c, _)| cost < c) {
+            best = Some((cost, d));
+        }
+    }
+    best.map(|(_, d)| d)
 }
 
 fn set_day(r: &mut Resolved, d: Date) {

@@ -105,6 +105,11 @@ pub(super) enum Sem {
     NarrativeWeekday { day: u8, dir: Dir },
     /// "the 27th day" of an ongoing event.
     OrdinalDay { n: u32, unit: Unit },
+    /// A day of the month without its month ("on the 18th"), with the weekday printed
+    /// beside it if any ("Monday the 27th"): the nearest such day.
+    MonthDay { day: u8, weekday: Option<u8> },
+    /// Day `day` of the reference's month shifted by `offset` ("the 15th day of next month").
+    DayOfMonth { day: u8, offset: i64 },
 }
 
 /// TIMEX3 value pieces of a SET.
@@ -114,6 +119,10 @@ pub(super) enum SetValue {
     Every(Unit, u32),
     /// Every such weekday, optionally at a part of day (`XXXX-WXX-2TNI`).
     Weekday(u8, Option<&'static str>),
+    /// Every such weekday at a clock time (`XXXX-WXX-7T09:00`).
+    WeekdayClock(u8, u8, u8),
+    /// Every day at a clock time ("every morning at 6": `XXXX-XX-XXT06:00`).
+    DailyClock(u8, u8),
     /// Every such month (`XXXX-07`).
     Month(u8),
     /// Every such part of day (`XXXX-XX-XXTMO`).

@@ -256,3 +256,122 @@ fn weeks_numeric_forms_and_shifts_from_a_day() {
         pairs(&[("1 year 1 month 21 days", "P1Y1M21D")])
     );
 }
+
+#[test]
+fn clock_times_in_words_and_beside_a_day() {
+    assert_eq!(
+        values("The sirens sounded at half past seven.", "2022-03-22"),
+        pairs(&[("half past seven", "2022-03-22T07:30")])
+    );
+    assert_eq!(
+        values("It ended at ten past 9 in the evening.", "2022-03-22"),
+        pairs(&[("ten past 9 in the evening", "2022-03-22T21:10")])
+    );
+    assert_eq!(
+        values("They left at a quarter to six.", "2022-03-22"),
+        pairs(&[("a quarter to six", "2022-03-22T05:45")])
+    );
+    // a bare hour counts only beside a day, and the part of day says pm
+    assert_eq!(
+        values("The vote was held on Friday at 4.", "2022-03-22"),
+        pairs(&[("Friday", "2022-03-18"), ("4", "2022-03-18T04:00")])
+    );
+    assert_eq!(
+        values("The curfew starts tonight at 8.", "2022-03-22"),
+        pairs(&[("tonight", "2022-03-22TNI"), ("8", "2022-03-22T20:00")])
+    );
+    assert_eq!(
+        values("He said 4 of them were at 2 sites.", "2022-03-22"),
+        pairs(&[])
+    );
+    assert_eq!(
+        values("Talks resume on February 22nd 3:30.", "2022-03-22"),
+        pairs(&[
+            ("February 22nd", "2022-02-22"),
+            ("3:30", "2022-02-22T03:30")
+        ])
+    );
+}
+
+#[test]
+fn numbers_that_are_not_dates() {
+    // phone numbers and codes
+    assert_eq!(values("Call (206) 555-1212 now.", "2022-03-22").len(), 1);
+    assert_eq!(values("Tel: +86 138-2010-2015", "2022-03-22"), pairs(&[]));
+    assert_eq!(values("The ssn is 123-12-1234", "2022-03-22"), pairs(&[]));
+    // ranges of years stay
+    assert_eq!(
+        values("Prices rose in 1998-2000.", "2022-03-22")[0].1,
+        "1998".to_string()
+    );
+    assert_eq!(
+        values("A ratio of 30/4.85 was reported.", "2022-03-22"),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn months_years_and_days_of_the_month() {
+    assert_eq!(
+        values("Sales fell in 11/2016 and 2016/12.", "2022-03-22"),
+        pairs(&[("11/2016", "2016-11"), ("2016/12", "2016-12")])
+    );
+    assert_eq!(
+        values("It opened on the fourth of July of 1995.", "2022-03-22"),
+        pairs(&[("the fourth of July of 1995", "1995-07-04")])
+    );
+    assert_eq!(
+        values(
+            "She was born on January twenty five nineteen eighty six.",
+            "2022-03-22"
+        ),
+        pairs(&[("January twenty five nineteen eighty six", "1986-01-25")])
+    );
+    assert_eq!(
+        values(
+            "The conference was in October two thousand and five.",
+            "2022-03-22"
+        ),
+        pairs(&[("October two thousand and five", "2005-10")])
+    );
+    assert_eq!(
+        values("They met on the 18th, he said.", "2022-03-22"),
+        pairs(&[("the 18th", "2022-03-18")])
+    );
+    assert_eq!(
+        values("The vote is on Monday the 28th.", "2022-03-22"),
+        pairs(&[("Monday the 28th", "2022-03-28")])
+    );
+    assert_eq!(
+        values("It will end the week after next.", "2022-03-22"),
+        pairs(&[("the week after next", "2022-W14")])
+    );
+}
+
+#[test]
+fn sets_at_a_clock_time() {
+    assert_eq!(
+        values("The market opens at 9am every Sunday.", "2022-03-22"),
+        pairs(&[("9am every Sunday", "XXXX-WXX-7T09:00")])
+    );
+    assert_eq!(
+        values("Every morning at 6, he rides in.", "2022-03-22"),
+        pairs(&[("Every morning at 6", "XXXX-XX-XXT06:00")])
+    );
+}
+
+#[test]
+fn european_numeric_dates() {
+    assert_eq!(
+        values(
+            "The deal was signed on 23.04.2022 14:55 in Berlin.",
+            "2022-05-01"
+        ),
+        pairs(&[("23.04.2022", "2022-04-23"), ("14:55", "2022-04-23T14:55")])
+    );
+    // a version number is not a date
+    assert_eq!(
+        values("Version 1.2.2022.5 shipped.", "2022-05-01"),
+        pairs(&[])
+    );
+}
