@@ -79,6 +79,20 @@ pub(crate) fn decode(cursor: &str, query: &'static str, len: usize) -> Result<Ve
     Ok(wire.k)
 }
 
+/// The `(day, article id, position)` key that the quotes and figures queries page by, from
+/// an optional cursor of `query`.
+pub(crate) fn day_article_position(
+    cursor: Option<&str>,
+    query: &'static str,
+) -> Result<Option<(String, i64, i64)>> {
+    cursor
+        .map(|c| {
+            let key = decode(c, query, 3)?;
+            Ok((text(&key, 0)?, int(&key, 1)?, int(&key, 2)?))
+        })
+        .transpose()
+}
+
 /// Key part `i` as text (`""` stands for a missing day, sorted first).
 pub(crate) fn text(key: &[Value], i: usize) -> Result<String> {
     key.get(i)

@@ -74,17 +74,7 @@ impl Archive {
     /// rather than scanning every article.
     pub fn figures(&self, q: &FigureQuery) -> Result<Page<FigureRow>> {
         q.filter.validate()?;
-        let after = match &q.cursor {
-            Some(c) => {
-                let key = cursor::decode(c, "figures", 3)?;
-                Some((
-                    cursor::text(&key, 0)?,
-                    cursor::int(&key, 1)?,
-                    cursor::int(&key, 2)?,
-                ))
-            }
-            None => None,
-        };
+        let after = cursor::day_article_position(q.cursor.as_deref(), "figures")?;
         let after_sql = if after.is_some() {
             "(coalesce(a.day, ''), a.id, q.idx) > (:after_day, :after_article, :after_idx)"
         } else {

@@ -56,17 +56,7 @@ impl Archive {
     /// article.
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Page<QuoteRow>> {
         q.filter.validate()?;
-        let after = match &q.cursor {
-            Some(c) => {
-                let key = cursor::decode(c, "quotes", 3)?;
-                Some((
-                    cursor::text(&key, 0)?,
-                    cursor::int(&key, 1)?,
-                    cursor::int(&key, 2)?,
-                ))
-            }
-            None => None,
-        };
+        let after = cursor::day_article_position(q.cursor.as_deref(), "quotes")?;
         let after_sql = if after.is_some() {
             "(coalesce(a.day, '') < :after_day
               OR (coalesce(a.day, '') = :after_day AND (q.article_id < :after_article
