@@ -290,16 +290,20 @@ pub fn find_date(line: &str) -> Option<Stamp> {
         .collect();
     let mut date = None;
     for (i, w) in words.iter().enumerate() {
-        let w = w.trim_matches(|c: char| c == ',' || c == '(' || c == ')');
+        let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '[' | ']'));
         if let Some(stamp) = parse_iso(w) {
             return Some(stamp);
+        }
+        if let Some(dt) = joined_day_month_year(w) {
+            date = Some(dt);
+            break;
         }
         if let Some(month) = month_number(w) {
             // Month D, YYYY
             let next = words.get(i + 1).map(|s| s.trim_end_matches([',', '.']));
             let year_word = words
                 .get(i + 2)
-                .map(|s| s.trim_end_matches([',', '.', ';']));
+                .map(|s| s.trim_end_matches([',', '.', ';', ')', ']']));
             if let (Some(d), Some(y)) = (next.and_then(parse_day), year_word.and_then(parse_year))
                 && let Some(dt) = Date::new(y, month, d)
             {
@@ -313,7 +317,7 @@ pub fn find_date(line: &str) -> Option<Stamp> {
                 .map(|s| s.trim_end_matches([',', '.']));
             let year_word = words
                 .get(i + 1)
-                .map(|s| s.trim_end_matches([',', '.', ';']));
+                .map(|s| s.trim_end_matches([',', '.', ';', ')', ']']));
             if let (Some(d), Some(y)) = (prev.and_then(parse_day), year_word.and_then(parse_year))
                 && let Some(dt) = Date::new(y, month, d)
             {
@@ -329,6 +333,22 @@ pub fn find_date(line: &str) -> Option<Stamp> {
         time,
         offset_minutes: time.and(offset_minutes),
     })
+}
+
+/// A date written as one word, day, month name and year joined by dots, hyphens or
+/// slashes: "25.Jun.2019", "03-Mar-2024".
+fn joined_day_month_year(word: &str) -> Option<Date> {
+    let word = word.trim_end_matches(['.', ',', ';']);
+    let mut parts = word.split(['.', '-', '/']);
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || !m.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Date::new(
+        parse_year(y)?,
+        month_number(m)?,
+        parse_day(d).filter(|_| d.len() <= 2)?,
+    )
 }
 
 /// A clock time among `words` ("10:32 AM EST", "5:00 p.m. ET", "09:30 GMT").
@@ -432,6 +452,17 @@ mod tests {
     fn news_forms() {
         let s = |t: &str| find_date(t).map(|d| d.to_string());
         assert_eq!(s("Published March 3, 2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(
+            s("Published on 25.Jun.2019 in Vol 7").as_deref(),
+            Some("2019-06-25")
+        );
+        assert_eq!(
+            s("[Submitted on 18 Dec 2025]").as_deref(),
+            Some("2025-12-18")
+        );
+        assert_eq!(s("(March 3, 2024)").as_deref(), Some("2024-03-03"));
+        assert_eq!(s("03-Mar-2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(s("in-Mar-2024 x-y-z 123.May.2020"), None);
         assert_eq!(
             s("Updated 10:32 AM EST, Tue March 19, 2024").as_deref(),
             Some("2024-03-19T10:32:00-05:00")

@@ -13,6 +13,7 @@ use super::html_authors::{
     PeopleIndex, in_page_furniture, is_handle, meta_tag_authors, visible_byline,
 };
 use super::html_depth::limit_nesting;
+use super::html_url_date::settle_with_url_date;
 use super::news::printed_dates;
 use super::{Block, BlockKind, Layout, PageMeta, PageType};
 use crate::calendar;
@@ -25,6 +26,13 @@ pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
     let mut meta = page_meta(&doc);
     unhide_streamed_content(&doc);
     prefer_date_shown_by_headline(&doc, &mut meta);
+    if meta.published.is_none() {
+        // Some pages print "Published …" away from the headline (under the story, in a
+        // sidebar the furniture pass drops): a labelled date anywhere still dates the story.
+        meta.published = labelled_publication_date(&walk(&doc.root(), false).blocks)
+            .map(|stamp| (stamp.to_string(), "page-text"));
+    }
+    settle_with_url_date(&mut meta, url);
     let main = main_blocks(doc, &html, url);
     let mut layout = super::lay_out_blocks(main.blocks, meta);
     layout.captions = main.captions;
@@ -123,14 +131,23 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         .published
         .as_ref()
         .map(|(p, _)| p.chars().take(10).collect::<String>());
-    // Dates under a "Related articles" heading belong to other stories.
-    let window: Vec<(calendar::Stamp, bool)> = blocks[at.saturating_sub(before)..]
+    // Dates under a "Related articles" heading belong to other stories. Dates printed
+    // after the headline come first: above it, a site's header may print today's date.
+    let start = at.saturating_sub(before);
+    let mut window: Vec<(bool, calendar::Stamp, bool)> = blocks[start..]
         .iter()
+        .enumerate()
         .take(DATE_BLOCKS_AFTER_HEADLINE + 1 + before)
-        .take_while(|b| !opens_story_list(&b.text))
-        .filter(|b| b.text.split_whitespace().count() <= 30)
-        .flat_map(|b| printed_dates(&b.text))
+        .take_while(|(_, b)| !opens_story_list(&b.text))
+        .filter(|(_, b)| b.text.split_whitespace().count() <= 30)
+        .flat_map(|(i, b)| {
+            printed_dates(&b.text)
+                .into_iter()
+                .map(move |(stamp, updated)| (start + i < at, stamp, updated))
+        })
         .collect();
+    window.sort_by_key(|(above, _, _)| *above);
+    let window: Vec<(calendar::Stamp, bool)> = window.into_iter().map(|(_, s, u)| (s, u)).collect();
     // Metadata that agrees with a printed date keeps its place (it has the time of day),
     // also when it is the printed date read the other way round ("09.10.2024": day and
     // month cannot be told apart from the text alone).
@@ -146,7 +163,7 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
     if let Some((stamp, _)) = window.iter().find(|(_, updated)| !updated) {
         meta.published = Some((stamp.to_string(), "page-text"));
     } else if meta.published.is_none()
-        && let Some(stamp) = labelled_publication_date(&blocks[at..])
+        && let Some(stamp) = labelled_publication_date(stories_own_blocks(&blocks[at..]))
     {
         meta.published = Some((stamp.to_string(), "page-text"));
     } else if let Some((stamp, _)) = window.first() {
@@ -155,10 +172,58 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         if meta.page.modified.is_none() {
             meta.page.modified = Some((stamp.to_string(), "page-text"));
         }
-        if meta.published.is_none() {
+        if meta.published.is_none() || presents_itself_as_updated(doc, meta) {
             meta.published = Some((stamp.to_string(), "page-text"));
         }
     }
+}
+
+/// Whether a page that prints only an update date by its headline dates itself by that
+/// update: its publication date is stated once, in structured data (JSON-LD or microdata)
+/// that readers never see, and no `<meta>` tag repeats it. Evergreen guides re-dated on each
+/// revision look like this; the hidden date is the CMS's record of the first draft, while
+/// the page tells its readers "Updated …". A publication date the site also states in its
+/// OpenGraph or `<meta>` tags is a deliberate statement and stands.
+fn presents_itself_as_updated(doc: &Document, meta: &PageMeta) -> bool {
+    let Some((_, from)) = &meta.published else {
+        return false;
+    };
+    if !matches!(*from, "json-ld" | "microdata") {
+        return false;
+    }
+    // A microdata `<meta itemprop>` is the same structured statement, not a repetition.
+    tagged_publication_date(doc).is_none_or(|(_, tag)| tag == "microdata")
+}
+
+/// The publication date a `<meta>` tag states (OpenGraph `article:published_time`,
+/// microdata, or one of the common CMS names), with where it came from.
+fn tagged_publication_date(doc: &Document) -> Option<(String, &'static str)> {
+    const DATE_METAS: &[(&str, &str)] = &[
+        ("meta[property='article:published_time']", "opengraph"),
+        ("meta[name='article:published_time']", "meta"),
+        ("meta[itemprop='datePublished']", "microdata"),
+        (
+            "meta[name='pubdate'], meta[name='publishdate'], meta[name='publish-date'], meta[name='published-date'], meta[name='date'], meta[name='dc.date'], meta[name='DC.date.issued'], meta[name='sailthru.date'], meta[name='parsely-pub-date']",
+            "meta",
+        ),
+    ];
+    DATE_METAS.iter().find_map(|(sel, from)| {
+        doc.select(sel)
+            .iter()
+            .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
+            .find(|c| !c.is_empty())
+            .and_then(|d| iso_date(&d))
+            .map(|d| (d, *from))
+    })
+}
+
+/// The blocks before the first heading that opens a list of other stories.
+fn stories_own_blocks(blocks: &[Block]) -> &[Block] {
+    let end = blocks
+        .iter()
+        .position(|b| opens_story_list(&b.text))
+        .unwrap_or(blocks.len());
+    &blocks[..end]
 }
 
 /// A heading that opens a list of other stories ("Related articles", "You may also like").
@@ -219,23 +284,36 @@ fn headline_block(blocks: &[Block], headline: &str) -> Option<usize> {
         })
 }
 
-/// A date printed with a publication label anywhere after the headline ("Published on
-/// July 18, 2025", "Posted on April 13, 2023"): short blocks only, so that running text
+/// A date printed with a publication label ("Published on July 18, 2025", "Posted on April
+/// 13, 2023", a preprint's "Submitted on 18 Dec 2025"): short blocks only, so that running text
 /// ("the law was published on …") does not count.
 fn labelled_publication_date(blocks: &[Block]) -> Option<calendar::Stamp> {
-    blocks.iter().find_map(|b| {
-        if b.text.split_whitespace().count() > 12 {
-            return None;
-        }
-        let lower = b.text.to_lowercase();
-        let label = ["published", "posted on", "posted:"]
-            .iter()
-            .filter_map(|w| lower.find(w))
-            .min()?;
-        printed_dates(b.text.get(label..)?)
+    const LABELS: [&str; 4] = ["published", "posted on", "posted:", "submitted on"];
+    let short = |b: &Block| b.text.split_whitespace().count() <= 12;
+    let first_publication_date = |text: &str| {
+        printed_dates(text)
             .into_iter()
             .find(|(_, updated)| !updated)
             .map(|(stamp, _)| stamp)
+    };
+    blocks.iter().enumerate().find_map(|(i, b)| {
+        if !short(b) {
+            return None;
+        }
+        let lower = b.text.to_lowercase();
+        // A label alone in its element ("Published" above "July 8, 2025").
+        let bare = lower.trim().trim_end_matches(':').trim();
+        if matches!(
+            bare,
+            "published" | "published on" | "posted on" | "date published"
+        ) {
+            return blocks
+                .get(i + 1)
+                .filter(|next| short(next))
+                .and_then(|next| first_publication_date(&next.text));
+        }
+        let label = LABELS.iter().filter_map(|w| lower.find(w)).min()?;
+        first_publication_date(b.text.get(label..)?)
     })
 }
 
@@ -671,20 +749,7 @@ fn page_meta(doc: &Document) -> PageMeta {
         meta.authors = meta_tag_authors(doc);
     }
     if meta.published.is_none() {
-        const DATE_METAS: &[(&str, &str)] = &[
-            ("meta[property='article:published_time']", "opengraph"),
-            ("meta[name='article:published_time']", "meta"),
-            ("meta[itemprop='datePublished']", "microdata"),
-            (
-                "meta[name='pubdate'], meta[name='publishdate'], meta[name='publish-date'], meta[name='date'], meta[name='dc.date'], meta[name='DC.date.issued'], meta[name='sailthru.date'], meta[name='parsely-pub-date']",
-                "meta",
-            ),
-        ];
-        meta.published = DATE_METAS.iter().find_map(|(sel, from)| {
-            meta_content(sel)
-                .and_then(|d| iso_date(&d))
-                .map(|d| (d, *from))
-        });
+        meta.published = tagged_publication_date(doc);
     }
     if meta.published.is_none() {
         meta.published = publication_time_element(doc).map(|d| (d, "time-element"));

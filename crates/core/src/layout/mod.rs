@@ -14,6 +14,7 @@ mod furniture;
 pub mod html;
 mod html_authors;
 mod html_depth;
+mod html_url_date;
 mod news;
 
 pub use byline::{BylineParts, parse_byline};

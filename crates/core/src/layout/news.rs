@@ -462,16 +462,22 @@ pub(super) fn date_line(text: &str) -> Vec<(calendar::Stamp, bool)> {
 /// "Updated"/"Modified"/"Reviewed" label is one, a date before it is the publication date
 /// ("December 22, 2022 Updated: January 02, 2026").
 pub(super) fn printed_dates(text: &str) -> Vec<(calendar::Stamp, bool)> {
-    // Inline elements often meet without a space ("Dec 17, 2025Julian K. Arni").
+    // Inline elements often meet without a space ("Dec 17, 2025Julian K. Arni",
+    // "Last updated:Sep 4, 2025").
     let mut spaced = String::with_capacity(text.len() + 8);
     let mut digits = 0;
     let mut lower = false;
+    let mut colon = false;
     for c in text.chars() {
-        if (digits == 4 && c.is_alphabetic()) || (lower && c.is_uppercase()) {
+        if (digits == 4 && c.is_alphabetic())
+            || (lower && c.is_uppercase())
+            || (colon && c.is_alphabetic())
+        {
             spaced.push(' ');
         }
         digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
         lower = c.is_lowercase();
+        colon = c == ':';
         spaced.push(c);
     }
     let text = spaced.as_str();
