@@ -702,7 +702,7 @@ fn timex_matches(want: &str, got: &str) -> bool {
     {
         return u32::from(date.date.weekday()) == day && rest[1..] == g[10..];
     }
-    // durations written differently: P3Y6M and P3.5Y, PT1H30M and PT1.5H
+    // durations written differently: P3Y6M and P3.5Y, PT1H30M and PT1.5H, P1Q and P3M
     match (duration_months_seconds(&w), duration_months_seconds(&g)) {
         (Some(a), Some(b)) => (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-6,
         _ => false,
@@ -732,6 +732,7 @@ fn duration_months_seconds(v: &str) -> Option<(f64, f64)> {
             match (c, is_time) {
                 ('Y', false) => months += 12.0 * n,
                 ('M', false) => months += n,
+                ('Q', false) => months += 3.0 * n,
                 ('W', false) => seconds += n * 7.0 * 86400.0,
                 ('D', false) => seconds += n * 86400.0,
                 ('H', true) => seconds += n * 3600.0,

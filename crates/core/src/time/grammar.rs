@@ -151,6 +151,16 @@ fn may_start(t: &Tok) -> bool {
                     | "midnight"
                     | "today"
                     | "tonight"
+                    | "tonite"
+                    | "lunchtime"
+                    | "dinnertime"
+                    | "suppertime"
+                    | "breakfast"
+                    | "lunch"
+                    | "dinner"
+                    | "supper"
+                    | "weekends"
+                    | "daytime"
                     | "yesterday"
                     | "tomorrow"
                     | "this"
@@ -227,6 +237,12 @@ fn may_start(t: &Tok) -> bool {
                     | "another"
                     | "annually"
                     | "everyday"
+                    | "semi"
+                    | "bi"
+                    | "bimonthly"
+                    | "semiannually"
+                    | "biannually"
+                    | "quarterly"
             ) || lexicon::part_of_day(w).is_some()
                 || lexicon::unit(w).is_some()
                 || lexicon::month(w).is_some()
@@ -605,6 +621,7 @@ impl<'a> Grammar<'a> {
             self.anchored(i),
             self.ordinal_day(i),
             self.reference(i),
+            self.meal(i),
         ];
         let mut best: Option<(usize, Sem)> = None;
         for (end, sem) in candidates.into_iter().flatten() {
@@ -1206,7 +1223,7 @@ impl<'a> Grammar<'a> {
     fn deictic(&self, i: usize) -> Option<(usize, Sem)> {
         let w = self.key(i);
         let (end, offset) = match w {
-            "today" | "tonight" => (i + 1, 0),
+            "today" | "tonight" | "tonite" => (i + 1, 0),
             "yesterday" => (i + 1, -1),
             "tomorrow" => (i + 1, 1),
             "earlier" | "later" => {
@@ -1310,7 +1327,7 @@ impl<'a> Grammar<'a> {
             }
             _ => return None,
         };
-        if w == "tonight" {
+        if matches!(w, "tonight" | "tonite") {
             return Some((end, part(0, "NI")));
         }
         // "yesterday morning", "tomorrow night"
@@ -1690,6 +1707,23 @@ impl<'a> Grammar<'a> {
         } else {
             c.end
         };
+        // "for two nights", "a 3-night stay" counts days of a stay
+        if let Some(n) = c.n.filter(|n| *n >= 1.0 && !c.article)
+            && matches!(self.key(k), "night" | "nights")
+            && (n > 1.0) == self.is(k, "nights")
+            && !matches!(
+                self.key(k + 1),
+                "ago" | "later" | "earlier" | "before" | "after"
+            )
+        {
+            return Some((
+                k + 1,
+                Sem::Duration {
+                    unit: Unit::Day,
+                    n: Some(n),
+                },
+            ));
+        }
         let (unit, end, _) = self.unit_after(k, c.n.or(Some(2.0)))?;
         let end = if self.is(end, "or") && self.is(end + 1, "so") {
             end + 2
@@ -2992,6 +3026,23 @@ impl<'a> Grammar<'a> {
         } else {
             c.end
         };
+        // "for two nights", "a 3-night stay" counts days of a stay
+        if let Some(n) = c.n.filter(|n| *n >= 1.0 && !c.article)
+            && matches!(self.key(k), "night" | "nights")
+            && (n > 1.0) == self.is(k, "nights")
+            && !matches!(
+                self.key(k + 1),
+                "ago" | "later" | "earlier" | "before" | "after"
+            )
+        {
+            return Some((
+                k + 1,
+                Sem::Duration {
+                    unit: Unit::Day,
+                    n: Some(n),
+                },
+            ));
+        }
         let (unit, end, _) = self.unit_after(k, c.n.or(Some(2.0)))?;
         if c.n.is_none() && c.end == j + 1 && self.key(j) == "some" {
             return None;
@@ -3058,13 +3109,54 @@ impl<'a> Grammar<'a> {
     fn set(&self, i: usize) -> Option<(usize, Sem)> {
         let w = self.key(i);
         let every = |u| Some((i + 1, Sem::Set(SetValue::Every(u, 1))));
+        // "on weekends", "works mornings", "in the evenings": a plural part of the week or
+        // day as an adverb recurs
+        let the = w == "the" && self.is(i.wrapping_sub(1), "in");
+        let k = if the { i + 1 } else { i };
+        let plural = self.key(k);
+        if matches!(
+            plural,
+            "weekends" | "mornings" | "afternoons" | "evenings" | "nights"
+        ) {
+            let before = if i > 0 { self.key(i - 1) } else { "" };
+            let counted = i > 0
+                && (self.number(i - 1).is_some()
+                    || lexicon::cardinal(before).is_some()
+                    || lexicon::is_vague_quantity(before)
+                    || matches!(before, "the" | "those" | "these" | "all" | "two"));
+            if !(the || before == "on" || self.adverb_position(k + 1)) || counted {
+                return None;
+            }
+            return match lexicon::part_of_day(plural) {
+                Some(code) => Some((k + 1, Sem::Set(SetValue::PartOfDay(code)))),
+                None => Some((k + 1, Sem::Set(SetValue::Every(Unit::Weekend, 1)))),
+            };
+        }
+        // "semi-annually", "bi-monthly": a prefix glued by a hyphen
+        let (w, j) = match w {
+            "semi" | "bi" if self.punct(i + 1, '-') && self.glued(i + 1) && self.glued(i + 2) => {
+                (self.key(i + 2), i + 2)
+            }
+            _ => (w, i),
+        };
+        let prefixed = j > i;
+        let every_n = |u, n| Some((j + 1, Sem::Set(SetValue::Every(u, n))));
         match w {
+            "annually" if prefixed && self.key(i) == "semi" => return every_n(Unit::Month, 6),
+            "monthly" if prefixed && self.key(i) == "bi" => return every_n(Unit::Month, 2),
+            "weekly" if prefixed && self.key(i) == "bi" => return every_n(Unit::Week, 2),
+            _ if prefixed => return None,
             "daily" | "nightly" => return every(Unit::Day),
             "weekly" => return every(Unit::Week),
             "monthly" => return every(Unit::Month),
-            // "annually" and "everyday" (the adjective) are left out: in TimeBank they are
-            // mostly rates of change and adjectives ("rise 8.5% annually").
-            "yearly" => return every(Unit::Year),
+            "bimonthly" => return every_n(Unit::Month, 2),
+            "yearly" | "annually" => return every(Unit::Year),
+            "semiannually" | "biannually" => return every_n(Unit::Month, 6),
+            // adverbs whose adjectives are not times ("a quarterly report", "an everyday
+            // routine"): only where an adverb stands, at the end of a clause or before a
+            // preposition
+            "quarterly" if self.adverb_position(i + 1) => return every_n(Unit::Month, 3),
+            "everyday" if self.adverb_position(i + 1) => return every(Unit::Day),
             "hourly" => return every(Unit::Hour),
             "biweekly" | "fortnightly" => {
                 return Some((i + 1, Sem::Set(SetValue::Every(Unit::Week, 2))));
@@ -3111,6 +3203,72 @@ impl<'a> Grammar<'a> {
             return Some((k + 1, Sem::Set(SetValue::PartOfDay(code))));
         }
         None
+    }
+
+    /// Whether token `i` ends an adverb's phrase: the end, punctuation, a conjunction or a
+    /// preposition.
+    fn adverb_position(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else {
+            return true;
+        };
+        t.kind == Kind::Punct
+            || matches!(
+                t.key(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "from"
+                    | "to"
+                    | "since"
+                    | "until"
+                    | "with"
+                    | "by"
+                    | "during"
+                    | "throughout"
+                    | "after"
+                    | "before"
+            )
+    }
+
+    /// A mealtime as a part of the day: "lunchtime", "after dinner", "before lunch" (the
+    /// meal alone is a time only after a preposition of time; "a state dinner" is not).
+    fn meal(&self, i: usize) -> Option<(usize, Sem)> {
+        let w = self.word(i)?;
+        let (code, timed) = match w {
+            "lunchtime" => ("MEL", true),
+            "dinnertime" | "suppertime" => ("MED", true),
+            "breakfast" => ("MEB", false),
+            "lunch" => ("MEL", false),
+            "dinner" | "supper" => ("MED", false),
+            _ => return None,
+        };
+        let before = if i > 0 { self.key(i - 1) } else { "" };
+        let (code, end) = if self.is(i + 1, "time") && !timed {
+            (code, i + 2)
+        } else {
+            (code, i + 1)
+        };
+        let after_preposition = matches!(
+            before,
+            "after" | "before" | "at" | "around" | "during" | "over" | "until" | "till" | "by"
+        );
+        if !timed && end == i + 1 && !after_preposition {
+            return None;
+        }
+        Some((
+            end,
+            Sem::PartOfDay {
+                day: Box::new(Sem::Anchored {
+                    unit: Unit::Day,
+                    offset: 0,
+                }),
+                code,
+            },
+        ))
     }
 
     // ---- holidays ------------------------------------------------------------------------

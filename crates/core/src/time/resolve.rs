@@ -337,6 +337,8 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
         }
         Sem::Set(s) => {
             r.value = match s {
+                // a weekend recurs as a whole: P1WE, not two days
+                SetValue::Every(Unit::Weekend, n) => format!("P{n}WE"),
                 SetValue::Every(unit, n) => duration(unit, Some(f64::from(n))),
                 SetValue::Weekday(d, None) => format!("XXXX-WXX-{d}"),
                 SetValue::Weekday(d, Some(code)) => format!("XXXX-WXX-{d}T{code}"),
@@ -606,8 +608,12 @@ pub(super) fn duration(unit: Unit, n: Option<f64>) -> String {
             }
             v.push_str(if unit == Unit::Weekend { "D" } else { letter });
             if unit == Unit::Weekend {
-                // a weekend lasts two days
-                v = format!("P{}D", (n * 2.0) as i64);
+                // a weekend lasts two days; several are not contiguous: "three weekends" P3WE
+                v = if n > 1.0 {
+                    format!("P{}WE", n as i64)
+                } else {
+                    format!("P{}D", (n * 2.0) as i64)
+                };
             }
         }
     }

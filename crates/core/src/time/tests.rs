@@ -375,3 +375,62 @@ fn european_numeric_dates() {
         pairs(&[])
     );
 }
+
+#[test]
+fn recurring_adverbs_and_plural_parts_of_day() {
+    assert_eq!(
+        values(
+            "Prices are reviewed annually, results come quarterly, and drills run bi-monthly.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("annually", "P1Y"),
+            ("quarterly", "P3M"),
+            ("bi-monthly", "P2M")
+        ])
+    );
+    // the adjectives are not times
+    assert!(values("The quarterly report is an everyday affair.", "2022-03-22").is_empty());
+    assert_eq!(
+        values("They meet semi-annually and work everyday.", "2022-03-22"),
+        pairs(&[("semi-annually", "P6M"), ("everyday", "P1D")])
+    );
+    assert_eq!(
+        values(
+            "She works weekends and teaches in the mornings.",
+            "2022-03-22"
+        ),
+        pairs(&[("weekends", "P1WE"), ("the mornings", "XXXX-XX-XXTMO")])
+    );
+    assert_eq!(
+        values("We meet every weekend.", "2022-03-22"),
+        pairs(&[("every weekend", "P1WE")])
+    );
+    // several weekends are not contiguous; one lasts two days
+    assert_eq!(
+        values("The course lasts three weekends.", "2022-03-22"),
+        pairs(&[("three weekends", "P3WE")])
+    );
+    assert!(values("He spent the mornings reading.", "2022-03-22").is_empty());
+}
+
+#[test]
+fn mealtimes_nights_and_tonite() {
+    assert_eq!(
+        values(
+            "They met after dinner and again at lunchtime.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("dinner", "2022-03-22TMED"),
+            ("lunchtime", "2022-03-22TMEL")
+        ])
+    );
+    // a meal without a preposition of time is an event, not a time
+    assert!(values("The state dinner was lavish.", "2022-03-22").is_empty());
+    assert_eq!(
+        values("He was held for two nights; see you tonite.", "2022-03-22"),
+        pairs(&[("two nights", "P2D"), ("tonite", "2022-03-22TNI")])
+    );
+    assert!(values("It rained two nights ago.", "2022-03-22").is_empty());
+}
