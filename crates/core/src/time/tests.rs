@@ -434,3 +434,126 @@ fn mealtimes_nights_and_tonite() {
     );
     assert!(values("It rained two nights ago.", "2022-03-22").is_empty());
 }
+
+#[test]
+fn weeks_of_a_month() {
+    assert_eq!(
+        values(
+            "He is away the last week of July and the first week of Jan 2015.",
+            "2016-11-07"
+        ),
+        pairs(&[
+            ("the last week of July", "2016-07-W05"),
+            ("the first week of Jan 2015", "2015-01-W01")
+        ])
+    );
+    assert_eq!(
+        values("It opens the 3rd week of next month.", "2021-09-15"),
+        pairs(&[("the 3rd week of next month", "2021-10-W03")])
+    );
+    // February 2021 starts on a Monday: four weeks
+    assert_eq!(
+        values("It closed the last week of February 2021.", "2021-09-15"),
+        pairs(&[("the last week of February 2021", "2021-02-W04")])
+    );
+}
+
+#[test]
+fn odd_clock_forms_and_present_references() {
+    assert_eq!(
+        values(
+            "Back at 9.am, at 3 p . m . or at 7p; noonish or 11ish.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("9.am", "2022-03-22T09:00"),
+            ("3 p . m .", "2022-03-22T15:00"),
+            ("7p", "2022-03-22T19:00"),
+            ("noonish", "2022-03-22T12:00"),
+            ("11ish", "2022-03-22T11:00"),
+        ])
+    );
+    // five pence is not five o'clock
+    assert!(values("It costs 5p.", "2022-03-22").is_empty());
+    assert_eq!(
+        values(
+            "Sales to date are low; we are closed at this time and at the present time.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("to date", "PRESENT_REF"),
+            ("this time", "PRESENT_REF"),
+            ("the present time", "PRESENT_REF")
+        ])
+    );
+    assert!(values("Keep it up to date at this time of year.", "2022-03-22").is_empty());
+    let t = times("Send it by EOD.", "2022-03-22");
+    assert_eq!(
+        (t[0].2.as_str(), t[0].3),
+        ("2022-03-22", Some(TimexMod::End))
+    );
+}
+
+#[test]
+fn holidays_by_name_and_their_weekends() {
+    assert_eq!(
+        values(
+            "Sales on black friday 2010 beat Earth Day 2010 and St. Patrick's Day 2020.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("black friday 2010", "2010-11-26"),
+            ("Earth Day 2010", "2010-04-22"),
+            ("St. Patrick's Day 2020", "2020-03-17")
+        ])
+    );
+    assert_eq!(
+        values(
+            "He left before independence day of this year.",
+            "2018-02-01"
+        ),
+        pairs(&[("independence day of this year", "2018-07-04")])
+    );
+    // Labor Day 2021 is Monday 6 September: the weekend before it
+    assert_eq!(
+        values(
+            "Plan for Labor Day 2021 weekend and the weekend of Thanksgiving 2023.",
+            "2021-08-01"
+        ),
+        pairs(&[
+            ("Labor Day 2021 weekend", "2021-W35-WE"),
+            ("the weekend of Thanksgiving 2023", "2023-W47-WE")
+        ])
+    );
+    assert_eq!(
+        values("Juneteenth will be a holiday.", "2022-03-22"),
+        pairs(&[("Juneteenth", "2022-06-19")])
+    );
+}
+
+#[test]
+fn fractions_compact_forms_and_months_by_number() {
+    assert_eq!(
+        values(
+            "It took one and half hour, then a ½ hour, then one year and a quarter.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("one and half hour", "PT1H30M"),
+            ("½ hour", "PT30M"),
+            ("one year and a quarter", "P1Y3M")
+        ])
+    );
+    assert_eq!(
+        values("The cold lasted 2W; I left for 3h.", "2022-03-22"),
+        pairs(&[("2W", "P2W"), ("3h", "PT3H")])
+    );
+    assert_eq!(
+        values("See report-20170302.html and 12345678.", "2022-03-22"),
+        pairs(&[("20170302", "2017-03-02")])
+    );
+    assert_eq!(
+        values("They leave the third month of 2021.", "2022-03-22"),
+        pairs(&[("the third month of 2021", "2021-03")])
+    );
+}
