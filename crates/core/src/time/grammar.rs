@@ -650,7 +650,6 @@ impl<'a> Grammar<'a> {
             self.reference(i),
             self.meal(i),
             self.month_week(i),
-            self.compact_date(i),
             self.ordinal_month(i),
         ];
         let mut best: Option<(usize, Sem)> = None;
@@ -2408,8 +2407,14 @@ impl<'a> Grammar<'a> {
                     || n.glued() && n.is_punct('.') && self.number(k + 1).is_some_and(|d| d.glued()))
             })
         };
-        // 20170302
-        if t.digits == 8 && lone(i + 1) && (i == 0 || !self.glued(i)) {
+        // 20170302, "report-20170302.html": glued to punctuation, not to a word or number
+        let apart = |k: usize| {
+            self.t
+                .get(k)
+                .is_none_or(|n| !n.glued() || n.kind == Kind::Punct)
+        };
+        let after_punct = i == 0 || !self.glued(i) || self.t[i - 1].kind == Kind::Punct;
+        if t.digits == 8 && apart(i + 1) && after_punct {
             let (y, m, d) = (
                 (t.num / 10_000) as i32,
                 (t.num / 100 % 100) as u8,
@@ -2567,6 +2572,14 @@ impl<'a> Grammar<'a> {
         if (self.punct(end, '-') || self.punct(end, '/'))
             && self.glued(end)
             && self.number(end + 1).is_some_and(|n| n.glued())
+        {
+            end += 1;
+        }
+        // "October, 1st": a comma before a day with its ordinal suffix
+        if self.punct(end, ',')
+            && self.number(end + 1).is_some_and(|n| n.digits <= 2)
+            && self.glued(end + 2)
+            && self.word(end + 2).is_some_and(lexicon::is_ordinal_suffix)
         {
             end += 1;
         }
@@ -2743,7 +2756,19 @@ impl<'a> Grammar<'a> {
     /// "22 March 2022", "3rd of March", "the 3rd of March".
     fn day_month(&self, i: usize) -> Option<(usize, Sem)> {
         let j = self.skip_the(i);
-        let (mut k, d) = self.day_number(j)?;
+        // "fifteen August 1993": a cardinal in words, which needs the year after the month
+        let (mut k, d) = match self.day_number(j) {
+            Some(found) => found,
+            None => {
+                let n = self.word(j).and_then(lexicon::cardinal)?;
+                if j > i || !(1..=31).contains(&n) {
+                    return None;
+                }
+                (j + 1, n as u8)
+            }
+        };
+        let spelled =
+            self.number(j).is_none() && self.word(k - 1).and_then(lexicon::cardinal).is_some();
         if j > i && self.number(j).is_none() && self.word(j).and_then(lexicon::ordinal).is_none() {
             return None;
         }
@@ -2763,10 +2788,6 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let m = lexicon::month(t.key())?;
-        // "2 May" needs the digit before; "first March" is not a date.
-        if self.number(j).is_none() && !(j > i || self.is(k - 1, "of")) {
-            return None;
-        }
         let mut end = self.skip_dot(k + 1);
         let mut year = YearSpec::Auto(Dir::Auto);
         let y = if (self.punct(end, '-') || self.punct(end, '/')) && self.glued(end) {
@@ -2777,6 +2798,12 @@ impl<'a> Grammar<'a> {
         if let Some((ye, yy)) = self.year_tail(y) {
             year = YearSpec::Explicit(yy);
             end = ye;
+        }
+        // "2 May" needs the digit before; "first March" is not a date; "twenty five
+        // January" is one only with its year.
+        let dated = matches!(year, YearSpec::Explicit(_)) && spelled;
+        if self.number(j).is_none() && !(j > i || self.is(k - 1, "of") || dated) {
+            return None;
         }
         Some((
             end,
@@ -3409,27 +3436,6 @@ impl<'a> Grammar<'a> {
                     offset: 0,
                 }),
                 code,
-            },
-        ))
-    }
-
-    /// "20200701": eight digits that make a valid date of 1900 to 2099.
-    fn compact_date(&self, i: usize) -> Option<(usize, Sem)> {
-        let t = self.number(i).filter(|t| t.digits == 8)?;
-        let (y, m, d) = (
-            (t.num / 10_000) as i32,
-            (t.num / 100 % 100) as u8,
-            (t.num % 100) as u8,
-        );
-        if !(1900..=2099).contains(&y) || crate::calendar::Date::new(y, m, d).is_none() {
-            return None;
-        }
-        Some((
-            i + 1,
-            Sem::Date {
-                year: YearSpec::Explicit(y),
-                month: m,
-                day: Some(d),
             },
         ))
     }

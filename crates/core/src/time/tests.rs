@@ -557,3 +557,30 @@ fn fractions_compact_forms_and_months_by_number() {
         pairs(&[("the third month of 2021", "2021-03")])
     );
 }
+
+#[test]
+fn days_in_words_and_comma_before_an_ordinal_day() {
+    assert_eq!(
+        values(
+            "She was born on twenty five January nineteen eighty six; it opened fifteen August 1993.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("twenty five January nineteen eighty six", "1986-01-25"),
+            ("fifteen August 1993", "1993-08-15")
+        ])
+    );
+    // without a year, a number in words before a month is a count
+    assert_eq!(
+        values("He sold five January issues.", "2022-03-22"),
+        pairs(&[("January", "2022-01")])
+    );
+    assert_eq!(
+        values("The vote will be on October, 1st.", "2022-03-22"),
+        pairs(&[("October, 1st", "2022-10-01")])
+    );
+    assert_eq!(
+        values("Files -20200701- and 120200701.", "2022-03-22"),
+        pairs(&[("20200701", "2020-07-01")])
+    );
+}
