@@ -333,6 +333,20 @@ impl<'a> Grammar<'a> {
         if let Some(f) = self.year_end(i) {
             return Some(f);
         }
+        // "mid night": midnight in two words
+        if self.is(i, "mid") && self.is(i + 1, "night") {
+            return Some(Found {
+                first: i,
+                end: i + 2,
+                sem: Sem::Clock {
+                    hour: 0,
+                    minute: 0,
+                    second: None,
+                    day: None,
+                },
+                modifier: None,
+            });
+        }
         // "EOD", "the EOY": business shorthand for the end of the day or year
         let k = self.skip_the(i);
         let unit = match self.word(k) {
@@ -1336,11 +1350,11 @@ impl<'a> Grammar<'a> {
                 };
                 return Some((i + 2, part(0, code)));
             }
-            "the" | "morning" | "afternoon" | "evening"
+            "the" | "morning" | "afternoon" | "evening" | "daytime"
                 if {
                     let k = if w == "the" { i + 1 } else { i };
                     let before = if i > 0 { self.key(i - 1) } else { "" };
-                    matches!(self.key(k), "morning" | "afternoon" | "evening")
+                    matches!(self.key(k), "morning" | "afternoon" | "evening" | "daytime")
                         && matches!(before, "in" | "early" | "late" | "mid" | "this")
                         && !self.is(k + 1, "of")
                 } =>
@@ -1432,10 +1446,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if abbreviated {
-            // "Sun" and "Sat" are words; abbreviations count only with a dot or before a
-            // day of the month ("Mon 13th").
+            // "Sun" and "Sat" are words; abbreviations count only with a dot, after "on"
+            // ("on Sat at 5") or before a day of the month ("Mon 13th").
             if self.dot(i + 1) {
                 return Some((i + 2, d));
+            }
+            if i > 0 && self.is(i - 1, "on") {
+                return Some((i + 1, d));
             }
             if self.number(i + 1).is_some_and(|n| n.digits <= 2)
                 && self.word(i + 2).is_some_and(lexicon::is_ordinal_suffix)

@@ -584,3 +584,24 @@ fn days_in_words_and_comma_before_an_ordinal_day() {
         pairs(&[("20200701", "2020-07-01")])
     );
 }
+
+#[test]
+fn abbreviated_weekday_after_on_midnight_in_two_words_and_daytime() {
+    // 2018-07-10 is a Tuesday; the party is that week's Saturday
+    assert_eq!(
+        values("The party will be on Sat at 5.", "2018-07-10"),
+        pairs(&[("Sat", "2018-07-14"), ("5", "2018-07-14T05:00")])
+    );
+    // "sat" the verb stays a verb
+    assert!(values("He sat at 5 desks.", "2018-07-10").is_empty());
+    assert_eq!(
+        values(
+            "We went back at mid night and met in the daytime.",
+            "2018-07-10"
+        ),
+        pairs(&[
+            ("mid night", "2018-07-10T00:00"),
+            ("the daytime", "2018-07-10TDT")
+        ])
+    );
+}
