@@ -3810,14 +3810,16 @@ impl<'a> Grammar<'a> {
             {
                 r(i + 2, Ref::Present)
             }
-            // "the best result to date", "till date" (not "up to date")
-            ("to" | "till", "date")
-                if !(i > 0 && self.is(i - 1, "up"))
-                    && !(i > 0 && self.word(i - 1).and_then(lexicon::unit).is_some())
-                    && self.number(i + 2).is_none()
-                    && !self.punct(i + 2, '-')
-                    && !(i > 0 && self.punct(i - 1, '-')) =>
-            {
+            // "the best result to date", "till date" (not "up to date", "year to date",
+            // "to date 1")
+            ("to" | "till", "date") => {
+                let before = i.checked_sub(1).and_then(|b| self.t.get(b));
+                let joined = before.is_some_and(|b| {
+                    b.is("up") || b.is_punct('-') || lexicon::unit(b.key()).is_some()
+                });
+                if joined || self.number(i + 2).is_some() || self.punct(i + 2, '-') {
+                    return None;
+                }
                 r(i + 2, Ref::Present)
             }
             // "previously", "soon", "recent" and "future" as adjectives are left out: in
