@@ -1468,7 +1468,11 @@ impl<'a> Grammar<'a> {
 
     fn relative(&self, i: usize) -> Option<(usize, Sem)> {
         let the = self.is(i, "the");
-        let j = if the { i + 1 } else { i };
+        let mut j = if the { i + 1 } else { i };
+        // "this past Wednesday"
+        if self.is(j, "this") && self.is(j + 1, "past") && self.weekday_at(j + 2).is_some() {
+            j += 1;
+        }
         let w = self.key(j);
         if the {
             // "the weekend", "the quarter", "the (fiscal) year", "the week": the current
@@ -1690,7 +1694,12 @@ impl<'a> Grammar<'a> {
         if the {
             return None;
         }
-        // weekday, month, season
+        // weekday, month, season ("past Wednesday", "this past Wednesday": the latest one)
+        let dir = if w == "past" && self.weekday_at(k).is_some() {
+            Dir::Past
+        } else {
+            dir
+        };
         if let Some((end, d)) = self.weekday_at(k) {
             if let Some(code) = lexicon::part_of_day(self.key(end)) {
                 return Some((
@@ -3876,7 +3885,7 @@ fn part(offset: i64, code: &'static str) -> Sem {
 /// +1 next.
 fn dir_offset(dir: Dir) -> i64 {
     match dir {
-        Dir::Last => -1,
+        Dir::Last | Dir::Past => -1,
         Dir::Auto => 0,
         Dir::Next => 1,
     }

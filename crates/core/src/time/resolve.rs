@@ -667,6 +667,7 @@ fn weekday_date(rf: Date, day: u8, dir: Dir, tense: Tense) -> Date {
         // "last Wednesday" is the Wednesday of last week, "next Friday" next week's
         (Dir::Last, _) => rf.add_days(-(rw - 1) - 7 + (d - 1)),
         (Dir::Next, _) => rf.add_days(-(rw - 1) + 7 + (d - 1)),
+        (Dir::Past, _) => rf.add_days(-((rw - d - 1).rem_euclid(7) + 1)),
         (Dir::Auto, Tense::Past) => rf.add_days(-(rw - d).rem_euclid(7)),
         (Dir::Auto, Tense::Future) => rf.add_days((d - rw).rem_euclid(7)),
     }
@@ -679,7 +680,7 @@ fn day_year(spec: YearSpec, month: u8, day: u8, rf: Date, tense: Tense) -> i32 {
     match spec {
         YearSpec::Explicit(y) => y,
         YearSpec::Offset(o) => rf.year + o as i32,
-        YearSpec::Auto(Dir::Last) => {
+        YearSpec::Auto(Dir::Last | Dir::Past) => {
             if key(rf.year) < here {
                 rf.year
             } else {
@@ -708,7 +709,7 @@ fn month_year(spec: YearSpec, month: u8, rf: Date, tense: Tense) -> i32 {
     match spec {
         YearSpec::Explicit(y) => y,
         YearSpec::Offset(o) => rf.year + o as i32,
-        YearSpec::Auto(Dir::Last) => {
+        YearSpec::Auto(Dir::Last | Dir::Past) => {
             if month < rf.month {
                 rf.year
             } else {
@@ -759,7 +760,7 @@ fn season_year(code: &str, dir: Dir, rf: Date, tense: Tense) -> i32 {
     };
     let y = rf.year;
     match dir {
-        Dir::Last => {
+        Dir::Last | Dir::Past => {
             // the most recent one that has ended
             if code == "WI" {
                 y - 1

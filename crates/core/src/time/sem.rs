@@ -11,6 +11,8 @@ pub(super) enum Dir {
     Last,
     /// Strictly after the reference ("next Friday").
     Next,
+    /// The most recent strictly before the reference ("this past Wednesday").
+    Past,
 }
 
 /// The year of a month, season, quarter or holiday.

@@ -605,3 +605,23 @@ fn abbreviated_weekday_after_on_midnight_in_two_words_and_daytime() {
         ])
     );
 }
+
+#[test]
+fn past_weekday_is_the_latest_one() {
+    // 2019-01-31 is a Thursday: "this past Wednesday" is the day before, while "last
+    // Wednesday" stays the Wednesday of last week
+    assert_eq!(
+        values(
+            "He spoke this past Wednesday; she spoke last Wednesday.",
+            "2019-01-31"
+        ),
+        pairs(&[
+            ("this past Wednesday", "2019-01-30"),
+            ("last Wednesday", "2019-01-23")
+        ])
+    );
+    assert_eq!(
+        values("It closed past Thursday.", "2019-01-31"),
+        pairs(&[("past Thursday", "2019-01-24")])
+    );
+}
