@@ -3528,6 +3528,21 @@ impl<'a> Grammar<'a> {
                         }
                     )
                 })
+            })
+            .or_else(|| {
+                // "week of jan", "week of march": after "week of", any month name is one
+                let w = self.word(m)?;
+                let month = lexicon::month(w)?;
+                let end = if lexicon::is_month_abbreviation(w) {
+                    self.skip_dot(m + 1)
+                } else {
+                    m + 1
+                };
+                let (end, year) = match self.year_at(end, true) {
+                    Some((e, y)) => (e, YearSpec::Explicit(y)),
+                    None => (end, YearSpec::Auto(Dir::Auto)),
+                };
+                Some((end, Sem::Month { month, year }))
             })?;
         Some((
             end,

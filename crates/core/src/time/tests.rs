@@ -451,6 +451,17 @@ fn weeks_of_a_month() {
         values("It opens the 3rd week of next month.", "2021-09-15"),
         pairs(&[("the 3rd week of next month", "2021-10-W03")])
     );
+    // after "week of", a lower-case or abbreviated month is still a month
+    assert_eq!(
+        values(
+            "It opened the 3rd week of jan 2015 and closed the last week of march 2016.",
+            "2016-11-07"
+        ),
+        pairs(&[
+            ("the 3rd week of jan 2015", "2015-01-W03"),
+            ("the last week of march 2016", "2016-03-W05")
+        ])
+    );
     // February 2021 starts on a Monday: four weeks
     assert_eq!(
         values("It closed the last week of February 2021.", "2021-09-15"),
