@@ -112,7 +112,7 @@ fn merge_set_clocks(toks: &[Tok], found: &mut Vec<Found>) {
 fn may_start(t: &Tok) -> bool {
     match t.kind {
         Kind::Number => true,
-        Kind::Punct => t.is_punct('\''),
+        Kind::Punct => t.is_punct('\'') || t.is_punct('½') || t.is_punct('¼') || t.is_punct('¾'),
         Kind::Word => {
             let w = t.key();
             matches!(
@@ -147,10 +147,32 @@ fn may_start(t: &Tok) -> bool {
                     | "later"
                     | "mid"
                     | "noon"
+                    | "noonish"
+                    | "black"
+                    | "earth"
+                    | "saint"
+                    | "st"
+                    | "juneteenth"
+                    | "international"
+                    | "workers"
+                    | "to"
+                    | "till"
+                    | "eod"
+                    | "eoy"
                     | "midday"
                     | "midnight"
                     | "today"
                     | "tonight"
+                    | "tonite"
+                    | "lunchtime"
+                    | "dinnertime"
+                    | "suppertime"
+                    | "breakfast"
+                    | "lunch"
+                    | "dinner"
+                    | "supper"
+                    | "weekends"
+                    | "daytime"
                     | "yesterday"
                     | "tomorrow"
                     | "this"
@@ -227,6 +249,12 @@ fn may_start(t: &Tok) -> bool {
                     | "another"
                     | "annually"
                     | "everyday"
+                    | "semi"
+                    | "bi"
+                    | "bimonthly"
+                    | "semiannually"
+                    | "biannually"
+                    | "quarterly"
             ) || lexicon::part_of_day(w).is_some()
                 || lexicon::unit(w).is_some()
                 || lexicon::month(w).is_some()
@@ -304,6 +332,35 @@ impl<'a> Grammar<'a> {
     fn at(&self, i: usize) -> Option<Found> {
         if let Some(f) = self.year_end(i) {
             return Some(f);
+        }
+        // "mid night": midnight in two words
+        if self.is(i, "mid") && self.is(i + 1, "night") {
+            return Some(Found {
+                first: i,
+                end: i + 2,
+                sem: Sem::Clock {
+                    hour: 0,
+                    minute: 0,
+                    second: None,
+                    day: None,
+                },
+                modifier: None,
+            });
+        }
+        // "EOD", "the EOY": business shorthand for the end of the day or year
+        let k = self.skip_the(i);
+        let unit = match self.word(k) {
+            Some("eod") => Some(Unit::Day),
+            Some("eoy") => Some(Unit::Year),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            return Some(Found {
+                first: i,
+                end: k + 1,
+                sem: Sem::RelUnit { unit, offset: 0 },
+                modifier: Some(TimexMod::End),
+            });
         }
         let (j, modifier, kind) = self.prefix(i);
         let mut found = match self.core(j) {
@@ -605,6 +662,9 @@ impl<'a> Grammar<'a> {
             self.anchored(i),
             self.ordinal_day(i),
             self.reference(i),
+            self.meal(i),
+            self.month_week(i),
+            self.ordinal_month(i),
         ];
         let mut best: Option<(usize, Sem)> = None;
         for (end, sem) in candidates.into_iter().flatten() {
@@ -669,6 +729,12 @@ impl<'a> Grammar<'a> {
                 end += 3;
             }
             return Some(self.and_a_half(plain(end, n)));
+        }
+        // "½ hour"
+        for (c, n) in [('½', 0.5), ('¼', 0.25), ('¾', 0.75)] {
+            if t.is_punct(c) {
+                return Some(plain(i + 1, n));
+            }
         }
         let w = t.key();
         match w {
@@ -742,15 +808,27 @@ impl<'a> Grammar<'a> {
 
     /// "two and a half": adds a half when the phrase follows a count directly.
     fn and_a_half(&self, c: Count) -> Count {
-        if self.is(c.end, "and") && self.is(c.end + 1, "a") && self.is(c.end + 2, "half") {
-            // "two and a half years": only when a unit follows.
-            if self.word(c.end + 3).and_then(lexicon::unit).is_some() {
-                return Count {
-                    end: c.end + 3,
-                    n: c.n.map(|n| n + 0.5),
-                    article: false,
-                };
-            }
+        if !self.is(c.end, "and") {
+            return c;
+        }
+        // "two and a half", "one and half", "one and a quarter"
+        let k = if self.is(c.end + 1, "a") {
+            c.end + 2
+        } else {
+            c.end + 1
+        };
+        let part = match self.key(k) {
+            "half" => 0.5,
+            "quarter" if k == c.end + 2 => 0.25,
+            _ => return c,
+        };
+        // "two and a half years": only when a unit follows.
+        if self.word(k + 1).and_then(lexicon::unit).is_some() {
+            return Count {
+                end: k + 1,
+                n: c.n.map(|n| n + part),
+                article: false,
+            };
         }
         c
     }
@@ -772,7 +850,16 @@ impl<'a> Grammar<'a> {
         let words = self.clock_in_words(i);
         let context = self.day_context(i);
         let (mut end, mut hour, minute, second) = match self.key(i) {
-            "noon" | "midday" => (i + 1, 12u8, 0u8, None),
+            "noon" | "midday" | "noonish" => (i + 1, 12u8, 0u8, None),
+            // "11ish": an approximate hour
+            _ if self
+                .number(i)
+                .is_some_and(|h| (1..=23).contains(&h.num) && h.digits <= 2)
+                && self.is(i + 1, "ish")
+                && self.glued(i + 1) =>
+            {
+                (i + 2, self.t[i].num as u8, 0, None)
+            }
             "midnight" => (i + 1, 0, 0, None),
             _ if words.is_some() => {
                 let (end, hour, minute) = words?;
@@ -887,6 +974,7 @@ impl<'a> Grammar<'a> {
             && matches!(self.key(end + 2), "morning" | "afternoon" | "evening");
         if !has_meridiem
             && self.number(i).is_some()
+            && !self.is(i + 1, "ish")
             && words.is_none()
             && context.is_none()
             && !parted
@@ -1179,6 +1267,31 @@ impl<'a> Grammar<'a> {
             w @ ("a" | "p") if self.dot(i + 1) && self.is(i + 2, "m") && self.glued(i + 2) => {
                 Some((self.skip_dot(i + 3), w == "p"))
             }
+            // "9.am": a stray dot before the meridiem
+            "." if self.glued(i) && self.glued(i + 1) && matches!(self.key(i + 1), "am" | "pm") => {
+                Some((self.skip_dot(i + 2), self.is(i + 1, "pm")))
+            }
+            // "3 p . m ." (spaced)
+            w @ ("a" | "p")
+                if self.punct(i + 1, '.') && self.is(i + 2, "m") && !self.glued(i + 2) =>
+            {
+                let end = if self.punct(i + 3, '.') { i + 4 } else { i + 3 };
+                Some((end, w == "p"))
+            }
+            // "at 7p", "by 9a": one letter glued to the hour after a preposition of time
+            // (not "5p", five pence)
+            w @ ("a" | "p")
+                if self.glued(i)
+                    && i > 1
+                    && self.number(i - 1).is_some()
+                    && matches!(
+                        self.key(i - 2),
+                        "at" | "by" | "until" | "till" | "from" | "after" | "before" | "around"
+                    )
+                    && self.t.get(i + 1).is_none_or(|t| t.kind != Kind::Word) =>
+            {
+                Some((self.skip_dot(i + 1), w == "p"))
+            }
             // "one thirty p m" (speech transcripts)
             w @ ("a" | "p") if self.is(i + 1, "m") && !self.glued(i + 1) => Some((i + 2, w == "p")),
             _ => None,
@@ -1206,7 +1319,7 @@ impl<'a> Grammar<'a> {
     fn deictic(&self, i: usize) -> Option<(usize, Sem)> {
         let w = self.key(i);
         let (end, offset) = match w {
-            "today" | "tonight" => (i + 1, 0),
+            "today" | "tonight" | "tonite" => (i + 1, 0),
             "yesterday" => (i + 1, -1),
             "tomorrow" => (i + 1, 1),
             "earlier" | "later" => {
@@ -1237,11 +1350,11 @@ impl<'a> Grammar<'a> {
                 };
                 return Some((i + 2, part(0, code)));
             }
-            "the" | "morning" | "afternoon" | "evening"
+            "the" | "morning" | "afternoon" | "evening" | "daytime"
                 if {
                     let k = if w == "the" { i + 1 } else { i };
                     let before = if i > 0 { self.key(i - 1) } else { "" };
-                    matches!(self.key(k), "morning" | "afternoon" | "evening")
+                    matches!(self.key(k), "morning" | "afternoon" | "evening" | "daytime")
                         && matches!(before, "in" | "early" | "late" | "mid" | "this")
                         && !self.is(k + 1, "of")
                 } =>
@@ -1310,7 +1423,7 @@ impl<'a> Grammar<'a> {
             }
             _ => return None,
         };
-        if w == "tonight" {
+        if matches!(w, "tonight" | "tonite") {
             return Some((end, part(0, "NI")));
         }
         // "yesterday morning", "tomorrow night"
@@ -1333,10 +1446,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if abbreviated {
-            // "Sun" and "Sat" are words; abbreviations count only with a dot or before a
-            // day of the month ("Mon 13th").
+            // "Sun" and "Sat" are words; abbreviations count only with a dot, after "on"
+            // ("on Sat at 5") or before a day of the month ("Mon 13th").
             if self.dot(i + 1) {
                 return Some((i + 2, d));
+            }
+            if i > 0 && self.is(i - 1, "on") {
+                return Some((i + 1, d));
             }
             if self.number(i + 1).is_some_and(|n| n.digits <= 2)
                 && self.word(i + 2).is_some_and(lexicon::is_ordinal_suffix)
@@ -1352,7 +1468,11 @@ impl<'a> Grammar<'a> {
 
     fn relative(&self, i: usize) -> Option<(usize, Sem)> {
         let the = self.is(i, "the");
-        let j = if the { i + 1 } else { i };
+        let mut j = if the { i + 1 } else { i };
+        // "this past Wednesday"
+        if self.is(j, "this") && self.is(j + 1, "past") && self.weekday_at(j + 2).is_some() {
+            j += 1;
+        }
         let w = self.key(j);
         if the {
             // "the weekend", "the quarter", "the (fiscal) year", "the week": the current
@@ -1574,7 +1694,12 @@ impl<'a> Grammar<'a> {
         if the {
             return None;
         }
-        // weekday, month, season
+        // weekday, month, season ("past Wednesday", "this past Wednesday": the latest one)
+        let dir = if w == "past" && self.weekday_at(k).is_some() {
+            Dir::Past
+        } else {
+            dir
+        };
         if let Some((end, d)) = self.weekday_at(k) {
             if let Some(code) = lexicon::part_of_day(self.key(end)) {
                 return Some((
@@ -1690,6 +1815,49 @@ impl<'a> Grammar<'a> {
         } else {
             c.end
         };
+        // "for 3h", "lasted 2W": a number glued to a unit's letter, after a word that takes
+        // a duration
+        if let Some(n) = c.n
+            && self.number(j).is_some()
+            && self.glued(c.end)
+            && j > 0
+            && matches!(
+                self.key(j - 1),
+                "for" | "lasted" | "lasting" | "last" | "lasts" | "over" | "within" | "took"
+            )
+            && self
+                .t
+                .get(c.end + 1)
+                .is_none_or(|t| t.kind == Kind::Punct || !t.glued())
+        {
+            let unit = match self.key(c.end) {
+                "h" | "hr" | "hrs" => Some(Unit::Hour),
+                "d" => Some(Unit::Day),
+                "w" | "wk" | "wks" => Some(Unit::Week),
+                "y" | "yr" | "yrs" => Some(Unit::Year),
+                _ => None,
+            };
+            if let Some(unit) = unit {
+                return Some((c.end + 1, Sem::Duration { unit, n: Some(n) }));
+            }
+        }
+        // "for two nights", "a 3-night stay" counts days of a stay
+        if let Some(n) = c.n.filter(|n| *n >= 1.0 && !c.article)
+            && matches!(self.key(k), "night" | "nights")
+            && (n > 1.0) == self.is(k, "nights")
+            && !matches!(
+                self.key(k + 1),
+                "ago" | "later" | "earlier" | "before" | "after"
+            )
+        {
+            return Some((
+                k + 1,
+                Sem::Duration {
+                    unit: Unit::Day,
+                    n: Some(n),
+                },
+            ));
+        }
         let (unit, end, _) = self.unit_after(k, c.n.or(Some(2.0)))?;
         let end = if self.is(end, "or") && self.is(end + 1, "so") {
             end + 2
@@ -2265,8 +2433,14 @@ impl<'a> Grammar<'a> {
                     || n.glued() && n.is_punct('.') && self.number(k + 1).is_some_and(|d| d.glued()))
             })
         };
-        // 20170302
-        if t.digits == 8 && lone(i + 1) && (i == 0 || !self.glued(i)) {
+        // 20170302, "report-20170302.html": glued to punctuation, not to a word or number
+        let apart = |k: usize| {
+            self.t
+                .get(k)
+                .is_none_or(|n| !n.glued() || n.kind == Kind::Punct)
+        };
+        let after_punct = i == 0 || !self.glued(i) || self.t[i - 1].kind == Kind::Punct;
+        if t.digits == 8 && apart(i + 1) && after_punct {
             let (y, m, d) = (
                 (t.num / 10_000) as i32,
                 (t.num / 100 % 100) as u8,
@@ -2424,6 +2598,14 @@ impl<'a> Grammar<'a> {
         if (self.punct(end, '-') || self.punct(end, '/'))
             && self.glued(end)
             && self.number(end + 1).is_some_and(|n| n.glued())
+        {
+            end += 1;
+        }
+        // "October, 1st": a comma before a day with its ordinal suffix
+        if self.punct(end, ',')
+            && self.number(end + 1).is_some_and(|n| n.digits <= 2)
+            && self.glued(end + 2)
+            && self.word(end + 2).is_some_and(lexicon::is_ordinal_suffix)
         {
             end += 1;
         }
@@ -2600,7 +2782,19 @@ impl<'a> Grammar<'a> {
     /// "22 March 2022", "3rd of March", "the 3rd of March".
     fn day_month(&self, i: usize) -> Option<(usize, Sem)> {
         let j = self.skip_the(i);
-        let (mut k, d) = self.day_number(j)?;
+        // "fifteen August 1993": a cardinal in words, which needs the year after the month
+        let (mut k, d) = match self.day_number(j) {
+            Some(found) => found,
+            None => {
+                let n = self.word(j).and_then(lexicon::cardinal)?;
+                if j > i || !(1..=31).contains(&n) {
+                    return None;
+                }
+                (j + 1, n as u8)
+            }
+        };
+        let spelled =
+            self.number(j).is_none() && self.word(k - 1).and_then(lexicon::cardinal).is_some();
         if j > i && self.number(j).is_none() && self.word(j).and_then(lexicon::ordinal).is_none() {
             return None;
         }
@@ -2620,10 +2814,6 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let m = lexicon::month(t.key())?;
-        // "2 May" needs the digit before; "first March" is not a date.
-        if self.number(j).is_none() && !(j > i || self.is(k - 1, "of")) {
-            return None;
-        }
         let mut end = self.skip_dot(k + 1);
         let mut year = YearSpec::Auto(Dir::Auto);
         let y = if (self.punct(end, '-') || self.punct(end, '/')) && self.glued(end) {
@@ -2634,6 +2824,12 @@ impl<'a> Grammar<'a> {
         if let Some((ye, yy)) = self.year_tail(y) {
             year = YearSpec::Explicit(yy);
             end = ye;
+        }
+        // "2 May" needs the digit before; "first March" is not a date; "twenty five
+        // January" is one only with its year.
+        let dated = matches!(year, YearSpec::Explicit(_)) && spelled;
+        if self.number(j).is_none() && !(j > i || self.is(k - 1, "of") || dated) {
+            return None;
         }
         Some((
             end,
@@ -2885,14 +3081,21 @@ impl<'a> Grammar<'a> {
         if the && self.is(j, "first") {
             j += 1;
         }
-        // "a year and a half", "an hour and a half", "an hour and half"
+        // "a year and a half", "an hour and a half", "an hour and half", "a year and a
+        // quarter"
         if matches!(self.key(j), "a" | "an" | "one")
             && let Some((unit, false)) = self.word(j + 1).and_then(lexicon::unit)
             && self.is(j + 2, "and")
-            && (self.is(j + 3, "a") && self.is(j + 4, "half") || self.is(j + 3, "half"))
         {
-            let end = if self.is(j + 3, "half") { j + 4 } else { j + 5 };
-            return Some((end, Sem::Duration { unit, n: Some(1.5) }));
+            let part = match (self.key(j + 3), self.key(j + 4)) {
+                ("half", _) => Some((j + 4, 1.5)),
+                ("a", "half") => Some((j + 5, 1.5)),
+                ("a", "quarter") => Some((j + 5, 1.25)),
+                _ => None,
+            };
+            if let Some((end, n)) = part {
+                return Some((end, Sem::Duration { unit, n: Some(n) }));
+            }
         }
         // "all day", "a full week", "the whole year", "all-month", "another week", "half year"
         let w = self.key(j);
@@ -2992,6 +3195,49 @@ impl<'a> Grammar<'a> {
         } else {
             c.end
         };
+        // "for 3h", "lasted 2W": a number glued to a unit's letter, after a word that takes
+        // a duration
+        if let Some(n) = c.n
+            && self.number(j).is_some()
+            && self.glued(c.end)
+            && j > 0
+            && matches!(
+                self.key(j - 1),
+                "for" | "lasted" | "lasting" | "last" | "lasts" | "over" | "within" | "took"
+            )
+            && self
+                .t
+                .get(c.end + 1)
+                .is_none_or(|t| t.kind == Kind::Punct || !t.glued())
+        {
+            let unit = match self.key(c.end) {
+                "h" | "hr" | "hrs" => Some(Unit::Hour),
+                "d" => Some(Unit::Day),
+                "w" | "wk" | "wks" => Some(Unit::Week),
+                "y" | "yr" | "yrs" => Some(Unit::Year),
+                _ => None,
+            };
+            if let Some(unit) = unit {
+                return Some((c.end + 1, Sem::Duration { unit, n: Some(n) }));
+            }
+        }
+        // "for two nights", "a 3-night stay" counts days of a stay
+        if let Some(n) = c.n.filter(|n| *n >= 1.0 && !c.article)
+            && matches!(self.key(k), "night" | "nights")
+            && (n > 1.0) == self.is(k, "nights")
+            && !matches!(
+                self.key(k + 1),
+                "ago" | "later" | "earlier" | "before" | "after"
+            )
+        {
+            return Some((
+                k + 1,
+                Sem::Duration {
+                    unit: Unit::Day,
+                    n: Some(n),
+                },
+            ));
+        }
         let (unit, end, _) = self.unit_after(k, c.n.or(Some(2.0)))?;
         if c.n.is_none() && c.end == j + 1 && self.key(j) == "some" {
             return None;
@@ -3058,13 +3304,54 @@ impl<'a> Grammar<'a> {
     fn set(&self, i: usize) -> Option<(usize, Sem)> {
         let w = self.key(i);
         let every = |u| Some((i + 1, Sem::Set(SetValue::Every(u, 1))));
+        // "on weekends", "works mornings", "in the evenings": a plural part of the week or
+        // day as an adverb recurs
+        let the = w == "the" && self.is(i.wrapping_sub(1), "in");
+        let k = if the { i + 1 } else { i };
+        let plural = self.key(k);
+        if matches!(
+            plural,
+            "weekends" | "mornings" | "afternoons" | "evenings" | "nights"
+        ) {
+            let before = if i > 0 { self.key(i - 1) } else { "" };
+            let counted = i > 0
+                && (self.number(i - 1).is_some()
+                    || lexicon::cardinal(before).is_some()
+                    || lexicon::is_vague_quantity(before)
+                    || matches!(before, "the" | "those" | "these" | "all" | "two"));
+            if !(the || before == "on" || self.adverb_position(k + 1)) || counted {
+                return None;
+            }
+            return match lexicon::part_of_day(plural) {
+                Some(code) => Some((k + 1, Sem::Set(SetValue::PartOfDay(code)))),
+                None => Some((k + 1, Sem::Set(SetValue::Every(Unit::Weekend, 1)))),
+            };
+        }
+        // "semi-annually", "bi-monthly": a prefix glued by a hyphen
+        let (w, j) = match w {
+            "semi" | "bi" if self.punct(i + 1, '-') && self.glued(i + 1) && self.glued(i + 2) => {
+                (self.key(i + 2), i + 2)
+            }
+            _ => (w, i),
+        };
+        let prefixed = j > i;
+        let every_n = |u, n| Some((j + 1, Sem::Set(SetValue::Every(u, n))));
         match w {
+            "annually" if prefixed && self.key(i) == "semi" => return every_n(Unit::Month, 6),
+            "monthly" if prefixed && self.key(i) == "bi" => return every_n(Unit::Month, 2),
+            "weekly" if prefixed && self.key(i) == "bi" => return every_n(Unit::Week, 2),
+            _ if prefixed => return None,
             "daily" | "nightly" => return every(Unit::Day),
             "weekly" => return every(Unit::Week),
             "monthly" => return every(Unit::Month),
-            // "annually" and "everyday" (the adjective) are left out: in TimeBank they are
-            // mostly rates of change and adjectives ("rise 8.5% annually").
-            "yearly" => return every(Unit::Year),
+            "bimonthly" => return every_n(Unit::Month, 2),
+            "yearly" | "annually" => return every(Unit::Year),
+            "semiannually" | "biannually" => return every_n(Unit::Month, 6),
+            // adverbs whose adjectives are not times ("a quarterly report", "an everyday
+            // routine"): only where an adverb stands, at the end of a clause or before a
+            // preposition
+            "quarterly" if self.adverb_position(i + 1) => return every_n(Unit::Month, 3),
+            "everyday" if self.adverb_position(i + 1) => return every(Unit::Day),
             "hourly" => return every(Unit::Hour),
             "biweekly" | "fortnightly" => {
                 return Some((i + 1, Sem::Set(SetValue::Every(Unit::Week, 2))));
@@ -3113,20 +3400,196 @@ impl<'a> Grammar<'a> {
         None
     }
 
+    /// Whether token `i` ends an adverb's phrase: the end, punctuation, a conjunction or a
+    /// preposition.
+    fn adverb_position(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else {
+            return true;
+        };
+        t.kind == Kind::Punct
+            || matches!(
+                t.key(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "from"
+                    | "to"
+                    | "since"
+                    | "until"
+                    | "with"
+                    | "by"
+                    | "during"
+                    | "throughout"
+                    | "after"
+                    | "before"
+            )
+    }
+
+    /// A mealtime as a part of the day: "lunchtime", "after dinner", "before lunch" (the
+    /// meal alone is a time only after a preposition of time; "a state dinner" is not).
+    fn meal(&self, i: usize) -> Option<(usize, Sem)> {
+        let w = self.word(i)?;
+        let (code, timed) = match w {
+            "lunchtime" => ("MEL", true),
+            "dinnertime" | "suppertime" => ("MED", true),
+            "breakfast" => ("MEB", false),
+            "lunch" => ("MEL", false),
+            "dinner" | "supper" => ("MED", false),
+            _ => return None,
+        };
+        let before = if i > 0 { self.key(i - 1) } else { "" };
+        let (code, end) = if self.is(i + 1, "time") && !timed {
+            (code, i + 2)
+        } else {
+            (code, i + 1)
+        };
+        let after_preposition = matches!(
+            before,
+            "after" | "before" | "at" | "around" | "during" | "over" | "until" | "till" | "by"
+        );
+        if !timed && end == i + 1 && !after_preposition {
+            return None;
+        }
+        Some((
+            end,
+            Sem::PartOfDay {
+                day: Box::new(Sem::Anchored {
+                    unit: Unit::Day,
+                    offset: 0,
+                }),
+                code,
+            },
+        ))
+    }
+
+    /// "the third month of 2021", "the 9th month of next year": a month by its number.
+    fn ordinal_month(&self, i: usize) -> Option<(usize, Sem)> {
+        let j = self.skip_the(i);
+        let (k, n) = match self.word(j) {
+            Some(w) => (j + 1, lexicon::ordinal(w)?),
+            None => {
+                let d = self.number(j).filter(|d| d.digits <= 2)?;
+                if !(self.word(j + 1).is_some_and(lexicon::is_ordinal_suffix) && self.glued(j + 1))
+                {
+                    return None;
+                }
+                (j + 2, d.num as u32)
+            }
+        };
+        if !(1..=12).contains(&n) || !self.is(k, "month") || !self.is(k + 1, "of") {
+            return None;
+        }
+        let (end, year) = self.of_year(k + 1);
+        if matches!(year, YearSpec::Auto(_)) {
+            return None;
+        }
+        Some((
+            end,
+            Sem::Month {
+                month: n as u8,
+                year,
+            },
+        ))
+    }
+
+    /// "the first week of March", "last week of Dec 2016", "the 3rd week of this month".
+    fn month_week(&self, i: usize) -> Option<(usize, Sem)> {
+        let j = self.skip_the(i);
+        let (k, n) = match self.word(j) {
+            Some("last") => (j + 1, 0),
+            Some(w) => (j + 1, lexicon::ordinal(w).filter(|n| *n <= 5)? as u8),
+            None => {
+                let d = self.number(j).filter(|d| (1..=5).contains(&d.num))?;
+                if !(self.word(j + 1).is_some_and(lexicon::is_ordinal_suffix) && self.glued(j + 1))
+                {
+                    return None;
+                }
+                (j + 2, d.num as u8)
+            }
+        };
+        if !(self.is(k, "week") && self.is(k + 1, "of")) {
+            return None;
+        }
+        let m = k + 2;
+        let (end, month) = self
+            .explicit_date(m)
+            .filter(|(_, s)| matches!(s, Sem::Month { .. }))
+            .or_else(|| {
+                self.relative(m).filter(|(_, s)| {
+                    matches!(
+                        s,
+                        Sem::RelUnit {
+                            unit: Unit::Month,
+                            ..
+                        }
+                    )
+                })
+            })
+            .or_else(|| {
+                // "week of jan", "week of march": after "week of", any month name is one
+                let w = self.word(m)?;
+                let month = lexicon::month(w)?;
+                let end = if lexicon::is_month_abbreviation(w) {
+                    self.skip_dot(m + 1)
+                } else {
+                    m + 1
+                };
+                let (end, year) = match self.year_at(end, true) {
+                    Some((e, y)) => (e, YearSpec::Explicit(y)),
+                    None => (end, YearSpec::Auto(Dir::Auto)),
+                };
+                Some((end, Sem::Month { month, year }))
+            })?;
+        Some((
+            end,
+            Sem::MonthWeek {
+                n,
+                month: Box::new(month),
+            },
+        ))
+    }
+
     // ---- holidays ------------------------------------------------------------------------
 
     fn holiday(&self, i: usize) -> Option<(usize, Sem)> {
-        // lower case only for names that are nothing else
-        if !self.capital(i)
-            && !matches!(
-                self.key(i),
-                "christmas" | "easter" | "thanksgiving" | "halloween"
-            )
-        {
-            return None;
+        // "the weekend of Halloween", "weekend of Thanksgiving 2023"
+        let j = self.skip_the(i);
+        if self.is(j, "weekend") && self.is(j + 1, "of") {
+            let (end, Sem::Holiday { which, year }) = self.holiday(j + 2)? else {
+                return None;
+            };
+            return Some((end, Sem::HolidayWeekend { which, year }));
         }
+        let (end, which) = self.holiday_name(i)?;
+        let (end, year) = match self.year_at(end, true) {
+            Some((e, y)) => (e, YearSpec::Explicit(y)),
+            // "Independence Day of this year"
+            None if self.is(end, "of") => self.of_year(end),
+            None => (end, YearSpec::Auto(Dir::Auto)),
+        };
+        // "Labor Day weekend", "Halloween weekend 2021"
+        if self.is(end, "weekend") {
+            let (end, year) = match (year, self.year_at(end + 1, true)) {
+                (YearSpec::Auto(_), Some((e, y))) => (e, YearSpec::Explicit(y)),
+                _ => (end + 1, year),
+            };
+            return Some((end, Sem::HolidayWeekend { which, year }));
+        }
+        Some((end, Sem::Holiday { which, year }))
+    }
+
+    /// A holiday's name at `i`: (end, holiday). Single words that are also common words
+    /// need a capital; names of two words ("labor day", "black friday") do not.
+    fn holiday_name(&self, i: usize) -> Option<(usize, Holiday)> {
         let w = self.key(i);
         let w1 = self.key(i + 1);
+        if !self.capital(i) && matches!(w, "good" | "election" | "valentine" | "veterans") {
+            return None;
+        }
         let day_follows = |k: usize| {
             if self.is(k, "day") && self.capital(k) {
                 k + 1
@@ -3134,19 +3597,41 @@ impl<'a> Grammar<'a> {
                 k
             }
         };
-        let (end, which) = match w {
+        // "New Year's Day", "new year day", "New Year's Eve"
+        let new_year = |k: usize| -> Option<(usize, Holiday)> {
+            let k = if self.punct(k, '\'') && self.is(k + 1, "s") {
+                k + 2
+            } else {
+                k
+            };
+            match self.key(k) {
+                "eve" => Some((k + 1, Holiday::NewYearsEve)),
+                "day" => Some((k + 1, Holiday::NewYearsDay)),
+                _ => None,
+            }
+        };
+        // "St. Patrick's Day", "saint patrick"
+        let patrick = |k: usize| -> Option<(usize, Holiday)> {
+            let k = self.skip_dot(k);
+            if !self.is(k, "patrick") {
+                return None;
+            }
+            let mut end = k + 1;
+            if self.punct(end, '\'') && self.is(end + 1, "s") {
+                end += 2;
+            }
+            if self.is(end, "day") {
+                end += 1;
+            }
+            Some((end, Holiday::StPatricksDay))
+        };
+        Some(match w {
             "christmas" => match w1 {
                 "eve" => (i + 2, Holiday::ChristmasEve),
                 "day" => (i + 2, Holiday::Christmas),
                 _ => (i + 1, Holiday::Christmas),
             },
-            "new" if self.is(i + 1, "year") && self.punct(i + 2, '\'') && self.is(i + 3, "s") => {
-                match self.key(i + 4) {
-                    "eve" => (i + 5, Holiday::NewYearsEve),
-                    "day" => (i + 5, Holiday::NewYearsDay),
-                    _ => return None,
-                }
-            }
+            "new" if self.is(i + 1, "year") => new_year(i + 2)?,
             "thanksgiving" => (day_follows(i + 1), Holiday::Thanksgiving),
             "easter" => match w1 {
                 "sunday" => (i + 2, Holiday::Easter),
@@ -3154,27 +3639,42 @@ impl<'a> Grammar<'a> {
                 _ => (i + 1, Holiday::Easter),
             },
             "good" if w1 == "friday" && self.capital(i + 1) => (i + 2, Holiday::GoodFriday),
+            "black" if w1 == "friday" => (i + 2, Holiday::BlackFriday),
             "halloween" => (i + 1, Holiday::Halloween),
+            "juneteenth" => (i + 1, Holiday::Juneteenth),
             "boxing" if w1 == "day" => (i + 2, Holiday::BoxingDay),
-            "independence" if w1 == "day" && self.capital(i + 1) => {
-                (i + 2, Holiday::IndependenceDay)
-            }
-            "labor" | "labour" if w1 == "day" && self.capital(i + 1) => (i + 2, Holiday::LaborDay),
-            "memorial" if w1 == "day" && self.capital(i + 1) => (i + 2, Holiday::MemorialDay),
+            "earth" if w1 == "day" => (i + 2, Holiday::EarthDay),
+            "saint" | "st" => patrick(i + 1)?,
+            "independence" if w1 == "day" => (i + 2, Holiday::IndependenceDay),
+            "labor" | "labour" if w1 == "day" => (i + 2, Holiday::LaborDay),
+            "memorial" if w1 == "day" => (i + 2, Holiday::MemorialDay),
             "veterans" if self.capital(i + 1) && (w1 == "day") => (i + 2, Holiday::VeteransDay),
             "election" if w1 == "day" && self.capital(i + 1) => (i + 2, Holiday::ElectionDay),
+            // "International Workers' Day", "Workers' Day", "May Day"
+            "international" if self.is(i + 1, "workers") => {
+                (self.workers_day(i + 1)?, Holiday::WorkersDay)
+            }
+            "workers" => (self.workers_day(i)?, Holiday::WorkersDay),
+            "may" if w1 == "day" && self.capital(i) && self.capital(i + 1) => {
+                (i + 2, Holiday::WorkersDay)
+            }
             "valentine"
                 if self.punct(i + 1, '\'') && self.is(i + 2, "s") && self.is(i + 3, "day") =>
             {
                 (i + 4, Holiday::ValentinesDay)
             }
             _ => return None,
+        })
+    }
+
+    /// "Workers' Day", "Workers Day" at `i`: its end.
+    fn workers_day(&self, i: usize) -> Option<usize> {
+        let k = if self.punct(i + 1, '\'') {
+            i + 2
+        } else {
+            i + 1
         };
-        let (end, year) = match self.year_at(end, true) {
-            Some((e, y)) => (e, YearSpec::Explicit(y)),
-            None => (end, YearSpec::Auto(Dir::Auto)),
-        };
-        Some((end, Sem::Holiday { which, year }))
+        self.is(k, "day").then_some(k + 1)
     }
 
     // ---- narrative-anchored --------------------------------------------------------------
@@ -3322,7 +3822,30 @@ impl<'a> Grammar<'a> {
             }
             ("at", "present") => r(i + 2, Ref::Present),
             ("these", "days") => r(i + 2, Ref::Present),
-            ("the", "moment") if i > 0 && self.is(i - 1, "at") => r(i + 2, Ref::Present),
+            ("the", "moment" | "minute") if i > 0 && self.is(i - 1, "at") => r(i + 2, Ref::Present),
+            // "at the present time", "at this time" (not "at this time of year")
+            ("the", "present") if i > 0 && self.is(i - 1, "at") && self.is(i + 2, "time") => {
+                r(i + 3, Ref::Present)
+            }
+            ("this", "time")
+                if i > 0
+                    && self.is(i - 1, "at")
+                    && !matches!(self.key(i + 2), "of" | "last" | "next" | "tomorrow") =>
+            {
+                r(i + 2, Ref::Present)
+            }
+            // "the best result to date", "till date" (not "up to date", "year to date",
+            // "to date 1")
+            ("to" | "till", "date") => {
+                let before = i.checked_sub(1).and_then(|b| self.t.get(b));
+                let joined = before.is_some_and(|b| {
+                    b.is("up") || b.is_punct('-') || lexicon::unit(b.key()).is_some()
+                });
+                if joined || self.number(i + 2).is_some() || self.punct(i + 2, '-') {
+                    return None;
+                }
+                r(i + 2, Ref::Present)
+            }
             // "previously", "soon", "recent" and "future" as adjectives are left out: in
             // TimeBank they are mostly not time expressions ("previously announced").
             ("recently" | "lately", _) => r(i + 1, Ref::Past),
@@ -3377,7 +3900,7 @@ fn part(offset: i64, code: &'static str) -> Sem {
 /// +1 next.
 fn dir_offset(dir: Dir) -> i64 {
     match dir {
-        Dir::Last => -1,
+        Dir::Last | Dir::Past => -1,
         Dir::Auto => 0,
         Dir::Next => 1,
     }

@@ -16,6 +16,12 @@ pub(super) fn date(which: Holiday, year: i32) -> Option<Date> {
         Holiday::ChristmasEve => fixed(12, 24),
         Holiday::Christmas => fixed(12, 25),
         Holiday::BoxingDay => fixed(12, 26),
+        Holiday::EarthDay => fixed(4, 22),
+        Holiday::StPatricksDay => fixed(3, 17),
+        Holiday::Juneteenth => fixed(6, 19),
+        Holiday::WorkersDay => fixed(5, 1),
+        // the day after Thanksgiving
+        Holiday::BlackFriday => nth_weekday(year, 11, 4, 4).map(|d| d.add_days(1)),
         Holiday::Easter => easter(year),
         Holiday::GoodFriday => easter(year).map(|d| d.add_days(-2)),
         Holiday::EasterMonday => easter(year).map(|d| d.add_days(1)),

@@ -147,6 +147,7 @@ pub(super) fn part_of_day(w: &str) -> Option<&'static str> {
         "afternoon" | "afternoons" => "AF",
         "evening" | "evenings" => "EV",
         "night" | "nights" | "overnight" => "NI",
+        "daytime" => "DT",
         _ => return None,
     })
 }

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use super::TimexType;
 use super::holidays;
 use super::lexicon::Unit;
-use super::sem::{Dir, Ref, Sem, SetValue, YearSpec};
+use super::sem::{Dir, Holiday, Ref, Sem, SetValue, YearSpec};
 use crate::calendar::{Date, days_in_month};
 
 /// Tense of the clause around an expression.
@@ -75,6 +75,10 @@ pub(super) fn resolve(sem: &Sem, ctx: &Context) -> Resolved {
 fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
     let reference = ctx.reference;
     match *sem {
+        Sem::MonthWeek { n, ref month } => {
+            value(month, ctx, r);
+            r.value = month_week(&r.value, n);
+        }
         Sem::Date { year, month, day } => {
             let y = match (year, day) {
                 (YearSpec::Explicit(y), _) => Some(y),
@@ -337,6 +341,8 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
         }
         Sem::Set(s) => {
             r.value = match s {
+                // a weekend recurs as a whole: P1WE, not two days
+                SetValue::Every(Unit::Weekend, n) => format!("P{n}WE"),
                 SetValue::Every(unit, n) => duration(unit, Some(f64::from(n))),
                 SetValue::Weekday(d, None) => format!("XXXX-WXX-{d}"),
                 SetValue::Weekday(d, Some(code)) => format!("XXXX-WXX-{d}T{code}"),
@@ -376,24 +382,19 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
             r.year = inner.year;
             r.value = format!("{}T{code}", inner.value);
         }
-        Sem::Holiday { which, year } => {
-            let date = match (year, reference) {
-                (YearSpec::Explicit(y), _) => holidays::date(which, y),
-                (YearSpec::Auto(Dir::Last), Some(rf)) => holidays::date(which, rf.year)
-                    .filter(|d| *d < rf)
-                    .or_else(|| holidays::date(which, rf.year - 1)),
-                (YearSpec::Auto(Dir::Next), Some(rf)) => holidays::date(which, rf.year)
-                    .filter(|d| *d > rf)
-                    .or_else(|| holidays::date(which, rf.year + 1)),
-                (YearSpec::Offset(o), Some(rf)) => holidays::date(which, rf.year + o as i32),
-                (_, Some(rf)) => holidays::nearest(which, rf, ctx.tense == Tense::Future),
-                _ => None,
-            };
-            match date {
-                Some(d) => set_day(r, d),
-                None => r.value = "XXXX-XX-XX".into(),
+        Sem::HolidayWeekend { which, year } => match holiday_date(which, year, ctx) {
+            Some(d) => {
+                // a Monday or Tuesday holiday closes the weekend before it
+                let d = if d.weekday() <= 2 { d.add_days(-7) } else { d };
+                let (y, w) = d.iso_week();
+                r.value = format!("{y}-W{w:02}-WE");
             }
-        }
+            None => r.value = "XXXX-WXX-WE".into(),
+        },
+        Sem::Holiday { which, year } => match holiday_date(which, year, ctx) {
+            Some(d) => set_day(r, d),
+            None => r.value = "XXXX-XX-XX".into(),
+        },
         Sem::MonthDay { day, weekday } => match reference {
             Some(rf) => match month_day(rf, day, weekday, ctx.tense) {
                 Some(d) => set_day(r, d),
@@ -606,12 +607,56 @@ pub(super) fn duration(unit: Unit, n: Option<f64>) -> String {
             }
             v.push_str(if unit == Unit::Weekend { "D" } else { letter });
             if unit == Unit::Weekend {
-                // a weekend lasts two days
-                v = format!("P{}D", (n * 2.0) as i64);
+                // a weekend lasts two days; several are not contiguous: "three weekends" P3WE
+                v = if n > 1.0 {
+                    format!("P{}WE", n as i64)
+                } else {
+                    format!("P{}D", (n * 2.0) as i64)
+                };
             }
         }
     }
     v
+}
+
+/// Week `n` (0 the last) of month value `month` (`2022-03`): `2022-03-W01`. The last week
+/// is numbered by the Monday-to-Sunday weeks the month touches.
+fn month_week(month: &str, n: u8) -> String {
+    let n = if n > 0 {
+        n
+    } else {
+        let y = month.get(..4).and_then(|y| y.parse::<i32>().ok());
+        let m = month.get(5..7).and_then(|m| m.parse::<u8>().ok());
+        match (y, m) {
+            (Some(y), Some(m)) => match Date::new(y, m, 1) {
+                Some(first) => {
+                    let lead = u32::from(first.weekday()) - 1;
+                    let days = u32::from(days_in_month(y, m));
+                    (lead + days).div_ceil(7) as u8
+                }
+                None => return format!("{month}-WXX"),
+            },
+            _ => return format!("{month}-WXX"),
+        }
+    };
+    format!("{month}-W{n:02}")
+}
+
+/// The date a holiday named with `year` refers to.
+fn holiday_date(which: Holiday, year: YearSpec, ctx: &Context) -> Option<Date> {
+    let reference = ctx.reference;
+    match (year, reference) {
+        (YearSpec::Explicit(y), _) => holidays::date(which, y),
+        (YearSpec::Auto(Dir::Last), Some(rf)) => holidays::date(which, rf.year)
+            .filter(|d| *d < rf)
+            .or_else(|| holidays::date(which, rf.year - 1)),
+        (YearSpec::Auto(Dir::Next), Some(rf)) => holidays::date(which, rf.year)
+            .filter(|d| *d > rf)
+            .or_else(|| holidays::date(which, rf.year + 1)),
+        (YearSpec::Offset(o), Some(rf)) => holidays::date(which, rf.year + o as i32),
+        (_, Some(rf)) => holidays::nearest(which, rf, ctx.tense == Tense::Future),
+        _ => None,
+    }
 }
 
 /// The date of weekday `day` (Monday = 1) meant relative to `rf`.
@@ -622,6 +667,7 @@ fn weekday_date(rf: Date, day: u8, dir: Dir, tense: Tense) -> Date {
         // "last Wednesday" is the Wednesday of last week, "next Friday" next week's
         (Dir::Last, _) => rf.add_days(-(rw - 1) - 7 + (d - 1)),
         (Dir::Next, _) => rf.add_days(-(rw - 1) + 7 + (d - 1)),
+        (Dir::Past, _) => rf.add_days(-((rw - d - 1).rem_euclid(7) + 1)),
         (Dir::Auto, Tense::Past) => rf.add_days(-(rw - d).rem_euclid(7)),
         (Dir::Auto, Tense::Future) => rf.add_days((d - rw).rem_euclid(7)),
     }
@@ -634,7 +680,7 @@ fn day_year(spec: YearSpec, month: u8, day: u8, rf: Date, tense: Tense) -> i32 {
     match spec {
         YearSpec::Explicit(y) => y,
         YearSpec::Offset(o) => rf.year + o as i32,
-        YearSpec::Auto(Dir::Last) => {
+        YearSpec::Auto(Dir::Last | Dir::Past) => {
             if key(rf.year) < here {
                 rf.year
             } else {
@@ -663,7 +709,7 @@ fn month_year(spec: YearSpec, month: u8, rf: Date, tense: Tense) -> i32 {
     match spec {
         YearSpec::Explicit(y) => y,
         YearSpec::Offset(o) => rf.year + o as i32,
-        YearSpec::Auto(Dir::Last) => {
+        YearSpec::Auto(Dir::Last | Dir::Past) => {
             if month < rf.month {
                 rf.year
             } else {
@@ -714,7 +760,7 @@ fn season_year(code: &str, dir: Dir, rf: Date, tense: Tense) -> i32 {
     };
     let y = rf.year;
     match dir {
-        Dir::Last => {
+        Dir::Last | Dir::Past => {
             // the most recent one that has ended
             if code == "WI" {
                 y - 1

@@ -11,6 +11,8 @@ pub(super) enum Dir {
     Last,
     /// Strictly after the reference ("next Friday").
     Next,
+    /// The most recent strictly before the reference ("this past Wednesday").
+    Past,
 }
 
 /// The year of a month, season, quarter or holiday.
@@ -91,6 +93,9 @@ pub(super) enum Sem {
     PartOfDay { day: Box<Sem>, code: &'static str },
     /// A holiday with a fixed or computed date.
     Holiday { which: Holiday, year: YearSpec },
+    /// The weekend of a holiday ("Labor Day weekend", "the weekend of Halloween"): the
+    /// one the holiday falls on or next to.
+    HolidayWeekend { which: Holiday, year: YearSpec },
     /// The unit of the narrative's last date shifted by `offset` ("the next day", "that
     /// year" with offset 0).
     Anchored { unit: Unit, offset: i64 },
@@ -108,6 +113,10 @@ pub(super) enum Sem {
     /// A day of the month without its month ("on the 18th"), with the weekday printed
     /// beside it if any ("Monday the 27th"): the nearest such day.
     MonthDay { day: u8, weekday: Option<u8> },
+    /// The `n`th week of a month (`n` 0 for the last): "the first week of March",
+    /// "the last week of this month". TIMEX3 has no such value; it is written as the
+    /// month with the week's number in it (`2022-03-W01`), as Recognizers-Text does.
+    MonthWeek { n: u8, month: Box<Sem> },
     /// Day `day` of the reference's month shifted by `offset` ("the 15th day of next month").
     DayOfMonth { day: u8, offset: i64 },
 }
@@ -148,4 +157,9 @@ pub(super) enum Holiday {
     ChristmasEve,
     Christmas,
     BoxingDay,
+    BlackFriday,
+    EarthDay,
+    StPatricksDay,
+    Juneteenth,
+    WorkersDay,
 }

@@ -375,3 +375,264 @@ fn european_numeric_dates() {
         pairs(&[])
     );
 }
+
+#[test]
+fn recurring_adverbs_and_plural_parts_of_day() {
+    assert_eq!(
+        values(
+            "Prices are reviewed annually, results come quarterly, and drills run bi-monthly.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("annually", "P1Y"),
+            ("quarterly", "P3M"),
+            ("bi-monthly", "P2M")
+        ])
+    );
+    // the adjectives are not times
+    assert!(values("The quarterly report is an everyday affair.", "2022-03-22").is_empty());
+    assert_eq!(
+        values("They meet semi-annually and work everyday.", "2022-03-22"),
+        pairs(&[("semi-annually", "P6M"), ("everyday", "P1D")])
+    );
+    assert_eq!(
+        values(
+            "She works weekends and teaches in the mornings.",
+            "2022-03-22"
+        ),
+        pairs(&[("weekends", "P1WE"), ("the mornings", "XXXX-XX-XXTMO")])
+    );
+    assert_eq!(
+        values("We meet every weekend.", "2022-03-22"),
+        pairs(&[("every weekend", "P1WE")])
+    );
+    // several weekends are not contiguous; one lasts two days
+    assert_eq!(
+        values("The course lasts three weekends.", "2022-03-22"),
+        pairs(&[("three weekends", "P3WE")])
+    );
+    assert!(values("He spent the mornings reading.", "2022-03-22").is_empty());
+}
+
+#[test]
+fn mealtimes_nights_and_tonite() {
+    assert_eq!(
+        values(
+            "They met after dinner and again at lunchtime.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("dinner", "2022-03-22TMED"),
+            ("lunchtime", "2022-03-22TMEL")
+        ])
+    );
+    // a meal without a preposition of time is an event, not a time
+    assert!(values("The state dinner was lavish.", "2022-03-22").is_empty());
+    assert_eq!(
+        values("He was held for two nights; see you tonite.", "2022-03-22"),
+        pairs(&[("two nights", "P2D"), ("tonite", "2022-03-22TNI")])
+    );
+    assert!(values("It rained two nights ago.", "2022-03-22").is_empty());
+}
+
+#[test]
+fn weeks_of_a_month() {
+    assert_eq!(
+        values(
+            "He is away the last week of July and the first week of Jan 2015.",
+            "2016-11-07"
+        ),
+        pairs(&[
+            ("the last week of July", "2016-07-W05"),
+            ("the first week of Jan 2015", "2015-01-W01")
+        ])
+    );
+    assert_eq!(
+        values("It opens the 3rd week of next month.", "2021-09-15"),
+        pairs(&[("the 3rd week of next month", "2021-10-W03")])
+    );
+    // after "week of", a lower-case or abbreviated month is still a month
+    assert_eq!(
+        values(
+            "It opened the 3rd week of jan 2015 and closed the last week of march 2016.",
+            "2016-11-07"
+        ),
+        pairs(&[
+            ("the 3rd week of jan 2015", "2015-01-W03"),
+            ("the last week of march 2016", "2016-03-W05")
+        ])
+    );
+    // February 2021 starts on a Monday: four weeks
+    assert_eq!(
+        values("It closed the last week of February 2021.", "2021-09-15"),
+        pairs(&[("the last week of February 2021", "2021-02-W04")])
+    );
+}
+
+#[test]
+fn odd_clock_forms_and_present_references() {
+    assert_eq!(
+        values(
+            "Back at 9.am, at 3 p . m . or at 7p; noonish or 11ish.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("9.am", "2022-03-22T09:00"),
+            ("3 p . m .", "2022-03-22T15:00"),
+            ("7p", "2022-03-22T19:00"),
+            ("noonish", "2022-03-22T12:00"),
+            ("11ish", "2022-03-22T11:00"),
+        ])
+    );
+    // five pence is not five o'clock
+    assert!(values("It costs 5p.", "2022-03-22").is_empty());
+    assert_eq!(
+        values(
+            "Sales to date are low; we are closed at this time and at the present time.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("to date", "PRESENT_REF"),
+            ("this time", "PRESENT_REF"),
+            ("the present time", "PRESENT_REF")
+        ])
+    );
+    assert!(values("Keep it up to date at this time of year.", "2022-03-22").is_empty());
+    let t = times("Send it by EOD.", "2022-03-22");
+    assert_eq!(
+        (t[0].2.as_str(), t[0].3),
+        ("2022-03-22", Some(TimexMod::End))
+    );
+}
+
+#[test]
+fn holidays_by_name_and_their_weekends() {
+    assert_eq!(
+        values(
+            "Sales on black friday 2010 beat Earth Day 2010 and St. Patrick's Day 2020.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("black friday 2010", "2010-11-26"),
+            ("Earth Day 2010", "2010-04-22"),
+            ("St. Patrick's Day 2020", "2020-03-17")
+        ])
+    );
+    assert_eq!(
+        values(
+            "He left before independence day of this year.",
+            "2018-02-01"
+        ),
+        pairs(&[("independence day of this year", "2018-07-04")])
+    );
+    // Labor Day 2021 is Monday 6 September: the weekend before it
+    assert_eq!(
+        values(
+            "Plan for Labor Day 2021 weekend and the weekend of Thanksgiving 2023.",
+            "2021-08-01"
+        ),
+        pairs(&[
+            ("Labor Day 2021 weekend", "2021-W35-WE"),
+            ("the weekend of Thanksgiving 2023", "2023-W47-WE")
+        ])
+    );
+    assert_eq!(
+        values("Juneteenth will be a holiday.", "2022-03-22"),
+        pairs(&[("Juneteenth", "2022-06-19")])
+    );
+}
+
+#[test]
+fn fractions_compact_forms_and_months_by_number() {
+    assert_eq!(
+        values(
+            "It took one and half hour, then a ½ hour, then one year and a quarter.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("one and half hour", "PT1H30M"),
+            ("½ hour", "PT30M"),
+            ("one year and a quarter", "P1Y3M")
+        ])
+    );
+    assert_eq!(
+        values("The cold lasted 2W; I left for 3h.", "2022-03-22"),
+        pairs(&[("2W", "P2W"), ("3h", "PT3H")])
+    );
+    assert_eq!(
+        values("See report-20170302.html and 12345678.", "2022-03-22"),
+        pairs(&[("20170302", "2017-03-02")])
+    );
+    assert_eq!(
+        values("They leave the third month of 2021.", "2022-03-22"),
+        pairs(&[("the third month of 2021", "2021-03")])
+    );
+}
+
+#[test]
+fn days_in_words_and_comma_before_an_ordinal_day() {
+    assert_eq!(
+        values(
+            "She was born on twenty five January nineteen eighty six; it opened fifteen August 1993.",
+            "2022-03-22"
+        ),
+        pairs(&[
+            ("twenty five January nineteen eighty six", "1986-01-25"),
+            ("fifteen August 1993", "1993-08-15")
+        ])
+    );
+    // without a year, a number in words before a month is a count
+    assert_eq!(
+        values("He sold five January issues.", "2022-03-22"),
+        pairs(&[("January", "2022-01")])
+    );
+    assert_eq!(
+        values("The vote will be on October, 1st.", "2022-03-22"),
+        pairs(&[("October, 1st", "2022-10-01")])
+    );
+    assert_eq!(
+        values("Files -20200701- and 120200701.", "2022-03-22"),
+        pairs(&[("20200701", "2020-07-01")])
+    );
+}
+
+#[test]
+fn abbreviated_weekday_after_on_midnight_in_two_words_and_daytime() {
+    // 2018-07-10 is a Tuesday; the party is that week's Saturday
+    assert_eq!(
+        values("The party will be on Sat at 5.", "2018-07-10"),
+        pairs(&[("Sat", "2018-07-14"), ("5", "2018-07-14T05:00")])
+    );
+    // "sat" the verb stays a verb
+    assert!(values("He sat at 5 desks.", "2018-07-10").is_empty());
+    assert_eq!(
+        values(
+            "We went back at mid night and met in the daytime.",
+            "2018-07-10"
+        ),
+        pairs(&[
+            ("mid night", "2018-07-10T00:00"),
+            ("the daytime", "2018-07-10TDT")
+        ])
+    );
+}
+
+#[test]
+fn past_weekday_is_the_latest_one() {
+    // 2019-01-31 is a Thursday: "this past Wednesday" is the day before, while "last
+    // Wednesday" stays the Wednesday of last week
+    assert_eq!(
+        values(
+            "He spoke this past Wednesday; she spoke last Wednesday.",
+            "2019-01-31"
+        ),
+        pairs(&[
+            ("this past Wednesday", "2019-01-30"),
+            ("last Wednesday", "2019-01-23")
+        ])
+    );
+    assert_eq!(
+        values("It closed past Thursday.", "2019-01-31"),
+        pairs(&[("past Thursday", "2019-01-24")])
+    );
+}
