@@ -7,7 +7,7 @@
 
 use super::Draft;
 use super::clause::{cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_region};
-use super::lexicon::{CueClass, cue_verb};
+use super::lexicon::{CueClass, cue_verb, starts_adverbial};
 use super::view::Doc;
 use crate::model::{QuoteKind, Span};
 
@@ -283,7 +283,9 @@ fn cue_before(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, Option
     };
     // ", adding: “…”": a participle after a comma takes the sentence's subject, not the
     // clause before the comma.
-    if doc.words[v].lower.ends_with("ing") && c0 > lo && is_boundary(doc, c0 - 1) {
+    // So does a verb coordinated with an earlier one ("furrowed his brow and said, “…”").
+    let coordinated = c0 > lo && matches!(doc.words[c0 - 1].lower.as_str(), "and" | "but");
+    if (doc.words[v].lower.ends_with("ing") && c0 > lo && is_boundary(doc, c0 - 1)) || coordinated {
         return Some((cue, None, Some(sent)));
     }
     let region = subject_region(doc, lo, c0);
@@ -326,6 +328,18 @@ fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)>
         start: doc.words[c0].start,
         end: doc.words[v].end,
     };
+    // "“…” and said …": the verb is coordinated, not this quote's cue.
+    if matches!(doc.words[i].lower.as_str(), "and" | "but" | "or") {
+        return None;
+    }
+    // "“… true.” He said Clinton would …": a new sentence whose cue has its own content.
+    let ended = doc
+        .slice(seg.content.start, seg.content.end)
+        .trim_end()
+        .ends_with(['.', '?', '!']);
+    if ended && c0 > i && clause_follows(doc, v + 1, hi) {
+        return None;
+    }
     let region = if c0 > i {
         subject_region(doc, i, c0)
     } else {
@@ -339,6 +353,19 @@ fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)>
         resume = doc.word_at_or_after(r.end);
     }
     Some((cue, region, resume))
+}
+
+/// After the cue verb at `from` comes a clause of its own (three words or more, not an
+/// adverbial or a listener).
+fn clause_follows(doc: &Doc<'_>, from: usize, hi: usize) -> bool {
+    let mut end = hi;
+    while end > from && doc.words[end - 1].punct {
+        end -= 1;
+    }
+    let Some(first) = doc.words.get(from).filter(|_| from < end) else {
+        return false;
+    };
+    doc.word_count(from..end) >= 3 && !first.punct && !starts_adverbial(&first.lower)
 }
 
 /// Only a comma (or nothing) between word `from` and the next quote's opening mark.

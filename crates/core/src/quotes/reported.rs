@@ -5,8 +5,10 @@
 //! quotes, and the cues direct quotes already use, are skipped.
 
 use super::Draft;
-use super::clause::{cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_region};
-use super::lexicon::{CueClass, CueVerb, cue_verb, starts_adverbial};
+use super::clause::{
+    cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_after, subject_region,
+};
+use super::lexicon::{CueClass, CueVerb, cue_verb, is_clause_opener, pronoun, starts_adverbial};
 use super::view::Doc;
 use crate::model::{QuoteKind, Span};
 
@@ -241,6 +243,7 @@ fn verb_cue(
                 | "recalling"
         )
         && rest_is_trivial(doc, cue_end, end, true)
+        && !(doc.word_count(cue_end..end) >= 3 && fronted_subject(doc, lo, c0))
     {
         let region = inverted_speaker(doc, cue_end, end);
         let mut cut = b;
@@ -271,9 +274,16 @@ fn verb_cue(
             if verb.object {
                 after = skip_object(doc, after, end);
             }
-            let mid = doc.words.get(after).is_some_and(|n| n.lower == ",")
-                && doc.word_count(after + 1..end) >= 3;
-            if mid || rest_is_trivial(doc, after, end, false) {
+            let comma_after = doc.words.get(after).is_some_and(|n| n.lower == ",");
+            // "…, Cruz explained, recalling …": a participle after the cue starts a new
+            // phrase, not the rest of the content.
+            let participle_next = comma_after
+                && doc
+                    .words
+                    .get(after + 1)
+                    .is_some_and(|n| !n.capital && n.lower.ends_with("ing") && n.lower.len() > 5);
+            let mid = comma_after && !participle_next && doc.word_count(after + 1..end) >= 3;
+            if mid || participle_next || rest_is_trivial(doc, after, end, false) {
                 let region = subject_region(doc, b + 1, c0);
                 let mut cut = b;
                 while cut > lo && (is_boundary(doc, cut - 1) || is_quote_mark(doc, cut - 1)) {
@@ -331,14 +341,33 @@ fn verb_cue(
         return None;
     }
     let participle = doc.words[v].lower.ends_with("ing");
-    // ", adding …": a participle after a comma takes the sentence's subject.
-    let region = if participle && c0 > lo && is_boundary(doc, c0 - 1) {
+    // "Noting that A, Trump reminded …": a participle opening the sentence; its content ends
+    // at the last comma and the main clause's subject speaks.
+    let opening = participle && (lo..c0).all(|x| is_clause_opener(&doc.words[x].lower));
+    if opening
+        && let Some(k) = (start + 2..end)
+            .rev()
+            .find(|&k| doc.words[k].lower == "," && doc.word_count(k + 1..end) >= 2)
+    {
+        let region = subject_after(doc, k + 1, end);
+        return Some(draft(
+            QuoteKind::Indirect,
+            vec![words_span(doc, start, k)],
+            cue,
+            region,
+            region.is_none().then_some(si),
+        ));
+    }
+    // ", adding …": a participle after a comma takes the sentence's subject; so does a verb
+    // coordinated with an earlier one ("they reversed themselves and said …").
+    let coordinated = c0 > lo && matches!(doc.words[c0 - 1].lower.as_str(), "and" | "but");
+    let region = if (participle && c0 > lo && is_boundary(doc, c0 - 1)) || coordinated {
         None
     } else {
         subject_region(doc, lo, c0)
     };
-    let subject_of = (region.is_none() && participle).then_some(si);
-    if region.is_none() && !participle && doc.words[v].lower != "asked" {
+    let subject_of = (region.is_none() && (participle || coordinated)).then_some(si);
+    if region.is_none() && subject_of.is_none() && doc.words[v].lower != "asked" {
         return None;
     }
     Some(draft(
@@ -348,6 +377,23 @@ fn verb_cue(
         region,
         subject_of,
     ))
+}
+
+/// The words before the cue at `c0` are its subject with an appositive, relative clause or
+/// parenthetical ("Sanders, who has …, said he may …"; "Similarly, William J. Bennett, a
+/// Reagan education secretary, said …"): the cue is pre-posed, not inverted.
+fn fronted_subject(doc: &Doc<'_>, lo: usize, c0: usize) -> bool {
+    let Some(region) = subject_region(doc, lo, c0) else {
+        return false;
+    };
+    let a = doc.word_at_or_after(region.start);
+    let b = doc.word_at_or_after(region.end);
+    a < b
+        && doc.word_count(lo..a) <= 4
+        && doc.words[a..b].iter().any(|w| w.lower == ",")
+        && doc.words[a..b]
+            .iter()
+            .any(|w| w.capital || pronoun(&w.lower).is_some())
 }
 
 fn draft(
@@ -376,13 +422,46 @@ fn rest_is_trivial(doc: &Doc<'_>, from: usize, end: usize, inverted: bool) -> bo
         return !(from..end).any(|x| doc.words[x].lower == "that");
     }
     if inverted {
-        // A short speaker phrase up to the end or a comma.
+        // A short speaker phrase up to the end or a comma, not a clause ("said he may …",
+        // "said Trump will …").
         let stop = (from..end)
             .find(|&x| doc.words[x].lower == ",")
             .unwrap_or(end);
-        return stop - from <= 12 && !(from..stop).any(|x| doc.words[x].lower == "that");
+        let clause_end = (from..stop)
+            .find(|&x| matches!(doc.words[x].lower.as_str(), "who" | "which" | "whose"))
+            .unwrap_or(stop);
+        let clause = (pronoun(first).is_some() && doc.word_count(from..stop) > 1)
+            || (from..clause_end).any(|x| is_finite_auxiliary(&doc.words[x].lower));
+        return stop - from <= 12 && !clause && !(from..stop).any(|x| doc.words[x].lower == "that");
     }
     false
+}
+
+/// Auxiliaries and modals that make a clause of the words after an inverted-looking cue.
+fn is_finite_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "has"
+            | "have"
+            | "had"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "n't"
+            | "not"
+            | "’s"
+    )
 }
 
 /// Skips a listener after "told"/"asked"/"urged": a pronoun, a name or a short noun phrase.
