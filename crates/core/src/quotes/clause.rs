@@ -99,6 +99,41 @@ pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
     while end > start && doc.words[end - 1].punct {
         end -= 1;
     }
+    // A subordinate or object-relative clause opens right before the subject ("… fight what
+    // he called"; "frustrated when he called"; "$2.9 billion, which Mr. Trump called").
+    if let Some(o) = (start..end.saturating_sub(1)).rev().find(|&o| {
+        matches!(
+            doc.words[o].lower.as_str(),
+            "what"
+                | "when"
+                | "because"
+                | "if"
+                | "after"
+                | "before"
+                | "while"
+                | "since"
+                | "although"
+                | "though"
+                | "whereas"
+                | "until"
+                | "unless"
+                | "where"
+                | "that"
+                | "which"
+                | "who"
+                | "whom"
+        ) && {
+            let n = &doc.words[o + 1];
+            n.capital
+                || pronoun(&n.lower).is_some()
+                || matches!(
+                    n.lower.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their"
+                )
+        }
+    }) {
+        start = o + 1;
+    }
     if end > start && end - start > 14 {
         // A long appositive: the name before it is the speaker.
         if let Some(a) = appositive_at {
@@ -143,6 +178,26 @@ pub fn subject_after(doc: &Doc<'_>, from: usize, hi: usize) -> Option<Span> {
         );
     if !np {
         return None;
+    }
+    // A name: its mention, or its run of capitalised words.
+    if let Some((m, _)) = doc.mentions_in(first.start, first.end).next()
+        && m.start == first.start
+    {
+        return Some(m);
+    }
+    if first.capital
+        && !matches!(
+            first.lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+    {
+        let mut end = from + 1;
+        while end < hi
+            && (doc.words[end].capital || matches!(doc.words[end].lower.as_str(), "of" | "."))
+        {
+            end += 1;
+        }
+        return Some(span(from, end));
     }
     let mut end = from + 1;
     while end < hi.min(from + 8) {

@@ -151,6 +151,16 @@ fn segments_of(doc: &Doc<'_>, sec: Span) -> Vec<Segment> {
         let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
         let pos = sec.start + k;
         match c {
+            // A left mark typed for a right one ("…,“ said X"): attached to the word before
+            // it and followed by a space, it closes the open quote.
+            '“' if open_double.is_some()
+                && !after_space
+                && next.is_none_or(|n| n.is_whitespace() || ".,;:!?".contains(n)) =>
+            {
+                if let Some(o) = open_double.take() {
+                    out.push(segment(o, pos, pos + 1, true, false));
+                }
+            }
             '“' | '«' | '„' => {
                 if let Some(o) = open_double.take() {
                     // An unclosed quote: close it here.
@@ -269,7 +279,8 @@ fn cue_before(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, Option
     let from = lo.max(k.saturating_sub(6));
     let v = (from..=k).rev().find(|&v| {
         doc.words[v].sentence == sent
-            && cue_verb(&doc.words[v].lower).is_some_and(|c| c.class != CueClass::Weak)
+            && cue_verb(&doc.words[v].lower)
+                .is_some_and(|c| matches!(c.class, CueClass::Speech | CueClass::Claim))
             && !doc.words[v].capital
     })?;
     // Only a short object or adverbial may sit between the verb and the mark.
@@ -317,7 +328,8 @@ fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)>
     // A new sentence after the quote must start with a pronoun or name and be short.
     let limit = (i + 14).min(hi);
     let v = (i..limit).find(|&v| {
-        cue_verb(&doc.words[v].lower).is_some_and(|c| c.class != CueClass::Weak)
+        cue_verb(&doc.words[v].lower)
+            .is_some_and(|c| matches!(c.class, CueClass::Speech | CueClass::Claim))
             && !doc.words[v].capital
     })?;
     if (i..v).any(|x| is_quote_mark(doc, x) || (doc.words[x].punct && doc.words[x].lower == ".")) {
