@@ -346,7 +346,6 @@ fn verb_cue(
     if weak && that != Some(cue_end) && that != Some(start.saturating_sub(1)) {
         return None;
     }
-    let mut end = end;
     if relative
         && c0 >= lo + 2
         && is_boundary(doc, c0 - 2)
