@@ -40,40 +40,42 @@ pub fn is_quote_mark(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// The subject of a cue starting at word `c0`, looking back no further than `lo`: the words
-/// since the last clause boundary, with an appositive or relative clause ("Mr. Guerrero, who
-/// is an actor, said") joined to the name before it, and leading conjunctions dropped.
+/// since the last clause boundary, with an appositive, relative clause or parenthetical
+/// ("Mr. Guerrero, who is an actor, said"; "Gates, in contrast, told") joined to the name
+/// before it, and leading conjunctions dropped.
 pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
     // Time adverbs before the cue are not the subject ("Solvance, a battery maker, today
-    // announced").
+    // announced"; "Rep. Sherman last month joked").
+    let c0 = skip_time_back(doc, lo, c0);
     let mut c0 = c0;
-    while c0 > lo
-        && matches!(
-            doc.words[c0 - 1].lower.as_str(),
-            "today" | "yesterday" | "tonight" | "now"
-        )
-    {
-        c0 -= 1;
-    }
     if c0 > lo + 1 && doc.words[c0 - 1].lower == "," {
         c0 -= 1;
     }
     let mut start = c0;
-    // Back to a clause boundary, or to a cue verb the subject follows ("X said it would").
+    // Back to a clause boundary, or to a cue verb the subject follows ("X said it would"),
+    // but not a cue verb of a relative clause ("Graham, who says …, tweeted").
     while start > lo
         && !is_boundary(doc, start - 1)
         && !is_quote_mark(doc, start - 1)
-        && (cue_verb(&doc.words[start - 1].lower).is_none() || doc.words[start - 1].capital)
+        && (cue_verb(&doc.words[start - 1].lower).is_none()
+            || doc.words[start - 1].capital
+            || (start >= lo + 2 && matches!(doc.words[start - 2].lower.as_str(), "who" | "which")))
     {
         start -= 1;
     }
-    // An appositive or relative clause between commas: extend over the name before it.
+    // An appositive, relative clause or parenthetical between commas: extend over the name
+    // before it.
     let first = doc.words.get(start).map(|w| w.lower.as_str());
-    let after_comma = start > lo + 1 && doc.words[start - 1].lower == ",";
+    let after_comma =
+        start > lo + 1 && matches!(doc.words[start - 1].lower.as_str(), "," | "—" | "–" | "--");
     let relative = matches!(
         first,
         Some("who" | "whose" | "which" | "a" | "an" | "the") | None
     );
-    if after_comma && (relative || looks_appositive(doc, start, c0)) {
+    let mut appositive_at = None;
+    if after_comma
+        && (relative || looks_appositive(doc, start, c0) || is_parenthetical(doc, start, c0))
+    {
         let mut s = start - 1;
         while s > lo && !is_boundary(doc, s - 1) && !is_quote_mark(doc, s - 1) {
             s -= 1;
@@ -84,8 +86,9 @@ pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
                 .get(s..start - 1)
                 .unwrap_or(&[])
                 .iter()
-                .any(|w| w.capital)
+                .any(|w| w.capital || pronoun(&w.lower).is_some())
         {
+            appositive_at = Some(start - 1);
             start = s;
         }
     }
@@ -96,6 +99,53 @@ pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
     while end > start && doc.words[end - 1].punct {
         end -= 1;
     }
+    // A subordinate or object-relative clause opens right before the subject ("… fight what
+    // he called"; "frustrated when he called"; "$2.9 billion, which Mr. Trump called").
+    if let Some(o) = (start..end.saturating_sub(1)).rev().find(|&o| {
+        matches!(
+            doc.words[o].lower.as_str(),
+            "what"
+                | "when"
+                | "because"
+                | "if"
+                | "after"
+                | "before"
+                | "while"
+                | "since"
+                | "although"
+                | "though"
+                | "whereas"
+                | "until"
+                | "unless"
+                | "where"
+                | "that"
+                | "which"
+                | "who"
+                | "whom"
+        ) && {
+            let n = &doc.words[o + 1];
+            n.capital
+                || pronoun(&n.lower).is_some()
+                || matches!(
+                    n.lower.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their"
+                )
+        }
+    }) {
+        start = o + 1;
+    }
+    if end > start && end - start > 14 {
+        // A long appositive: the name before it is the speaker.
+        if let Some(a) = appositive_at {
+            end = a;
+        } else if let Some(o) = (start..end)
+            .rev()
+            .find(|&x| matches!(doc.words[x].lower.as_str(), "that" | "who" | "which"))
+        {
+            // "… so heated that New Jersey Gov. Chris Christie said": after the last opener.
+            start = o + 1;
+        }
+    }
     if start >= end || end - start > 14 {
         return None;
     }
@@ -103,6 +153,180 @@ pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
         start: doc.words[start].start,
         end: doc.words[end - 1].end,
     })
+}
+
+/// The subject of a main clause starting at word `from` (after a fronted participle
+/// clause): a pronoun, a name, or a short noun phrase up to its first lower-case word that
+/// reads as a verb.
+pub fn subject_after(doc: &Doc<'_>, from: usize, hi: usize) -> Option<Span> {
+    let mut from = from;
+    while from < hi && is_clause_opener(&doc.words[from].lower) {
+        from += 1;
+    }
+    let first = doc.words.get(from).filter(|_| from < hi)?;
+    let span = |a: usize, b: usize| Span {
+        start: doc.words[a].start,
+        end: doc.words[b - 1].end,
+    };
+    if pronoun(&first.lower).is_some() {
+        return Some(span(from, from + 1));
+    }
+    let np = first.capital
+        || matches!(
+            first.lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        );
+    if !np {
+        return None;
+    }
+    // A name: its mention, or its run of capitalised words.
+    if let Some((m, _)) = doc.mentions_in(first.start, first.end).next()
+        && m.start == first.start
+    {
+        return Some(m);
+    }
+    if first.capital
+        && !matches!(
+            first.lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+    {
+        let mut end = from + 1;
+        while end < hi
+            && (doc.words[end].capital || matches!(doc.words[end].lower.as_str(), "of" | "."))
+        {
+            end += 1;
+        }
+        return Some(span(from, end));
+    }
+    let mut end = from + 1;
+    while end < hi.min(from + 8) {
+        let w = &doc.words[end];
+        if w.punct && w.lower != "." && w.lower != "’s" && w.lower != "'s" {
+            break;
+        }
+        if !w.capital
+            && (is_cue_auxiliary(&w.lower)
+                || cue_verb(&w.lower).is_some()
+                || w.lower.ends_with("ed")
+                || ends_inverted_speaker(&w.lower))
+        {
+            break;
+        }
+        end += 1;
+    }
+    Some(span(from, end))
+}
+
+/// Moves a cue start `c0` back over time adverbs before it ("last month", "on Tuesday",
+/// "today"), not before `lo`.
+fn skip_time_back(doc: &Doc<'_>, lo: usize, c0: usize) -> usize {
+    let mut c = c0;
+    while c > lo && is_time_word(&doc.words[c - 1].lower) {
+        c -= 1;
+        while c > lo
+            && matches!(
+                doc.words[c - 1].lower.as_str(),
+                "last" | "this" | "next" | "on" | "earlier" | "late" | "early" | "that"
+            )
+        {
+            c -= 1;
+        }
+    }
+    c
+}
+
+fn is_time_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "now"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "weekend"
+    )
+}
+
+/// A parenthetical between commas that is no subject: an adverbial ("in contrast", "of
+/// course", "for example", "however") or an age ("Ramos, 58, told").
+fn is_parenthetical(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let ws = doc.words.get(start..end).unwrap_or(&[]);
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    if ws
+        .iter()
+        .all(|w| w.punct || w.lower.chars().all(|c| c.is_ascii_digit()))
+    {
+        return true;
+    }
+    if ws.iter().any(|w| pronoun(&w.lower).is_some()) {
+        return false;
+    }
+    // A prepositional phrase ("in a brief interview on Saturday", "speaking to CNN").
+    if ws.len() <= 8
+        && matches!(
+            first.lower.as_str(),
+            "in" | "on" | "at" | "during" | "speaking" | "writing" | "asked" | "after"
+        )
+    {
+        return true;
+    }
+    ws.len() <= 4
+        && !ws.iter().any(|w| w.capital && w.start != first.start)
+        && matches!(
+            first.lower.as_str(),
+            "in" | "of"
+                | "for"
+                | "on"
+                | "at"
+                | "by"
+                | "however"
+                | "meanwhile"
+                | "though"
+                | "too"
+                | "also"
+                | "instead"
+                | "moreover"
+                | "furthermore"
+                | "nonetheless"
+                | "nevertheless"
+                | "indeed"
+                | "still"
+                | "then"
+                | "again"
+                | "similarly"
+                | "likewise"
+                | "therefore"
+                | "thus"
+                | "perhaps"
+                | "certainly"
+                | "clearly"
+                | "apparently"
+                | "frankly"
+                | "honestly"
+                | "however,"
+                | "so"
+                | "yet"
+                | "now"
+                | "once"
+                | "after"
+                | "later"
+        )
 }
 
 /// A phrase that reads as an appositive ("a gynecologist from Englewood", "the former

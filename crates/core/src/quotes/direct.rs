@@ -7,7 +7,7 @@
 
 use super::Draft;
 use super::clause::{cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_region};
-use super::lexicon::{CueClass, cue_verb};
+use super::lexicon::{CueClass, cue_verb, starts_adverbial};
 use super::view::Doc;
 use crate::model::{QuoteKind, Span};
 
@@ -151,6 +151,16 @@ fn segments_of(doc: &Doc<'_>, sec: Span) -> Vec<Segment> {
         let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
         let pos = sec.start + k;
         match c {
+            // A left mark typed for a right one ("…,“ said X"): attached to the word before
+            // it and followed by a space, it closes the open quote.
+            '“' if open_double.is_some()
+                && !after_space
+                && next.is_none_or(|n| n.is_whitespace() || ".,;:!?".contains(n)) =>
+            {
+                if let Some(o) = open_double.take() {
+                    out.push(segment(o, pos, pos + 1, true, false));
+                }
+            }
             '“' | '«' | '„' => {
                 if let Some(o) = open_double.take() {
                     // An unclosed quote: close it here.
@@ -269,7 +279,8 @@ fn cue_before(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, Option
     let from = lo.max(k.saturating_sub(6));
     let v = (from..=k).rev().find(|&v| {
         doc.words[v].sentence == sent
-            && cue_verb(&doc.words[v].lower).is_some_and(|c| c.class != CueClass::Weak)
+            && cue_verb(&doc.words[v].lower)
+                .is_some_and(|c| matches!(c.class, CueClass::Speech | CueClass::Claim))
             && !doc.words[v].capital
     })?;
     // Only a short object or adverbial may sit between the verb and the mark.
@@ -283,7 +294,9 @@ fn cue_before(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, Option
     };
     // ", adding: “…”": a participle after a comma takes the sentence's subject, not the
     // clause before the comma.
-    if doc.words[v].lower.ends_with("ing") && c0 > lo && is_boundary(doc, c0 - 1) {
+    // So does a verb coordinated with an earlier one ("furrowed his brow and said, “…”").
+    let coordinated = c0 > lo && matches!(doc.words[c0 - 1].lower.as_str(), "and" | "but");
+    if (doc.words[v].lower.ends_with("ing") && c0 > lo && is_boundary(doc, c0 - 1)) || coordinated {
         return Some((cue, None, Some(sent)));
     }
     let region = subject_region(doc, lo, c0);
@@ -315,7 +328,8 @@ fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)>
     // A new sentence after the quote must start with a pronoun or name and be short.
     let limit = (i + 14).min(hi);
     let v = (i..limit).find(|&v| {
-        cue_verb(&doc.words[v].lower).is_some_and(|c| c.class != CueClass::Weak)
+        cue_verb(&doc.words[v].lower)
+            .is_some_and(|c| matches!(c.class, CueClass::Speech | CueClass::Claim))
             && !doc.words[v].capital
     })?;
     if (i..v).any(|x| is_quote_mark(doc, x) || (doc.words[x].punct && doc.words[x].lower == ".")) {
@@ -326,6 +340,18 @@ fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)>
         start: doc.words[c0].start,
         end: doc.words[v].end,
     };
+    // "“…” and said …": the verb is coordinated, not this quote's cue.
+    if matches!(doc.words[i].lower.as_str(), "and" | "but" | "or") {
+        return None;
+    }
+    // "“… true.” He said Clinton would …": a new sentence whose cue has its own content.
+    let ended = doc
+        .slice(seg.content.start, seg.content.end)
+        .trim_end()
+        .ends_with(['.', '?', '!']);
+    if ended && c0 > i && clause_follows(doc, v + 1, hi) {
+        return None;
+    }
     let region = if c0 > i {
         subject_region(doc, i, c0)
     } else {
@@ -339,6 +365,19 @@ fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)>
         resume = doc.word_at_or_after(r.end);
     }
     Some((cue, region, resume))
+}
+
+/// After the cue verb at `from` comes a clause of its own (three words or more, not an
+/// adverbial or a listener).
+fn clause_follows(doc: &Doc<'_>, from: usize, hi: usize) -> bool {
+    let mut end = hi;
+    while end > from && doc.words[end - 1].punct {
+        end -= 1;
+    }
+    let Some(first) = doc.words.get(from).filter(|_| from < end) else {
+        return false;
+    };
+    doc.word_count(from..end) >= 3 && !first.punct && !starts_adverbial(&first.lower)
 }
 
 /// Only a comma (or nothing) between word `from` and the next quote's opening mark.

@@ -5,8 +5,10 @@
 //! quotes, and the cues direct quotes already use, are skipped.
 
 use super::Draft;
-use super::clause::{cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_region};
-use super::lexicon::{CueClass, CueVerb, cue_verb, starts_adverbial};
+use super::clause::{
+    cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_after, subject_region,
+};
+use super::lexicon::{CueClass, CueVerb, cue_verb, is_clause_opener, pronoun, starts_adverbial};
 use super::view::Doc;
 use crate::model::{QuoteKind, Span};
 
@@ -161,15 +163,46 @@ fn verb_cue(
     {
         return None;
     }
+    let participle = doc.words[v].lower.ends_with("ing");
+    // "a group called Black Votes Matter", "officials, called superdelegates": naming.
+    if verb.lemma == "call" && v > lo {
+        let prev = &doc.words[v - 1];
+        let names_next = doc.words.get(v + 1).is_some_and(|n| n.capital)
+            && !prev.capital
+            && pronoun(&prev.lower).is_none();
+        if prev.lower == "," || names_next {
+            return None;
+        }
+    }
+    // "in pledged delegates": a past form after a preposition modifies a noun.
+    if !participle
+        && v > lo
+        && matches!(
+            doc.words[v - 1].lower.as_str(),
+            "in" | "with" | "among" | "by" | "on" | "at" | "from" | "as" | "<"
+        )
+    {
+        return None;
+    }
+    // A passive ("is maintained by", "aren't admitted until"): its subject says nothing.
+    if !participle && passive(doc, v, lo) {
+        return None;
+    }
     let c0 = cue_start(doc, v, lo);
     // Phrasal cues: "pointed out", "repeated his call for".
     let mut cue_end = v + 1;
-    if verb.lemma == "point" {
-        if doc.words.get(v + 1).is_some_and(|n| n.lower == "out") {
+    // Particles that belong to the cue ("pointed out", "pointed to", "called for", "referring
+    // to"); "point" and "refer" report only with one, "call" not with a non-speech one
+    // ("called off").
+    let next = doc.words.get(v + 1).map(|n| n.lower.as_str());
+    match (verb.lemma, next) {
+        ("point", Some("out" | "to")) | ("refer", Some("to")) | ("call", Some("for" | "on")) => {
             cue_end += 1;
-        } else {
+        }
+        ("point" | "refer", _) | ("call", Some("off" | "back" | "up" | "in" | "out" | "it")) => {
             return None;
         }
+        _ => {}
     }
     if matches!(verb.lemma, "repeat" | "reiterate" | "renew")
         && doc
@@ -207,40 +240,27 @@ fn verb_cue(
         end: doc.words[cue_end - 1].end,
     };
     let weak = verb.class == CueClass::Weak;
+    // A cue in a relative clause ("Collins, who’d previously endorsed Jeb Bush, represents
+    // …"): its content is after it and ends with the relative clause.
+    let relative = c0 > lo
+        && matches!(
+            doc.words[c0 - 1].lower.as_str(),
+            "who" | "whom" | "which" | "who’d" | "who'd"
+        );
+    let before_only = weak || relative || verb.class == CueClass::Object;
     let mut end = hi;
     while end > cue_end && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
         end -= 1;
     }
     let before = c0.checked_sub(1).filter(|&b| b >= lo);
     // 1. Inverted and post-posed: "…, said X." / "… - reported X." / "…,” says X".
-    if !weak
+    if !before_only
         && let Some(b) = before
         && (is_boundary(doc, b) || is_quote_mark(doc, b))
         && doc.word_count(lo..b) >= 3
-        && !matches!(
-            doc.words[v].lower.as_str(),
-            "saying"
-                | "adding"
-                | "telling"
-                | "noting"
-                | "arguing"
-                | "claiming"
-                | "warning"
-                | "insisting"
-                | "asking"
-                | "explaining"
-                | "calling"
-                | "suggesting"
-                | "stating"
-                | "writing"
-                | "declaring"
-                | "denying"
-                | "acknowledging"
-                | "urging"
-                | "stressing"
-                | "recalling"
-        )
+        && !doc.words[v].lower.ends_with("ing")
         && rest_is_trivial(doc, cue_end, end, true)
+        && !(doc.word_count(cue_end..end) >= 3 && fronted_subject(doc, lo, c0))
     {
         let region = inverted_speaker(doc, cue_end, end);
         let mut cut = b;
@@ -257,7 +277,7 @@ fn verb_cue(
     }
     // 2. Post-posed or parenthetical with a subject: "…, Zelenskyy added." /
     //    "A, the panel concluded, B."
-    if !weak && c0 > lo {
+    if !before_only && c0 > lo {
         let b = (lo..c0)
             .rev()
             .take(10)
@@ -271,9 +291,16 @@ fn verb_cue(
             if verb.object {
                 after = skip_object(doc, after, end);
             }
-            let mid = doc.words.get(after).is_some_and(|n| n.lower == ",")
-                && doc.word_count(after + 1..end) >= 3;
-            if mid || rest_is_trivial(doc, after, end, false) {
+            let comma_after = doc.words.get(after).is_some_and(|n| n.lower == ",");
+            // "…, Cruz explained, recalling …": a participle after the cue starts a new
+            // phrase, not the rest of the content.
+            let participle_next = comma_after
+                && doc
+                    .words
+                    .get(after + 1)
+                    .is_some_and(|n| !n.capital && n.lower.ends_with("ing") && n.lower.len() > 5);
+            let mid = comma_after && !participle_next && doc.word_count(after + 1..end) >= 3;
+            if mid || participle_next || rest_is_trivial(doc, after, end, false) {
                 let region = subject_region(doc, b + 1, c0);
                 let mut cut = b;
                 while cut > lo && (is_boundary(doc, cut - 1) || is_quote_mark(doc, cut - 1)) {
@@ -319,26 +346,64 @@ fn verb_cue(
     if weak && that != Some(cue_end) && that != Some(start.saturating_sub(1)) {
         return None;
     }
+    if relative
+        && c0 >= lo + 2
+        && is_boundary(doc, c0 - 2)
+        && let Some(k) = (start + 1..end).find(|&k| is_boundary(doc, k))
+    {
+        end = k;
+    }
     if doc.word_count(start..end) < 2 {
         return None;
     }
     // The content must start like a clause, not an adverbial ("said on Monday.").
     let first = doc.words[start].lower.as_str();
     if that.is_none()
-        && (matches!(first, "yet" | "by" | "from" | "as" | "with" | "for")
+        && (matches!(
+            first,
+            "yet"
+                | "by"
+                | "from"
+                | "as"
+                | "with"
+                | "for"
+                | "so"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "otherwise"
+        ) || (is_finite_auxiliary(first) && !matches!(first, "not" | "n't" | "n’t"))
             || starts_adverbial(first) && doc.word_count(start..end) < 5)
     {
         return None;
     }
-    let participle = doc.words[v].lower.ends_with("ing");
-    // ", adding …": a participle after a comma takes the sentence's subject.
-    let region = if participle && c0 > lo && is_boundary(doc, c0 - 1) {
+    // "Noting that A, Trump reminded …": a participle opening the sentence; its content ends
+    // at the last comma and the main clause's subject speaks.
+    let opening = participle && (lo..c0).all(|x| is_clause_opener(&doc.words[x].lower));
+    if opening
+        && let Some(k) = (start + 2..end)
+            .rev()
+            .find(|&k| doc.words[k].lower == "," && doc.word_count(k + 1..end) >= 2)
+    {
+        let region = subject_after(doc, k + 1, end);
+        return Some(draft(
+            QuoteKind::Indirect,
+            vec![words_span(doc, start, k)],
+            cue,
+            region,
+            region.is_none().then_some(si),
+        ));
+    }
+    // ", adding …": a participle after a comma takes the sentence's subject; so does a verb
+    // coordinated with an earlier one ("they reversed themselves and said …").
+    let coordinated = c0 > lo && matches!(doc.words[c0 - 1].lower.as_str(), "and" | "but");
+    let region = if (participle && c0 > lo && is_boundary(doc, c0 - 1)) || coordinated {
         None
     } else {
         subject_region(doc, lo, c0)
     };
-    let subject_of = (region.is_none() && participle).then_some(si);
-    if region.is_none() && !participle && doc.words[v].lower != "asked" {
+    let subject_of = (region.is_none() && (participle || coordinated)).then_some(si);
+    if region.is_none() && subject_of.is_none() && doc.words[v].lower != "asked" {
         return None;
     }
     Some(draft(
@@ -348,6 +413,23 @@ fn verb_cue(
         region,
         subject_of,
     ))
+}
+
+/// The words before the cue at `c0` are its subject with an appositive, relative clause or
+/// parenthetical ("Sanders, who has …, said he may …"; "Similarly, William J. Bennett, a
+/// Reagan education secretary, said …"): the cue is pre-posed, not inverted.
+fn fronted_subject(doc: &Doc<'_>, lo: usize, c0: usize) -> bool {
+    let Some(region) = subject_region(doc, lo, c0) else {
+        return false;
+    };
+    let a = doc.word_at_or_after(region.start);
+    let b = doc.word_at_or_after(region.end);
+    a < b
+        && doc.word_count(lo..a) <= 4
+        && doc.words[a..b].iter().any(|w| w.lower == ",")
+        && doc.words[a..b]
+            .iter()
+            .any(|w| w.capital || pronoun(&w.lower).is_some())
 }
 
 fn draft(
@@ -376,13 +458,65 @@ fn rest_is_trivial(doc: &Doc<'_>, from: usize, end: usize, inverted: bool) -> bo
         return !(from..end).any(|x| doc.words[x].lower == "that");
     }
     if inverted {
-        // A short speaker phrase up to the end or a comma.
+        // A short speaker phrase up to the end or a comma, not a clause ("said he may …",
+        // "said Trump will …").
         let stop = (from..end)
             .find(|&x| doc.words[x].lower == ",")
             .unwrap_or(end);
-        return stop - from <= 12 && !(from..stop).any(|x| doc.words[x].lower == "that");
+        let clause_end = (from..stop)
+            .find(|&x| matches!(doc.words[x].lower.as_str(), "who" | "which" | "whose"))
+            .unwrap_or(stop);
+        let clause = (pronoun(first).is_some() && doc.word_count(from..stop) > 1)
+            || (from..clause_end).any(|x| is_finite_auxiliary(&doc.words[x].lower));
+        return stop - from <= 12 && !clause && !(from..stop).any(|x| doc.words[x].lower == "that");
     }
     false
+}
+
+/// The verb at word `v` is a passive participle: the nearest auxiliary before it (across
+/// negation and adverbs) is a form of "be".
+fn passive(doc: &Doc<'_>, v: usize, lo: usize) -> bool {
+    for w in doc.words.get(lo..v).unwrap_or(&[]).iter().rev() {
+        match w.lower.as_str() {
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "’re" | "'re" | "isn't"
+            | "aren't" | "wasn't" | "weren't" | "isn’t" | "aren’t" | "wasn’t" | "weren’t" =>
+            {
+                return true;
+            }
+            "not" | "n't" | "n’t" | "also" | "never" | "widely" | "often" | "reportedly"
+            | "still" | "repeatedly" | "publicly" | "previously" | "first" | "later"
+            | "already" | "frequently" | "just" => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Auxiliaries and modals that make a clause of the words after an inverted-looking cue.
+fn is_finite_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "has"
+            | "have"
+            | "had"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "n't"
+            | "not"
+            | "’s"
+    )
 }
 
 /// Skips a listener after "told"/"asked"/"urged": a pronoun, a name or a short noun phrase.

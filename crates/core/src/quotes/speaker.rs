@@ -9,6 +9,7 @@
 //! - a direct quote with no cue → the previous quote's speaker when it is near
 //!   (`continuation`).
 
+use super::clause::subject_after;
 use super::lexicon::{Pronoun, given_name_gender, is_plural_or_body, is_role_noun, pronoun};
 use super::view::Doc;
 use super::{Draft, FoundSpeaker, QuoteMention};
@@ -89,6 +90,12 @@ fn sentence_subject(doc: &Doc<'_>, si: usize, cue: Option<Span>) -> Option<Span>
         });
     match (mention, pron) {
         (Some(m), Some(p)) => Some(if m.start < p.start { m } else { p }),
+        (None, None) => {
+            // No name or pronoun: the noun phrase opening the sentence ("The operators have
+            // opened …, and say …").
+            let r = subject_after(doc, sent.words.start, sent.words.end)?;
+            (r.end <= limit).then_some(r)
+        }
         (m, p) => m.or(p),
     }
 }
@@ -126,6 +133,12 @@ fn resolve_phrase(
         .map_or(words.len().saturating_sub(1), |p| p - 1);
     let head = words.get(head_idx);
     let mentions: Vec<(Span, usize)> = doc.mentions_in(region.start, region.end).collect();
+    // A role is linked to the entities of its own phrase, not of a relative clause or
+    // appositive after it ("The company, which has 36 cafés in Ireland").
+    let own_end = words
+        .iter()
+        .find(|w| matches!(w.lower.as_str(), "," | "who" | "which" | "whose"))
+        .map_or(region.end, |w| w.start);
     let unresolved = FoundSpeaker {
         span: region,
         entity: None,
@@ -166,6 +179,7 @@ fn resolve_phrase(
             };
             mentions
                 .iter()
+                .filter(|(m, _)| m.end <= own_end)
                 .min_by_key(|(m, e)| (rank(doc.entities[*e].kind), m.start))
                 .map(|&(_, e)| e)
         });

@@ -233,3 +233,67 @@ fn participle_before_a_quote_takes_the_sentence_subject() {
     assert_eq!(direct[0].2.as_deref(), Some("adding"));
     assert_eq!(direct[0].3.as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn subject_with_a_relative_clause_precedes_its_content() {
+    let q = run(
+        "Ann Berg, who has already sent fundraising pleas on his behalf, said she may campaign for him.",
+        &[(PER, "Ann Berg", &["Ann Berg"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "she may campaign for him");
+    assert_eq!(q[0].3.as_deref(), Some("Ann Berg"));
+}
+
+#[test]
+fn parentheticals_and_time_adverbs_are_not_the_speaker() {
+    let q = run(
+        "Tom Gates, in contrast, told reporters that the plan would fail. Tom Gates last month joked that the plan was dead.",
+        &[(PER, "Tom Gates", &["Tom Gates"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(
+        q.iter().all(|r| r.3.as_deref() == Some("Tom Gates")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn coordinated_and_fronted_cues_take_the_main_subject() {
+    let q = run(
+        "Maria Lopez reversed herself and said the vote would go ahead.\n\nNoting that the polls had closed, Maria Lopez left the stage.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "the vote would go ahead");
+    assert_eq!(q[0].3.as_deref(), Some("Maria Lopez"));
+    assert_eq!(q[1].1, "the polls had closed");
+    assert_eq!(q[1].3.as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn a_quote_ending_a_sentence_leaves_the_next_cue_its_own_content() {
+    let q = run(
+        "“It is over.” Maria Lopez said the count would resume on Monday.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    let indirect: Vec<&Row> = q.iter().filter(|r| r.0 == Indirect).collect();
+    assert_eq!(indirect.len(), 1, "{q:?}");
+    assert_eq!(indirect[0].1, "the count would resume on Monday");
+}
+
+#[test]
+fn object_cues_report_their_object_but_not_names_or_passives() {
+    let q = run(
+        "Maria Lopez criticized the council for its delays.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the council for its delays");
+    assert_eq!(q[0].2.as_deref(), Some("criticized"));
+    let q = run(
+        "A new group called Black Votes Matter is raising money. The data is maintained by the state.",
+        &[],
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
