@@ -108,7 +108,7 @@ mod tests {
         // Back to version 2 as it was: no coverage tables, the old indexes.
         archive.conn.execute_batch(
             "DROP TABLE entity_stats; DROP TABLE entity_articles; DROP TABLE story_days;
-             DROP INDEX articles_superseded;
+             DROP INDEX articles_superseded; DROP INDEX articles_listing;
              CREATE INDEX mentions_entity ON mentions(entity_id);
              CREATE INDEX article_entities_entity ON article_entities(entity_id, article_id);
              PRAGMA user_version = 2;",
@@ -160,7 +160,7 @@ mod tests {
         );
         // Back to version 3 as it was.
         archive.conn.execute_batch(
-            "DROP TABLE story_days; DROP INDEX articles_superseded;
+            "DROP TABLE story_days; DROP INDEX articles_superseded; DROP INDEX articles_listing;
              CREATE TABLE article_entity_sets (
                  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
                  entity_ids TEXT NOT NULL);

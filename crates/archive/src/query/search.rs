@@ -70,7 +70,7 @@ impl Archive {
         let filtered = q.filter != ArticleFilter::default();
         let (join, condition) = if filtered {
             (
-                "JOIN articles a ON a.id = articles_fts.rowid
+                "JOIN articles a INDEXED BY articles_listing ON a.id = articles_fts.rowid
                  LEFT JOIN sources s ON s.id = a.source_id",
                 ArticleFilter::SQL,
             )
