@@ -310,9 +310,10 @@ struct PeriodCounter {
 }
 
 impl PeriodCounter {
+    /// A counter keeping the `top` (at least one) identities of each period.
     fn new(top: usize) -> Self {
         Self {
-            top,
+            top: top.max(1),
             period: None,
             stories: Vec::new(),
             ids: Vec::new(),
@@ -395,8 +396,14 @@ impl PeriodCounter {
             self.counts[slot] = 0;
         }
         self.touched.clear();
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(self.top);
+        // Most stories first, then by id (ids are unique: a total order). Thousands of
+        // identities per period, a few kept: select the head, then sort only it.
+        let order = |a: &(i64, i64), b: &(i64, i64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > self.top {
+            ranked.select_nth_unstable_by(self.top - 1, order);
+            ranked.truncate(self.top);
+        }
+        ranked.sort_unstable_by(order);
         self.out
             .extend(ranked.into_iter().map(|(id, n)| (period.clone(), id, n)));
         stories.clear();
