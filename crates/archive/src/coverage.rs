@@ -9,6 +9,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
+use crate::story_days;
 
 /// What coverage needs of an article: its cluster, day, source, language, and whether it is
 /// current.
@@ -54,23 +55,29 @@ pub(crate) fn add_article(conn: &Connection, article_id: i64) -> Result<()> {
              last = CASE WHEN last IS NULL OR excluded.last > last
                          THEN coalesce(excluded.last, last) ELSE last END",
     )?;
-    let mut ids = String::new();
     for (entity, mentions) in &entities {
         let known: bool = known_story.query_row(params![entity, root], |r| r.get(0))?;
         insert.execute(params![
             entity, root, article_id, day, source, language, mentions
         ])?;
         stats.execute(params![entity, i64::from(!known), mentions, day])?;
-        if !ids.is_empty() {
-            ids.push(',');
-        }
-        ids.push_str(&entity.to_string());
     }
-    if !entities.is_empty() {
-        conn.prepare_cached(
-            "INSERT INTO article_entity_sets (article_id, entity_ids) VALUES (?1, ?2)",
-        )?
-        .execute(params![article_id, ids])?;
+    if let Some(day) = &day
+        && !entities.is_empty()
+    {
+        let mut entity_ids: Vec<i64> = entities.iter().map(|e| e.0).collect();
+        entity_ids.sort_unstable();
+        story_days::add(
+            conn,
+            day,
+            story_days::Story {
+                article_id,
+                root_id: root,
+                source_id: source,
+                language,
+                entity_ids,
+            },
+        )?;
     }
     Ok(())
 }
@@ -86,8 +93,9 @@ pub(crate) fn remove_article(conn: &Connection, article_id: i64) -> Result<()> {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    conn.prepare_cached("DELETE FROM article_entity_sets WHERE article_id = ?1")?
-        .execute([article_id])?;
+    if let Some((_, _, Some(day), _)) = rows.first() {
+        story_days::remove(conn, day, article_id)?;
+    }
     let mut delete = conn.prepare_cached(
         "DELETE FROM entity_articles WHERE entity_id = ?1 AND root_id = ?2 AND article_id = ?3",
     )?;
@@ -171,31 +179,19 @@ pub(crate) fn check(conn: &Connection) -> Result<Vec<String>> {
             "entity coverage: {stats} entity_stats rows differ from entity_articles (reindex rebuilds them)"
         ));
     }
-    let sets = differ(
-        "SELECT article_id, length(entity_ids) - length(replace(entity_ids, ',', '')) + 1
-         FROM article_entity_sets",
-        "SELECT article_id, count(*) FROM entity_articles GROUP BY article_id",
-    )?;
-    if sets > 0 {
-        problems.push(format!(
-            "entity coverage: {sets} article_entity_sets rows differ from entity_articles (reindex rebuilds them)"
-        ));
-    }
+    problems.extend(story_days::check(conn)?);
     Ok(problems)
 }
 
-/// Rebuilds both tables from the articles (after a reindex, or to repair).
+/// Rebuilds the coverage tables from the articles (after a reindex, or to repair).
 pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute_batch(&format!(
         "DELETE FROM entity_stats;
-         DELETE FROM article_entity_sets;
          DELETE FROM entity_articles;
          INSERT INTO entity_articles (entity_id, root_id, article_id, day, source_id, language,
              mentions) {EXPECTED_ARTICLES};
          INSERT INTO entity_stats (entity_id, kind, articles, mentions, first, last)
-             {EXPECTED_STATS};
-         INSERT INTO article_entity_sets (article_id, entity_ids)
-             SELECT article_id, group_concat(entity_id) FROM entity_articles GROUP BY article_id;"
+             {EXPECTED_STATS};"
     ))?;
-    Ok(())
+    story_days::rebuild(conn)
 }

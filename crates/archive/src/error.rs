@@ -79,6 +79,15 @@ pub enum Error {
         /// What failed.
         problem: String,
     },
+    /// A derived index table holds what cannot be read (a damaged archive; `reindex`
+    /// rebuilds it).
+    #[error("index table {table} is damaged: {problem}")]
+    DamagedIndex {
+        /// The table.
+        table: &'static str,
+        /// What failed.
+        problem: String,
+    },
     /// No article with this id.
     #[error("no article with id {0}")]
     NotFound(i64),

@@ -37,6 +37,7 @@ mod migrate;
 mod parquet_export;
 mod query;
 pub mod simhash;
+mod story_days;
 
 pub use archive::{Archive, BUSY_TIMEOUT};
 pub use cursor::Page;

@@ -133,6 +133,20 @@ fn a_url_with_new_content_is_a_revision() -> TestResult {
         vec![second],
         "only the newest revision is searched"
     );
+    // The same through the filtered plan (which joins the articles for their columns).
+    let filtered = archive.search(&SearchQuery {
+        query: "storm".into(),
+        filter: ArticleFilter {
+            since: Some("2000-01-01".into()),
+            ..ArticleFilter::default()
+        },
+        limit: 50,
+        ..SearchQuery::default()
+    })?;
+    assert_eq!(
+        filtered.rows.iter().map(|h| h.id).collect::<Vec<_>>(),
+        vec![second]
+    );
     assert_eq!(
         archive.add(&extractor, &v1)?,
         AddOutcome::Unchanged { id: first }
@@ -722,8 +736,8 @@ fn check_finds_coverage_that_disagrees_with_the_articles() -> TestResult {
     Ok(())
 }
 
-/// `cooccur` (counted from the per-story identity sets) equals the same count written as
-/// one SQL aggregation over the articles.
+/// `cooccur` (counted from the per-day story blobs) equals the same count written as one SQL
+/// aggregation over the articles, for every period and filter, across a revision and a copy.
 #[test]
 fn cooccur_matches_a_plain_sql_count() -> TestResult {
     let dir = tempfile::tempdir()?;
@@ -737,37 +751,155 @@ fn cooccur_matches_a_plain_sql_count() -> TestResult {
             &zelensky_story(n, &format!("2022-03-{:02}", 20 + n % 3)),
         )?;
     }
+    for n in 6..9 {
+        archive.add(
+            &extractor,
+            &zelensky_story(n, &format!("2022-04-{:02}", 2 + n)),
+        )?;
+    }
     let mut copy = zelensky_story(1, "2022-03-21");
     copy.url = Some("https://copy.example/1".into());
     copy.bytes.extend_from_slice(b" ");
     archive.add(&extractor, &copy)?;
-    let got: Vec<(String, i64, i64)> = archive
-        .cooccur("Zelensky", Period::Day, 1000, &ArticleFilter::default())?
-        .into_iter()
-        .map(|r| (r.period, r.entity_id, r.articles))
-        .collect();
+    // A revision naming the Kremlin instead of the lawmakers: only it counts.
+    let mut revision = zelensky_story(7, "2022-04-09");
+    revision.bytes =
+        b"Zelensky addresses parliament, day 7\n\nKYIV (Reuters) - Volodymyr Zelensky \
+        said the Kremlin had not answered. Item 7, updated."
+            .to_vec();
+    assert!(matches!(
+        archive.add(&extractor, &revision)?,
+        AddOutcome::Revision { .. }
+    ));
     let conn = rusqlite::Connection::open(&path)?;
     let ids: String = conn.query_row(
         "SELECT json_group_array(DISTINCT entity_id) FROM entity_aliases WHERE key = 'zelensky'",
         [],
         |r| r.get(0),
     )?;
-    let mut stmt = conn.prepare(
-        "WITH target AS (SELECT DISTINCT article_id FROM article_entities
-                         WHERE entity_id IN (SELECT value FROM json_each(?1)))
-         SELECT a.day, o.entity_id, count(DISTINCT coalesce(a.dup_of, a.id)) AS n
-         FROM target t JOIN articles a ON a.id = t.article_id
-         JOIN article_entities o ON o.article_id = t.article_id
-         WHERE a.latest = 1 AND a.day IS NOT NULL
-           AND o.entity_id NOT IN (SELECT value FROM json_each(?1))
-         GROUP BY 1, 2 ORDER BY 1, n DESC, 2",
-    )?;
-    let want: Vec<(String, i64, i64)> = stmt
-        .query_map([ids], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    assert!(want.len() > 10, "{want:?}");
-    assert_eq!(got, want);
+    let filters = [
+        ArticleFilter::default(),
+        ArticleFilter {
+            source: Some("wire".into()),
+            ..ArticleFilter::default()
+        },
+        ArticleFilter {
+            since: Some("2022-03-21".into()),
+            until: Some("2022-04-08T12:00:00Z".into()),
+            ..ArticleFilter::default()
+        },
+        ArticleFilter {
+            lang: Some("en".into()),
+            ..ArticleFilter::default()
+        },
+        ArticleFilter {
+            lang: Some("uk".into()),
+            ..ArticleFilter::default()
+        },
+    ];
+    let mut compared = 0;
+    for (by, period) in [
+        (Period::Day, "a.day"),
+        (Period::Week, "strftime('%G-W%V', a.day)"),
+        (Period::Month, "substr(a.day, 1, 7)"),
+    ] {
+        for filter in &filters {
+            let got: Vec<(String, i64, i64)> = archive
+                .cooccur("Zelensky", by, 1000, filter)?
+                .into_iter()
+                .map(|r| (r.period, r.entity_id, r.articles))
+                .collect();
+            let mut stmt = conn.prepare(&format!(
+                "WITH target AS (SELECT DISTINCT article_id FROM article_entities
+                                 WHERE entity_id IN (SELECT value FROM json_each(?1)))
+                 SELECT {period}, o.entity_id, count(DISTINCT coalesce(a.dup_of, a.id)) AS n
+                 FROM target t JOIN articles a ON a.id = t.article_id
+                 JOIN article_entities o ON o.article_id = t.article_id
+                 LEFT JOIN sources s ON s.id = a.source_id
+                 WHERE a.latest = 1 AND a.day IS NOT NULL
+                   AND o.entity_id NOT IN (SELECT value FROM json_each(?1))
+                   AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= substr(?3, 1, 10))
+                   AND (?4 IS NULL OR s.name = ?4 COLLATE NOCASE)
+                   AND (?5 IS NULL OR a.language = ?5)
+                 GROUP BY 1, 2 ORDER BY 1, n DESC, 2"
+            ))?;
+            let want: Vec<(String, i64, i64)> = stmt
+                .query_map(
+                    rusqlite::params![ids, filter.since, filter.until, filter.source, filter.lang],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )?
+                .collect::<rusqlite::Result<_>>()?;
+            assert_eq!(got, want, "{by:?} {filter:?}");
+            compared += want.len();
+        }
+    }
+    assert!(compared > 60, "{compared}");
+    // `top` keeps the head of each period's list.
+    let all = archive.cooccur("Zelensky", Period::Month, 1000, &ArticleFilter::default())?;
     let top2 = archive.cooccur("Zelensky", Period::Month, 2, &ArticleFilter::default())?;
-    assert_eq!(top2.len(), 2);
+    let heads: Vec<_> = ["2022-03", "2022-04"]
+        .iter()
+        .flat_map(|p| all.iter().filter(move |r| r.period == *p).take(2))
+        .cloned()
+        .collect();
+    assert_eq!(top2.len(), 4);
+    assert_eq!(top2, heads);
+    Ok(())
+}
+
+/// A search without filters (which skips the article rows when ranking) returns the same
+/// pages — hits, scores, snippets, cursors — as the filtered plan with a filter that keeps
+/// everything.
+#[test]
+fn search_without_filters_pages_like_the_filtered_plan() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    archive.add(&extractor, &seed_input())?;
+    for n in 0..9 {
+        archive.add(
+            &extractor,
+            &zelensky_story(n, &format!("2022-03-{:02}", 10 + n)),
+        )?;
+    }
+    let mut revision = zelensky_story(4, "2022-03-14");
+    revision
+        .bytes
+        .extend_from_slice(b" Updated with new details.");
+    archive.add(&extractor, &revision)?;
+    for query in [
+        "zelensky",
+        "talks OR storm",
+        "title:parliament",
+        "\"air defence\"",
+    ] {
+        let mut pages = Vec::new();
+        for filter in [
+            ArticleFilter::default(),
+            ArticleFilter {
+                until: Some("2100-01-01".into()),
+                ..ArticleFilter::default()
+            },
+        ] {
+            let mut cursor = None;
+            let mut hits = Vec::new();
+            loop {
+                let page = archive.search(&SearchQuery {
+                    query: query.into(),
+                    filter: filter.clone(),
+                    limit: 3,
+                    cursor,
+                    ..SearchQuery::default()
+                })?;
+                hits.extend(page.rows);
+                match page.next_cursor {
+                    Some(next) => cursor = Some(next),
+                    None => break,
+                }
+            }
+            pages.push(hits);
+        }
+        assert!(!pages[0].is_empty(), "{query}");
+        assert_eq!(pages[0], pages[1], "{query}");
+    }
     Ok(())
 }

@@ -1,8 +1,5 @@
 //! Corpus identities ranked by coverage, and who appears with whom.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use rusqlite::ToSql;
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +8,7 @@ use crate::cursor::{self, Page};
 use crate::error::Result;
 use crate::identity;
 use crate::query::{ArticleFilter, CoverageFilter, Period, id_list};
+use crate::story_days;
 
 /// An entities request.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,9 +168,10 @@ impl Archive {
     }
 
     /// The identities named in the same stories as `name`, per period, at most `top` per
-    /// period, most frequent first (then by id). Reads the stories naming `name` from
-    /// `entity_articles` by index, then one short row of identity ids per story
-    /// (`article_entity_sets`), and counts here: each near-duplicate cluster once per
+    /// period, most frequent first (then by id). Reads the day blobs of `story_days` (every
+    /// day in the filter's range for a name in more stories than there are days, else the
+    /// days the name's `entity_articles` rows give) in period order, keeps the stories that
+    /// name `name` and pass the filter, and counts each near-duplicate cluster once per
     /// period and identity.
     pub fn cooccur(
         &self,
@@ -181,105 +180,109 @@ impl Archive {
         top: usize,
         filter: &ArticleFilter,
     ) -> Result<Vec<CooccurRow>> {
+        self.cooccur_reading(name, by, top, filter, None)
+    }
+
+    /// [`Archive::cooccur`], reading every day in range (`Some(true)`), only the name's days
+    /// (`Some(false)`), or whichever is less work (`None`).
+    fn cooccur_reading(
+        &self,
+        name: &str,
+        by: Period,
+        top: usize,
+        filter: &ArticleFilter,
+        whole_range: Option<bool>,
+    ) -> Result<Vec<CooccurRow>> {
         filter.validate()?;
-        let ids = identity::lookup(&self.conn, name, None)?;
+        let mut ids = identity::lookup(&self.conn, name, None)?;
         if ids.is_empty() || top == 0 {
             return Ok(Vec::new());
         }
-        // One row per story naming `name`: its cluster, period, id and identity set.
-        let sql = format!(
-            "SELECT ea.root_id, {period}, ea.article_id, s.entity_ids
-             FROM entity_articles ea
-             JOIN article_entity_sets s ON s.article_id = ea.article_id
-             WHERE ea.entity_id IN (SELECT value FROM json_each(:ids))
-               AND ea.day IS NOT NULL AND {filter}",
-            period = by.sql_of("ea.day"),
-            filter = CoverageFilter::SQL
-        );
+        ids.sort_unstable();
         let ids_json = id_list(&ids);
-        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":ids", &ids_json)];
         let filter_params = filter.params();
-        for (name, value) in &filter_params {
-            params.push((name, value));
-        }
-        let mut periods: Vec<String> = Vec::new();
-        let mut stories: Vec<(i64, i64, u32, String)> = Vec::new();
-        {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let mut rows = stmt.query(params.as_slice())?;
-            while let Some(row) = rows.next()? {
-                let period = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-                // Periods repeat in runs and are few: look back, not up.
-                let index = match periods.iter().rposition(|p| p == period) {
-                    Some(i) => i as u32,
-                    None => {
-                        periods.push(period.to_string());
-                        (periods.len() - 1) as u32
-                    }
-                };
-                stories.push((row.get(0)?, row.get(2)?, index, row.get(3)?));
-            }
-        }
-        // By cluster (the index usually yields this order already; it is not promised).
-        stories.sort_unstable_by_key(|s| (s.0, s.1));
-        stories.dedup_by_key(|s| s.1);
-        // Count each (period, identity) once per cluster: a cluster of one article (most)
-        // counts its set directly; a larger one is deduplicated first.
-        let mut counts: HashMap<u64, i64, BuildPairHasher> = HashMap::default();
-        let others = |set: &str, period: u32| {
-            set.split(',')
-                .filter_map(|id| id.parse::<i64>().ok())
-                .filter(|id| !ids.contains(id))
-                .map(move |id| (u64::from(period) << 48) | (id as u64 & 0xffff_ffff_ffff))
-                .collect::<Vec<u64>>()
+        let [since, until, source, lang] = filter_params.map(|(_, v)| v);
+        let sources: Option<Vec<i64>> = match source {
+            Some(source) => Some(
+                self.conn
+                    .prepare_cached("SELECT id FROM sources WHERE name = ?1 COLLATE NOCASE")?
+                    .query_map([source], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?,
+            ),
+            None => None,
         };
-        let mut start = 0;
-        while start < stories.len() {
-            let root = stories[start].0;
-            let end = stories[start..]
-                .iter()
-                .position(|s| s.0 != root)
-                .map_or(stories.len(), |n| start + n);
-            let mut keys: Vec<u64> = stories[start..end]
-                .iter()
-                .flat_map(|s| others(&s.3, s.2))
-                .collect();
-            if end - start > 1 {
-                keys.sort_unstable();
-                keys.dedup();
+        // Which day blobs: a hub's stories are on nearly every day, so it reads the range;
+        // anyone else reads only the days its own rows name (the stories are filtered below,
+        // so both read the same stories).
+        let whole_range = match whole_range {
+            Some(whole) => whole,
+            None => {
+                let stories: i64 = self.conn.query_row(
+                    "SELECT coalesce(sum(articles), 0) FROM entity_stats
+                     WHERE entity_id IN (SELECT value FROM json_each(?1))",
+                    [&ids_json],
+                    |r| r.get(0),
+                )?;
+                let days: i64 =
+                    self.conn
+                        .query_row("SELECT count(*) FROM story_days", [], |r| r.get(0))?;
+                stories > days
             }
-            for key in keys {
-                *counts.entry(key).or_default() += 1;
-            }
-            start = end;
+        };
+        let days_sql = if whole_range {
+            "1".to_string()
+        } else {
+            format!(
+                "d.day IN (SELECT ea.day FROM entity_articles ea
+                           WHERE ea.entity_id IN (SELECT value FROM json_each(:ids))
+                             AND ea.day IS NOT NULL AND {})",
+                CoverageFilter::SQL
+            )
+        };
+        let sql = format!(
+            "SELECT d.day, {period} AS p, d.stories FROM story_days d
+             WHERE (:since IS NULL OR d.day >= :since)
+               AND (:until IS NULL OR d.day <= substr(:until, 1, 10)) AND {days_sql}
+             ORDER BY p, d.day",
+            period = by.sql_of("d.day"),
+        );
+        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":since", &since), (":until", &until)];
+        if !whole_range {
+            params.push((":ids", &ids_json));
+            params.push((":source", &source));
+            params.push((":lang", &lang));
         }
-        let mut ranked: Vec<(u32, i64, i64)> = counts
-            .into_iter()
-            .map(|(key, n)| ((key >> 48) as u32, (key & 0xffff_ffff_ffff) as i64, n))
-            .collect();
-        ranked.sort_unstable_by(|a, b| {
-            periods[a.0 as usize]
-                .cmp(&periods[b.0 as usize])
-                .then(b.2.cmp(&a.2))
-                .then(a.1.cmp(&b.1))
-        });
+        let mut counter = PeriodCounter::new(top);
+        let mut buffer = Vec::new();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params.as_slice())?;
+        while let Some(row) = rows.next()? {
+            let day = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            let period = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            let blob = row.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?;
+            counter.enter(period);
+            story_days::for_each(day, blob, &mut buffer, |story, set| {
+                let wanted = sources
+                    .as_ref()
+                    .is_none_or(|s| story.source_id.is_some_and(|id| s.contains(&id)))
+                    && lang.is_none_or(|l| story.language == Some(l.as_bytes()))
+                    && ids.iter().any(|id| set.binary_search(id).is_ok());
+                if wanted {
+                    counter.add(story.root_id, story.article_id, set, &ids);
+                }
+                Ok(())
+            })?;
+        }
+        let ranked = counter.finish();
         let mut entity_stmt = self
             .conn
             .prepare_cached("SELECT name, kind FROM entities WHERE id = ?1")?;
-        let mut out = Vec::new();
-        let mut taken = (u32::MAX, 0usize);
+        let mut out = Vec::with_capacity(ranked.len());
         for (period, entity_id, articles) in ranked {
-            if taken.0 != period {
-                taken = (period, 0);
-            }
-            if taken.1 >= top {
-                continue;
-            }
-            taken.1 += 1;
             let (name, kind): (String, String) =
                 entity_stmt.query_row([entity_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             out.push(CooccurRow {
-                period: periods[period as usize].clone(),
+                period,
                 entity_id,
                 name,
                 kind,
@@ -290,27 +293,186 @@ impl Archive {
     }
 }
 
-/// A multiply-shift hash for the (period, identity) keys of `cooccur`: hundreds of thousands
-/// of small integer keys, no untrusted input to defend against.
-#[derive(Default)]
-struct PairHasher(u64);
+/// `cooccur`'s counting, one period at a time (periods arrive in order): the period's
+/// stories are buffered, grouped by cluster, and each cluster adds one to each identity it
+/// names; the period's top identities are kept when the next period starts.
+struct PeriodCounter {
+    top: usize,
+    period: Option<String>,
+    /// (root, article, start, end) into `ids`.
+    stories: Vec<(i64, i64, usize, usize)>,
+    ids: Vec<i64>,
+    /// Stories naming each identity, by identity id; `touched` lists the non-zero ones.
+    counts: Vec<u32>,
+    touched: Vec<usize>,
+    cluster: Vec<i64>,
+    out: Vec<(String, i64, i64)>,
+}
 
-impl Hasher for PairHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+impl PeriodCounter {
+    /// A counter keeping the `top` (at least one) identities of each period.
+    fn new(top: usize) -> Self {
+        Self {
+            top: top.max(1),
+            period: None,
+            stories: Vec::new(),
+            ids: Vec::new(),
+            counts: Vec::new(),
+            touched: Vec::new(),
+            cluster: Vec::new(),
+            out: Vec::new(),
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n)
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            .rotate_left(29);
+    fn enter(&mut self, period: &str) {
+        if self.period.as_deref() != Some(period) {
+            self.flush();
+            self.period = Some(period.to_string());
+        }
+    }
+
+    /// A story of the current period naming the queried identities `exclude`.
+    fn add(&mut self, root: i64, article: i64, set: &[i64], exclude: &[i64]) {
+        let start = self.ids.len();
+        self.ids
+            .extend(set.iter().filter(|id| exclude.binary_search(id).is_err()));
+        self.stories.push((root, article, start, self.ids.len()));
+    }
+
+    fn count(&mut self, id: i64) {
+        // Identity ids are positive rowids; anything else cannot be counted densely.
+        let Ok(slot) = usize::try_from(id) else {
+            return;
+        };
+        if slot >= self.counts.len() {
+            self.counts.resize(slot + 1, 0);
+        }
+        if self.counts[slot] == 0 {
+            self.touched.push(slot);
+        }
+        self.counts[slot] += 1;
+    }
+
+    fn flush(&mut self) {
+        let Some(period) = self.period.take() else {
+            return;
+        };
+        let mut stories = std::mem::take(&mut self.stories);
+        let ids = std::mem::take(&mut self.ids);
+        stories.sort_unstable_by_key(|s| (s.0, s.1));
+        let mut start = 0;
+        while start < stories.len() {
+            let root = stories[start].0;
+            let end = stories[start..]
+                .iter()
+                .position(|s| s.0 != root)
+                .map_or(stories.len(), |n| start + n);
+            if end - start == 1 {
+                let (_, _, a, b) = stories[start];
+                for &id in &ids[a..b] {
+                    self.count(id);
+                }
+            } else {
+                let mut cluster = std::mem::take(&mut self.cluster);
+                cluster.clear();
+                for &(_, _, a, b) in &stories[start..end] {
+                    cluster.extend_from_slice(&ids[a..b]);
+                }
+                cluster.sort_unstable();
+                cluster.dedup();
+                for &id in &cluster {
+                    self.count(id);
+                }
+                self.cluster = cluster;
+            }
+            start = end;
+        }
+        let mut ranked: Vec<(i64, i64)> = self
+            .touched
+            .iter()
+            .map(|&slot| (slot as i64, i64::from(self.counts[slot])))
+            .collect();
+        for &slot in &self.touched {
+            self.counts[slot] = 0;
+        }
+        self.touched.clear();
+        // Most stories first, then by id (ids are unique: a total order). Thousands of
+        // identities per period, a few kept: select the head, then sort only it.
+        let order = |a: &(i64, i64), b: &(i64, i64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > self.top {
+            ranked.select_nth_unstable_by(self.top - 1, order);
+            ranked.truncate(self.top);
+        }
+        ranked.sort_unstable_by(order);
+        self.out
+            .extend(ranked.into_iter().map(|(id, n)| (period.clone(), id, n)));
+        stories.clear();
+        self.stories = stories;
+        let mut ids = ids;
+        ids.clear();
+        self.ids = ids;
+    }
+
+    /// (period, identity, stories), by period, then most stories, then id.
+    fn finish(mut self) -> Vec<(String, i64, i64)> {
+        self.flush();
+        self.out
     }
 }
 
-type BuildPairHasher = BuildHasherDefault<PairHasher>;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gleaner_core::{Config, Extractor, Input, InputFormat};
+
+    /// Reading every day in range and reading only the name's days give the same rows.
+    #[test]
+    fn both_ways_of_reading_the_days_agree() -> std::result::Result<(), Box<dyn std::error::Error>>
+    {
+        let mut archive = Archive::open_in_memory()?;
+        let extractor = Extractor::new(Config::default());
+        let seed = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/articles/kyiv-talks.txt"
+        ))?;
+        for n in 0..12u8 {
+            let mut bytes = seed.clone();
+            bytes.extend(std::iter::repeat_n(b' ', usize::from(n)));
+            if n % 3 == 0 {
+                bytes = format!("Storm in Odesa {n}\n\nOfficials in Odesa said the storm passed.")
+                    .into_bytes();
+            }
+            archive.add(
+                &extractor,
+                &Input {
+                    bytes,
+                    format: Some(InputFormat::Text),
+                    published: Some(format!("2022-0{}-{:02}", 3 + n % 2, 10 + n)),
+                    source_name: Some(if n % 2 == 0 { "Wire" } else { "Daily" }.into()),
+                    ..Input::default()
+                },
+            )?;
+        }
+        let filters = [
+            ArticleFilter::default(),
+            ArticleFilter {
+                source: Some("WIRE".into()),
+                since: Some("2022-03-12".into()),
+                ..ArticleFilter::default()
+            },
+        ];
+        for name in ["Zelensky", "Mariupol", "Odesa"] {
+            for by in [Period::Day, Period::Week, Period::Month] {
+                for filter in &filters {
+                    let range = archive.cooccur_reading(name, by, 5, filter, Some(true))?;
+                    let own = archive.cooccur_reading(name, by, 5, filter, Some(false))?;
+                    assert_eq!(range, own, "{name} {by:?} {filter:?}");
+                    if *filter == ArticleFilter::default() && name != "Odesa" {
+                        assert!(!range.is_empty(), "{name} {by:?}");
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}

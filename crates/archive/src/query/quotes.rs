@@ -80,16 +80,26 @@ impl Archive {
         } else {
             "1"
         };
+        // Two steps: order the candidates by what the indexes hold (the speaker index and
+        // `articles_listing`), then read the page's quote and article rows alone — a hub
+        // speaker has tens of thousands of candidates.
         let sql = format!(
-            "SELECT q.article_id, a.day, s.name, coalesce(e.name, q.speaker_name, q.speaker_text),
+            "WITH page AS (
+                 SELECT q.article_id AS article_id, q.idx AS idx, coalesce(a.day, '') AS d
+                 FROM quotes q
+                 JOIN articles a INDEXED BY articles_listing ON a.id = q.article_id
+                 LEFT JOIN sources s ON s.id = a.source_id
+                 WHERE {speaker_sql} AND {about_sql} AND {after_sql} AND {}
+                 ORDER BY d DESC, q.article_id DESC, q.idx
+                 LIMIT :limit)
+             SELECT q.article_id, a.day, s.name, coalesce(e.name, q.speaker_name, q.speaker_text),
                     q.speaker_entity_id, q.text, q.cue, q.start, q.end, q.idx
-             FROM quotes q
-             JOIN articles a ON a.id = q.article_id
+             FROM page
+             JOIN quotes q ON q.article_id = page.article_id AND q.idx = page.idx
+             JOIN articles a ON a.id = page.article_id
              LEFT JOIN sources s ON s.id = a.source_id
              LEFT JOIN entities e ON e.id = q.speaker_entity_id
-             WHERE {speaker_sql} AND {about_sql} AND {after_sql} AND {}
-             ORDER BY coalesce(a.day, '') DESC, q.article_id DESC, q.idx
-             LIMIT :limit",
+             ORDER BY page.d DESC, page.article_id DESC, page.idx",
             ArticleFilter::SQL
         );
         let ids_json = id_list(&ids);

@@ -64,15 +64,29 @@ impl Archive {
         };
         // Two steps: rank every match (ids and scores only), then build snippets for the
         // page's rows alone — a snippet costs far more than a score. The score is named
-        // `score`: `rank` is a hidden column of every FTS5 table.
+        // `score`: `rank` is a hidden column of every FTS5 table. Without filters, only
+        // `latest` matters: superseded revisions come from their small partial index, so
+        // ranking never reads the matched articles' (large) rows.
+        let filtered = q.filter != ArticleFilter::default();
+        let (join, condition) = if filtered {
+            (
+                "JOIN articles a INDEXED BY articles_listing ON a.id = articles_fts.rowid
+                 LEFT JOIN sources s ON s.id = a.source_id",
+                ArticleFilter::SQL,
+            )
+        } else {
+            (
+                "",
+                "articles_fts.rowid NOT IN (SELECT id FROM articles WHERE latest = 0)",
+            )
+        };
         let sql = format!(
             "WITH page AS (
                  SELECT articles_fts.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score
                  FROM articles_fts
-                 JOIN articles a ON a.id = articles_fts.rowid
-                 LEFT JOIN sources s ON s.id = a.source_id
-                 WHERE articles_fts MATCH :query AND {}
-                   AND (:after_rank IS NULL OR (bm25(articles_fts, 4.0, 1.0), a.id)
+                 {join}
+                 WHERE articles_fts MATCH :query AND {condition}
+                   AND (:after_rank IS NULL OR (bm25(articles_fts, 4.0, 1.0), articles_fts.rowid)
                         > (:after_rank, :after_id))
                  ORDER BY score, id LIMIT :limit)
              SELECT a.id, a.day, s.name, a.headline, a.url,
@@ -82,8 +96,7 @@ impl Archive {
              JOIN articles a ON a.id = page.id
              LEFT JOIN sources s ON s.id = a.source_id
              WHERE articles_fts MATCH :query
-             ORDER BY page.score, page.id",
-            ArticleFilter::SQL
+             ORDER BY page.score, page.id"
         );
         let limit = q.limit as i64 + 1;
         let mut params: Vec<(&str, &dyn ToSql)> = vec![
@@ -95,8 +108,10 @@ impl Archive {
             (":after_id", &after_id),
         ];
         let filter = q.filter.params();
-        for (name, value) in &filter {
-            params.push((name, value));
+        if filtered {
+            for (name, value) in &filter {
+                params.push((name, value));
+            }
         }
         let run = || -> rusqlite::Result<Vec<SearchHit>> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
