@@ -147,11 +147,32 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         })
         .collect();
     window.sort_by_key(|(above, _, _)| *above);
-    let window: Vec<(calendar::Stamp, bool)> = window.into_iter().map(|(_, s, u)| (s, u)).collect();
+    // A date printed without a label that is the metadata's modification date (and not its
+    // publication date) is the page showing when it was last updated.
+    let modified_day = meta
+        .page
+        .modified
+        .as_ref()
+        .map(|(m, _)| m.chars().take(10).collect::<String>());
+    let shows_modification = |stamp: &calendar::Stamp| {
+        published_day.is_some()
+            && published_day != modified_day
+            && modified_day.as_deref() == Some(stamp.date.to_string().as_str())
+    };
+    let window: Vec<(calendar::Stamp, bool)> = window
+        .into_iter()
+        .map(|(_, stamp, updated)| (stamp, updated || shows_modification(&stamp)))
+        .collect();
     // Metadata that agrees with a printed date keeps its place (it has the time of day),
     // also when it is the printed date read the other way round ("09.10.2024": day and
     // month cannot be told apart from the text alone).
+    // (A date this module itself read off the page is no metadata: the window decides.)
+    let stated_by_metadata = meta
+        .published
+        .as_ref()
+        .is_some_and(|(_, from)| *from != "page-text");
     if let Some(day) = &published_day
+        && stated_by_metadata
         && window.iter().any(|(stamp, updated)| {
             !updated
                 && (stamp.date.to_string() == *day
@@ -1340,6 +1361,69 @@ mod tests {
         assert_eq!(
             layout.published,
             Some(("2026-03-11".to_string(), "page-text"))
+        );
+    }
+
+    #[test]
+    fn pages_dated_by_what_they_show() {
+        let body = "<p>Rest matters for health, and there are many ways to get more of it \
+            every day of the week, whatever your work.</p>";
+        // Publication stated only in hidden JSON-LD, an update printed by the headline:
+        // the page dates itself by the update.
+        let json_ld = r#"<script type="application/ld+json">{"@type":"Article",
+            "headline":"Ten ways to rest","datePublished":"2019-08-14T13:00:00Z",
+            "dateModified":"2025-09-17T00:00:00Z"}</script>"#;
+        let page = format!(
+            "<html><head>{json_ld}</head><body><h1>Ten ways to rest</h1>\
+             <p>Updated Sep 17, 2025</p>{body}</body></html>"
+        );
+        assert_eq!(
+            lay_out_html(&page, None).published,
+            Some(("2025-09-17".to_string(), "page-text"))
+        );
+        // The same with an OpenGraph publication time: the site states it twice, it stands.
+        let og = "<meta property='article:published_time' content='2019-08-14T13:00:00Z'>";
+        let page = format!(
+            "<html><head>{json_ld}{og}</head><body><h1>Ten ways to rest</h1>\
+             <p>Updated Sep 17, 2025</p>{body}</body></html>"
+        );
+        assert_eq!(
+            lay_out_html(&page, None).published,
+            Some(("2019-08-14T13:00:00Z".to_string(), "json-ld"))
+        );
+        // An unlabelled printed date that is the modification time is an update, too.
+        let page = format!(
+            "<html><head>{json_ld}{og}</head><body><h1>Ten ways to rest</h1>\
+             <p>September 17, 2025</p>{body}</body></html>"
+        );
+        assert_eq!(
+            lay_out_html(&page, None).published,
+            Some(("2019-08-14T13:00:00Z".to_string(), "json-ld"))
+        );
+        // A label alone in its element, the date in the next, away from the headline.
+        let page = format!(
+            "<html><body><h1>Ten ways to rest</h1>{body}{body}{body}{body}{body}{body}\
+             {body}{body}{body}{body}<div><span>Published</span></div>\
+             <div><span>July 8, 2025</span></div></body></html>"
+        );
+        assert_eq!(
+            lay_out_html(&page, None).published,
+            Some(("2025-07-08".to_string(), "page-text"))
+        );
+        // Today's date in the site header, above the headline, gives way to the story's.
+        let page = format!(
+            "<html><body><p>Friday, December 19, 2025</p><h1>Ten ways to rest</h1>\
+             <p>By The Editors</p><p>12.12.2025</p>{body}</body></html>"
+        );
+        assert_eq!(
+            lay_out_html(&page, None).published.map(|(d, _)| d),
+            Some("2025-12-12".to_string())
+        );
+        // The permalink dates a page that states nothing else.
+        let page = format!("<html><body><h1>Ten ways to rest</h1>{body}</body></html>");
+        assert_eq!(
+            lay_out_html(&page, Some("https://example.org/2023/10/03/rest")).published,
+            Some(("2023-10-03".to_string(), "url"))
         );
     }
 
