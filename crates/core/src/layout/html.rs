@@ -131,22 +131,15 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         .published
         .as_ref()
         .map(|(p, _)| p.chars().take(10).collect::<String>());
-    // Dates under a "Related articles" heading belong to other stories. Dates printed
-    // after the headline come first: above it, a site's header may print today's date.
-    let start = at.saturating_sub(before);
-    let mut window: Vec<(bool, calendar::Stamp, bool)> = blocks[start..]
-        .iter()
-        .enumerate()
-        .take(DATE_BLOCKS_AFTER_HEADLINE + 1 + before)
-        .take_while(|(_, b)| !opens_story_list(&b.text))
-        .filter(|(_, b)| b.text.split_whitespace().count() <= 30)
-        .flat_map(|(i, b)| {
-            printed_dates(&b.text)
-                .into_iter()
-                .map(move |(stamp, updated)| (start + i < at, stamp, updated))
-        })
-        .collect();
-    window.sort_by_key(|(above, _, _)| *above);
+    let mut window = dates_around(&blocks, at, before);
+    // A page whose metadata title is not its printed one (a site name as `og:title`) may
+    // still print its date by its `<h1>`.
+    if window.is_empty()
+        && let Some(h1) = blocks.iter().position(|b| b.kind == BlockKind::Heading(1))
+        && h1 != at
+    {
+        window = dates_around(&blocks, h1, before);
+    }
     // A date printed without a label that is the metadata's modification date (and not its
     // publication date) is the page showing when it was last updated.
     let modified_day = meta
@@ -236,6 +229,28 @@ fn tagged_publication_date(doc: &Document) -> Option<(String, &'static str)> {
             .and_then(|d| iso_date(&d))
             .map(|d| (d, *from))
     })
+}
+
+/// The dates printed in the few blocks around the headline at `at` (from `before` blocks
+/// above it), each with whether it is labelled as an update. Dates under a "Related
+/// articles" heading belong to other stories. Dates printed after the headline come first:
+/// above it, a site's header may print today's date.
+fn dates_around(blocks: &[Block], at: usize, before: usize) -> Vec<(bool, calendar::Stamp, bool)> {
+    let start = at.saturating_sub(before);
+    let mut window: Vec<(bool, calendar::Stamp, bool)> = blocks[start..]
+        .iter()
+        .enumerate()
+        .take(DATE_BLOCKS_AFTER_HEADLINE + 1 + before)
+        .take_while(|(_, b)| !opens_story_list(&b.text))
+        .filter(|(_, b)| b.text.split_whitespace().count() <= 30)
+        .flat_map(|(i, b)| {
+            printed_dates(&b.text)
+                .into_iter()
+                .map(move |(stamp, updated)| (start + i < at, stamp, updated))
+        })
+        .collect();
+    window.sort_by_key(|(above, _, _)| *above);
+    window
 }
 
 /// The blocks before the first heading that opens a list of other stories.
@@ -1409,6 +1424,17 @@ mod tests {
         assert_eq!(
             lay_out_html(&page, None).published,
             Some(("2025-07-08".to_string(), "page-text"))
+        );
+        // A site name as the metadata title: the date printed by the `<h1>` still counts.
+        let menu: String = (0..12).map(|i| format!("<li>Section {i}</li>")).collect();
+        let page = format!(
+            "<html><head><meta property='og:title' content='Restwell'></head><body>\
+             <ul><li>Restwell shop</li>{menu}</ul><h1>Ten ways to rest</h1><p>17.05.2021</p>\
+             {body}</body></html>"
+        );
+        assert_eq!(
+            lay_out_html(&page, None).published.map(|(d, _)| d),
+            Some("2021-05-17".to_string())
         );
         // Today's date in the site header, above the headline, gives way to the story's.
         let page = format!(
