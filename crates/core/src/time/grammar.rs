@@ -1815,48 +1815,8 @@ impl<'a> Grammar<'a> {
         } else {
             c.end
         };
-        // "for 3h", "lasted 2W": a number glued to a unit's letter, after a word that takes
-        // a duration
-        if let Some(n) = c.n
-            && self.number(j).is_some()
-            && self.glued(c.end)
-            && j > 0
-            && matches!(
-                self.key(j - 1),
-                "for" | "lasted" | "lasting" | "last" | "lasts" | "over" | "within" | "took"
-            )
-            && self
-                .t
-                .get(c.end + 1)
-                .is_none_or(|t| t.kind == Kind::Punct || !t.glued())
-        {
-            let unit = match self.key(c.end) {
-                "h" | "hr" | "hrs" => Some(Unit::Hour),
-                "d" => Some(Unit::Day),
-                "w" | "wk" | "wks" => Some(Unit::Week),
-                "y" | "yr" | "yrs" => Some(Unit::Year),
-                _ => None,
-            };
-            if let Some(unit) = unit {
-                return Some((c.end + 1, Sem::Duration { unit, n: Some(n) }));
-            }
-        }
-        // "for two nights", "a 3-night stay" counts days of a stay
-        if let Some(n) = c.n.filter(|n| *n >= 1.0 && !c.article)
-            && matches!(self.key(k), "night" | "nights")
-            && (n > 1.0) == self.is(k, "nights")
-            && !matches!(
-                self.key(k + 1),
-                "ago" | "later" | "earlier" | "before" | "after"
-            )
-        {
-            return Some((
-                k + 1,
-                Sem::Duration {
-                    unit: Unit::Day,
-                    n: Some(n),
-                },
-            ));
+        if let Some(found) = self.glued_unit_or_nights(j, &c, k) {
+            return Some(found);
         }
         let (unit, end, _) = self.unit_after(k, c.n.or(Some(2.0)))?;
         let end = if self.is(end, "or") && self.is(end + 1, "so") {
@@ -3055,6 +3015,56 @@ impl<'a> Grammar<'a> {
         Some((end, Sem::Compound(parts)))
     }
 
+    /// A count read as a duration by its unit: "for 3h", "lasted 2W" (a number glued to a
+    /// unit's letter, after a word that takes a duration), or "for two nights" (nights of a
+    /// stay count days). `j` is the count's first token, `k` the token after it.
+    fn glued_unit_or_nights(&self, j: usize, c: &Count, k: usize) -> Option<(usize, Sem)> {
+        // "for 3h", "lasted 2W": a number glued to a unit's letter, after a word that takes
+        // a duration
+        if let Some(n) = c.n
+            && self.number(j).is_some()
+            && self.glued(c.end)
+            && j > 0
+            && matches!(
+                self.key(j - 1),
+                "for" | "lasted" | "lasting" | "last" | "lasts" | "over" | "within" | "took"
+            )
+            && self
+                .t
+                .get(c.end + 1)
+                .is_none_or(|t| t.kind == Kind::Punct || !t.glued())
+        {
+            let unit = match self.key(c.end) {
+                "h" | "hr" | "hrs" => Some(Unit::Hour),
+                "d" => Some(Unit::Day),
+                "w" | "wk" | "wks" => Some(Unit::Week),
+                "y" | "yr" | "yrs" => Some(Unit::Year),
+                _ => None,
+            };
+            if let Some(unit) = unit {
+                return Some((c.end + 1, Sem::Duration { unit, n: Some(n) }));
+            }
+        }
+        // "for two nights", "a 3-night stay" counts days of a stay
+        if let Some(n) = c.n.filter(|n| *n >= 1.0 && !c.article)
+            && matches!(self.key(k), "night" | "nights")
+            && (n > 1.0) == self.is(k, "nights")
+            && !matches!(
+                self.key(k + 1),
+                "ago" | "later" | "earlier" | "before" | "after"
+            )
+        {
+            return Some((
+                k + 1,
+                Sem::Duration {
+                    unit: Unit::Day,
+                    n: Some(n),
+                },
+            ));
+        }
+        None
+    }
+
     fn simple_duration(&self, i: usize) -> Option<(usize, Sem)> {
         // clock-form durations "3:07:35"
         if let (Some(h), Some(m), Some(s)) =
@@ -3195,48 +3205,8 @@ impl<'a> Grammar<'a> {
         } else {
             c.end
         };
-        // "for 3h", "lasted 2W": a number glued to a unit's letter, after a word that takes
-        // a duration
-        if let Some(n) = c.n
-            && self.number(j).is_some()
-            && self.glued(c.end)
-            && j > 0
-            && matches!(
-                self.key(j - 1),
-                "for" | "lasted" | "lasting" | "last" | "lasts" | "over" | "within" | "took"
-            )
-            && self
-                .t
-                .get(c.end + 1)
-                .is_none_or(|t| t.kind == Kind::Punct || !t.glued())
-        {
-            let unit = match self.key(c.end) {
-                "h" | "hr" | "hrs" => Some(Unit::Hour),
-                "d" => Some(Unit::Day),
-                "w" | "wk" | "wks" => Some(Unit::Week),
-                "y" | "yr" | "yrs" => Some(Unit::Year),
-                _ => None,
-            };
-            if let Some(unit) = unit {
-                return Some((c.end + 1, Sem::Duration { unit, n: Some(n) }));
-            }
-        }
-        // "for two nights", "a 3-night stay" counts days of a stay
-        if let Some(n) = c.n.filter(|n| *n >= 1.0 && !c.article)
-            && matches!(self.key(k), "night" | "nights")
-            && (n > 1.0) == self.is(k, "nights")
-            && !matches!(
-                self.key(k + 1),
-                "ago" | "later" | "earlier" | "before" | "after"
-            )
-        {
-            return Some((
-                k + 1,
-                Sem::Duration {
-                    unit: Unit::Day,
-                    n: Some(n),
-                },
-            ));
+        if let Some(found) = self.glued_unit_or_nights(j, &c, k) {
+            return Some(found);
         }
         let (unit, end, _) = self.unit_after(k, c.n.or(Some(2.0)))?;
         if c.n.is_none() && c.end == j + 1 && self.key(j) == "some" {
