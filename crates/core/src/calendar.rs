@@ -212,30 +212,43 @@ pub fn parse_iso(s: &str) -> Option<Stamp> {
     })
 }
 
+/// English month names, lower case, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// English weekday names, lower case, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Month number of an English month name or abbreviation (`March`, `Mar`, `Sept`).
 pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if w.len() < 3 {
         return None;
     }
     if w == "sept" {
         return Some(9);
     }
-    MONTHS
+    MONTH_NAMES
         .iter()
         .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
         .map(|i| i as u8 + 1)
@@ -243,17 +256,9 @@ pub fn month_number(word: &str) -> Option<u8> {
 
 /// Whether `word` is an English weekday name or abbreviation.
 pub fn is_weekday_name(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    DAYS.iter()
+    WEEKDAY_NAMES
+        .iter()
         .any(|d| *d == w || (w.len() >= 3 && w.len() <= 4 && d.starts_with(&w)))
 }
 

@@ -113,6 +113,8 @@ fn single_name_byline(text: &str) -> Option<BylineParts> {
         && name.chars().next().is_some_and(char::is_uppercase)
         && !NOT_NAME_WORDS.contains(&lower.as_str())
         && !NOT_SINGLE_NAMES.contains(&lower.as_str())
+        && !crate::calendar::MONTH_NAMES.contains(&lower.as_str())
+        && !crate::calendar::WEEKDAY_NAMES.contains(&lower.as_str())
         && agency_name(name).is_none()
         && !is_role(name);
     ok.then(|| BylineParts {
@@ -124,27 +126,9 @@ fn single_name_byline(text: &str) -> Option<BylineParts> {
     })
 }
 
-/// Words printed where a single name could stand that are not names.
+/// Words printed where a single name could stand that are not names (besides month and
+/// weekday names).
 const NOT_SINGLE_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "home",
