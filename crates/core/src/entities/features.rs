@@ -451,13 +451,56 @@ fn majority(shares: &[u8; 5]) -> usize {
 }
 
 /// The features of token `i` that do not depend on the tags decoded before it (so they can
-/// be computed ahead of decoding), appended to `out`.
+/// be computed ahead of decoding), appended to `out`: its [`local_features`] and, in the
+/// second pass, its [`second_pass_features`].
 pub fn fixed_features(
     sentence: &[TokenInfo],
     i: usize,
     first: Option<(&[u8], &[[u8; 5]])>,
     out: &mut Vec<u64>,
 ) {
+    local_features(sentence, i, out);
+    if let Some(first) = first {
+        second_pass_features(sentence, i, first, out);
+    }
+}
+
+/// The local features of every token of a document: the same in both passes, so they are
+/// hashed once.
+#[derive(Debug, Clone, Default)]
+pub struct LocalFeatures {
+    hashes: Vec<u64>,
+    /// Where each token's features lie in `hashes` (empty for a token in no sentence).
+    spans: Vec<(usize, usize)>,
+}
+
+impl LocalFeatures {
+    /// The local features of every token of `doc`.
+    pub fn of(doc: &Prepared) -> Self {
+        let mut hashes = Vec::with_capacity(doc.tokens.len() * 64);
+        let mut spans = vec![(0, 0); doc.tokens.len()];
+        for &(s, e) in &doc.sentences {
+            let sentence = &doc.tokens[s..e];
+            for (i, span) in spans[s..e].iter_mut().enumerate() {
+                let start = hashes.len();
+                local_features(sentence, i, &mut hashes);
+                *span = (start, hashes.len());
+            }
+        }
+        Self { hashes, spans }
+    }
+
+    /// The features of the document's `token`-th token (empty past the end).
+    pub fn of_token(&self, token: usize) -> &[u64] {
+        self.spans
+            .get(token)
+            .and_then(|&(start, end)| self.hashes.get(start..end))
+            .unwrap_or(&[])
+    }
+}
+
+/// The features of token `i` that depend only on the tokens around it, appended to `out`.
+pub fn local_features(sentence: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     let none = TokenInfo {
         word: 1,
         lower: 1,
@@ -568,37 +611,46 @@ pub fn fixed_features(
             }
         }
     }
-    if let Some((tags, elsewhere)) = first {
-        let tag_at = |d: isize| -> u64 {
-            i.checked_add_signed(d)
-                .and_then(|j| tags.get(j))
-                .map_or(u64::from(NO_TAG), |&t| u64::from(t))
-        };
-        push(out, 200, tag_at(-1));
-        push(out, 201, tag_at(0));
-        push(out, 202, tag_at(1));
-        push(out, 203, tag_at(0) | tag_at(1) << 8 | tag_at(-1) << 16);
-        let e = elsewhere[i];
-        for (k, &share) in e.iter().enumerate() {
-            if share > 0 {
-                push(out, 210 + k as u64, u64::from(share));
-                push(out, 220 + k as u64, u64::from(share) | tag_at(0) << 8);
-            }
+}
+
+/// The features of token `i` that read the first pass's labels (second pass only),
+/// appended to `out`.
+pub fn second_pass_features(
+    sentence: &[TokenInfo],
+    i: usize,
+    (tags, elsewhere): (&[u8], &[[u8; 5]]),
+    out: &mut Vec<u64>,
+) {
+    let t = &sentence[i];
+    let tag_at = |d: isize| -> u64 {
+        i.checked_add_signed(d)
+            .and_then(|j| tags.get(j))
+            .map_or(u64::from(NO_TAG), |&t| u64::from(t))
+    };
+    push(out, 200, tag_at(-1));
+    push(out, 201, tag_at(0));
+    push(out, 202, tag_at(1));
+    push(out, 203, tag_at(0) | tag_at(1) << 8 | tag_at(-1) << 16);
+    let e = elsewhere[i];
+    for (k, &share) in e.iter().enumerate() {
+        if share > 0 {
+            push(out, 210 + k as u64, u64::from(share));
+            push(out, 220 + k as u64, u64::from(share) | tag_at(0) << 8);
         }
-        if e.iter().any(|&s| s > 0) {
-            push(
-                out,
-                230,
-                majority(&e) as u64 | u64::from(t.flags & CAP_FLAGS) << 8,
-            );
-        }
-        for d in [-1isize, 1] {
-            if let Some(j) = i.checked_add_signed(d).filter(|&j| j < elsewhere.len()) {
-                let e = elsewhere[j];
-                let m = (0..5).max_by_key(|&k| (e[k], 5 - k)).unwrap_or(0);
-                if e[m] > 0 {
-                    push(out, 240 + (d + 1) as u64, m as u64);
-                }
+    }
+    if e.iter().any(|&s| s > 0) {
+        push(
+            out,
+            230,
+            majority(&e) as u64 | u64::from(t.flags & CAP_FLAGS) << 8,
+        );
+    }
+    for d in [-1isize, 1] {
+        if let Some(j) = i.checked_add_signed(d).filter(|&j| j < elsewhere.len()) {
+            let e = elsewhere[j];
+            let m = (0..5).max_by_key(|&k| (e[k], 5 - k)).unwrap_or(0);
+            if e[m] > 0 {
+                push(out, 240 + (d + 1) as u64, m as u64);
             }
         }
     }

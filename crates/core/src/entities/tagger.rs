@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::LoadError;
 use super::binary::{Reader, Writer};
-use super::features::{self, FirstPass, NO_TAG, Prepared, TokenInfo};
+use super::features::{self, FirstPass, LocalFeatures, NO_TAG, Prepared, TokenInfo};
 use super::lexicon::Lexicon;
 use super::tags::{self, TAG_COUNT};
 use super::weights::Weights;
@@ -90,8 +90,10 @@ impl Tagger {
 
     /// Both passes over a prepared document.
     pub fn tag_prepared(&self, doc: &Prepared) -> Vec<u8> {
+        let local = LocalFeatures::of(doc);
         let first = decode_with(
             doc,
+            &local,
             None,
             |f, s| self.model.first.add(f, s),
             |f| self.model.first.touch(f),
@@ -99,6 +101,7 @@ impl Tagger {
         let summary = features::first_pass(doc, &first);
         decode_with(
             doc,
+            &local,
             Some(&summary),
             |f, s| self.model.second.add(f, s),
             |f| self.model.second.touch(f),
@@ -113,38 +116,45 @@ pub fn decode(
     first: Option<&FirstPass>,
     score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
 ) -> Vec<u8> {
-    decode_with(doc, first, score, |_| {})
+    decode_with(doc, &LocalFeatures::of(doc), first, score, |_| {})
 }
 
-/// [`decode`], calling `look_ahead` with the next token's tag-independent features while the
-/// current one is decoded: the weight rows they need are then fetched from memory while the
-/// current token is scored, instead of one token at a time (the tagger's time is mostly
-/// waiting for those rows).
+/// [`decode`] with the document's `local` features computed beforehand, calling
+/// `look_ahead` with the next token's tag-independent features while the current one is
+/// decoded: the weight rows they need are then fetched from memory while the current token
+/// is scored, instead of one token at a time (the tagger's time is mostly waiting for those
+/// rows).
 pub fn decode_with(
     doc: &Prepared,
+    local: &LocalFeatures,
     first: Option<&FirstPass>,
     mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
     mut look_ahead: impl FnMut(&[u64]),
 ) -> Vec<u8> {
     let mut out = vec![tags::OUTSIDE; doc.tokens.len()];
-    let mut current = Vec::with_capacity(128);
-    let mut next = Vec::with_capacity(128);
+    // The features that change with the pass or the tags decoded so far.
+    let mut current = Vec::with_capacity(64);
+    let mut next = Vec::with_capacity(64);
     for &(s, e) in &doc.sentences {
         let sentence: &[TokenInfo] = &doc.tokens[s..e];
         let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
         let mut prev = (NO_TAG, NO_TAG);
         current.clear();
-        if !sentence.is_empty() {
-            features::fixed_features(sentence, 0, context, &mut current);
+        if let (false, Some(context)) = (sentence.is_empty(), context) {
+            features::second_pass_features(sentence, 0, context, &mut current);
         }
         for i in 0..sentence.len() {
             next.clear();
             if i + 1 < sentence.len() {
-                features::fixed_features(sentence, i + 1, context, &mut next);
+                if let Some(context) = context {
+                    features::second_pass_features(sentence, i + 1, context, &mut next);
+                }
+                look_ahead(local.of_token(s + i + 1));
                 look_ahead(&next);
             }
             features::history_features(sentence, i, prev, context, &mut current);
             let mut scores = [0f32; TAG_COUNT];
+            score(local.of_token(s + i), &mut scores);
             score(&current, &mut scores);
             let last = i + 1 == sentence.len();
             let best = best_tag(&scores, (prev.0 != NO_TAG).then_some(prev.0), last);
