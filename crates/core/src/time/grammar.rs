@@ -1663,7 +1663,8 @@ impl<'a> Grammar<'a> {
                 },
             ));
         }
-        if self.is(k, "fiscal") && self.is(k + 1, "year") {
+        // "last fiscal year", "this calendar year"
+        if matches!(self.key(k), "fiscal" | "calendar") && self.is(k + 1, "year") {
             return Some((
                 k + 2,
                 Sem::RelUnit {
@@ -1732,6 +1733,16 @@ impl<'a> Grammar<'a> {
             dir
         };
         if let Some((end, d)) = self.weekday_at(k) {
+            // "this Friday 5/12", "next Friday, May 12": the printed date says which day
+            let at = if self.punct(end, ',') { end + 1 } else { end };
+            let printed = self
+                .numeric_month_day(at)
+                .or_else(|| self.month_date(at))
+                .or_else(|| self.day_month(at))
+                .filter(|(_, s)| matches!(s, Sem::Date { day: Some(_), .. }));
+            if let Some(r) = printed {
+                return Some(r);
+            }
             if let Some(code) = lexicon::part_of_day(self.key(end)) {
                 return Some((
                     end + 1,
@@ -3095,6 +3106,19 @@ impl<'a> Grammar<'a> {
     // ---- durations -----------------------------------------------------------------------
 
     fn duration(&self, i: usize) -> Option<(usize, Sem)> {
+        // "a fortnight", "two fortnights": two weeks each
+        if let Some(c) = self.count(i)
+            && let Some(n) = c.n
+            && matches!(self.key(c.end), "fortnight" | "fortnights")
+        {
+            return Some((
+                c.end + 1,
+                Sem::Duration {
+                    unit: Unit::Week,
+                    n: Some(2.0 * n),
+                },
+            ));
+        }
         let (end, sem) = self.simple_duration(i)?;
         // "1 year 1 month 21 days", "one hour and 30 minutes": one duration
         let Sem::Duration { unit, n: Some(n) } = sem else {

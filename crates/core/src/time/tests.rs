@@ -723,3 +723,25 @@ fn work_weeks_and_days_of_every_month() {
         ])
     );
 }
+
+#[test]
+fn printed_dates_after_this_or_next_weekday_and_fortnights() {
+    // the printed date says which day, whatever the weekday
+    assert_eq!(
+        values(
+            "It is due next Friday, May 12, and this Friday 5/5.",
+            "2017-05-01"
+        ),
+        pairs(&[
+            ("next Friday, May 12", "2017-05-12"),
+            ("this Friday 5/5", "2017-05-05")
+        ])
+    );
+    assert_eq!(
+        values(
+            "Sales rose this calendar year; they stayed for a fortnight.",
+            "2019-03-01"
+        ),
+        pairs(&[("this calendar year", "2019"), ("a fortnight", "P2W")])
+    );
+}
