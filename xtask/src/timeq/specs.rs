@@ -23,7 +23,9 @@
 //! or when a file
 //! tests a non-default
 //! recogniser mode (`*ExperimentalMode`, `*PercentMode`, `*SuppressExtendedTypes`), whose
-//! expectations contradict the default files'.
+//! expectations contradict the default files'. DateTime cases are also judged under the
+//! earlier scope, without the three most recent classes (vague counts, the end of a day,
+//! N units before/after a named date), and that rate is reported beside the current one.
 
 use std::collections::BTreeMap;
 use std::path::Path;
