@@ -112,6 +112,21 @@ pub fn print_scores(title: &str, scores: &[FileScore], failures: usize, out_of_s
             }
         );
     }
+    for s in scores.iter().filter(|s| !s.other_mode) {
+        if let (Some((p, n)), Some(rate)) = (s.earlier, s.earlier_rate())
+            && (p, n) != (s.passed, s.in_scope())
+        {
+            println!(
+                "  {:<44}{:>7}{:>9}{:>9}{:>8}{:>8.1}%  (earlier scope: the three most recent out-of-scope classes judged)",
+                s.file,
+                s.total,
+                s.total - n,
+                n,
+                p,
+                100.0 * rate
+            );
+        }
+    }
     println!("  out of scope, by reason:");
     let mut reasons: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for s in scores {
@@ -126,6 +141,15 @@ pub fn print_scores(title: &str, scores: &[FileScore], failures: usize, out_of_s
         if failures > 0 && !s.failures.is_empty() {
             println!("  failures in {} (first {failures}):", s.file);
             for f in s.failures.iter().take(failures) {
+                println!("    {f}");
+            }
+        }
+        if failures > 0 && !s.earlier_failures.is_empty() {
+            println!(
+                "  failures in {} under the earlier scope only (first {failures}):",
+                s.file
+            );
+            for f in s.earlier_failures.iter().take(failures) {
                 println!("    {f}");
             }
         }

@@ -983,10 +983,19 @@ impl<'a> Grammar<'a> {
             // a preposition of time before it. Otherwise it may be a score or a ratio.
             let before = if i > 0 { self.key(i - 1) } else { "" };
             let zone_follows = self.zone(end).is_some();
+            // "10 o'clock", "12:30 December 27th": the words after say it is a clock time
+            let oclock_follows = self.oclock(end).is_some();
+            let k = if self.punct(end, ',') { end + 1 } else { end };
+            let date_follows = self
+                .month_date(k)
+                .or_else(|| self.day_month(k))
+                .is_some_and(|(_, s)| matches!(s, Sem::Date { day: Some(_), .. }));
             if !(zone_follows
+                || oclock_follows
+                || date_follows
                 || matches!(
                     before,
-                    "at" | "by" | "until" | "till" | "from" | "after" | "before" | "around"
+                    "at" | "by" | "until" | "till" | "from" | "after" | "before" | "around" | "@"
                 ))
             {
                 // "3:07:35" is a race time: a duration.
@@ -1198,7 +1207,7 @@ impl<'a> Grammar<'a> {
     /// ("Friday at 4", "tonight around 7", "the 26th at 4"): `Some` with the part of day
     /// the context names, if any.
     fn day_context(&self, i: usize) -> Option<Option<&'static str>> {
-        let (from, to) = if i >= 2 && matches!(self.key(i - 1), "at" | "around") {
+        let (from, to) = if i >= 2 && matches!(self.key(i - 1), "at" | "around" | "@") {
             (i.saturating_sub(5), i - 1)
         } else if i >= 1
             && self.direct_day_context(i)
@@ -1261,9 +1270,14 @@ impl<'a> Grammar<'a> {
 
     /// "am", "pm", "a.m.", "p.m." at `i`: (end, is pm).
     fn meridiem(&self, i: usize) -> Option<(usize, bool)> {
+        // "~3am3ioYcY0": letters or digits glued after are an identifier, not a meridiem
+        let in_word = self
+            .t
+            .get(i + 1)
+            .is_some_and(|t| t.glued() && t.kind != Kind::Punct);
         match self.key(i) {
-            "am" => Some((self.skip_dot(i + 1), false)),
-            "pm" => Some((self.skip_dot(i + 1), true)),
+            "am" if !in_word => Some((self.skip_dot(i + 1), false)),
+            "pm" if !in_word => Some((self.skip_dot(i + 1), true)),
             w @ ("a" | "p") if self.dot(i + 1) && self.is(i + 2, "m") && self.glued(i + 2) => {
                 Some((self.skip_dot(i + 3), w == "p"))
             }
@@ -1451,7 +1465,7 @@ impl<'a> Grammar<'a> {
             if self.dot(i + 1) {
                 return Some((i + 2, d));
             }
-            if i > 0 && self.is(i - 1, "on") {
+            if i > 0 && (self.is(i - 1, "on") || self.is(i - 1, "week")) {
                 return Some((i + 1, d));
             }
             if self.number(i + 1).is_some_and(|n| n.digits <= 2)
@@ -1632,7 +1646,25 @@ impl<'a> Grammar<'a> {
                 },
             ));
         }
-        if self.is(k, "fiscal") && self.is(k + 1, "year") {
+        // "this working week", "next workweek", "last work week": the week
+        let work_week = if self.is(k, "workweek") {
+            Some(k + 1)
+        } else if matches!(self.key(k), "work" | "working") && self.is(k + 1, "week") {
+            Some(k + 2)
+        } else {
+            None
+        };
+        if let Some(end) = work_week {
+            return Some((
+                end,
+                Sem::RelUnit {
+                    unit: Unit::Week,
+                    offset,
+                },
+            ));
+        }
+        // "last fiscal year", "this calendar year"
+        if matches!(self.key(k), "fiscal" | "calendar") && self.is(k + 1, "year") {
             return Some((
                 k + 2,
                 Sem::RelUnit {
@@ -1701,6 +1733,16 @@ impl<'a> Grammar<'a> {
             dir
         };
         if let Some((end, d)) = self.weekday_at(k) {
+            // "this Friday 5/12", "next Friday, May 12": the printed date says which day
+            let at = if self.punct(end, ',') { end + 1 } else { end };
+            let printed = self
+                .numeric_month_day(at)
+                .or_else(|| self.month_date(at))
+                .or_else(|| self.day_month(at))
+                .filter(|(_, s)| matches!(s, Sem::Date { day: Some(_), .. }));
+            if let Some(r) = printed {
+                return Some(r);
+            }
             if let Some(code) = lexicon::part_of_day(self.key(end)) {
                 return Some((
                     end + 1,
@@ -2109,6 +2151,9 @@ impl<'a> Grammar<'a> {
                 },
             ));
         }
+        if let Some(r) = self.named_month_triple(i) {
+            return Some(r);
+        }
         // European 23.04.2022
         if let (Some(d), Some(m), Some(y)) =
             (self.number(i), self.number(i + 2), self.number(i + 4))
@@ -2168,6 +2213,9 @@ impl<'a> Grammar<'a> {
             }
             if let Some((e, sem @ Sem::Date { .. })) = self.day_month(k) {
                 return Some((e, sem));
+            }
+            if let Some(r) = self.numeric_month_day(k) {
+                return Some(r);
             }
             // "Monday the 27th", "tuesday the eleventh"
             if self.is(end, "the")
@@ -2286,6 +2334,80 @@ impl<'a> Grammar<'a> {
             return Some((end, Sem::Year(y)));
         }
         self.year_at(i, false).map(|(end, y)| (end, Sem::Year(y)))
+    }
+
+    /// A US month/day without a year after a weekday ("Friday 5/12"), with a year when
+    /// printed ("Fri 3/22/2013"): the weekday says the numbers are a date.
+    fn numeric_month_day(&self, i: usize) -> Option<(usize, Sem)> {
+        let (m, d) = (self.number(i)?, self.number(i + 2)?);
+        if !(self.punct(i + 1, '/') && self.glued(i + 1) && d.glued())
+            || m.digits > 2
+            || d.digits > 2
+            || !(1..=12).contains(&m.num)
+            || !(1..=31).contains(&d.num)
+        {
+            return None;
+        }
+        let (end, year) = if self.punct(i + 3, '/') && self.glued(i + 3) {
+            let y = self.number(i + 4).filter(|y| y.glued())?;
+            let year = match y.digits {
+                4 => y.num as i32,
+                2 if y.num < 50 => 2000 + y.num as i32,
+                2 => 1900 + y.num as i32,
+                _ => return None,
+            };
+            (i + 5, YearSpec::Explicit(year))
+        } else {
+            (i + 3, YearSpec::Auto(Dir::Auto))
+        };
+        Some((
+            end,
+            Sem::Date {
+                year,
+                month: m.num as u8,
+                day: Some(d.num as u8),
+            },
+        ))
+    }
+
+    /// A year, a month name and a day in any order, joined by one kind of separator
+    /// ("2020/Sep/23", "September-2020-23", "23-2020-September"): the month's name and
+    /// the four-digit year leave the day as the only reading of the third part.
+    fn named_month_triple(&self, i: usize) -> Option<(usize, Sem)> {
+        let same_sep = ['/', '-']
+            .into_iter()
+            .any(|c| self.punct(i + 1, c) && self.punct(i + 3, c));
+        if !same_sep
+            || !self.t.get(i + 1..i + 5)?.iter().all(Tok::glued)
+            || self
+                .t
+                .get(i + 5)
+                .is_some_and(|t| t.glued() && !t.is_punct('.') && !t.is_punct(','))
+        {
+            return None;
+        }
+        let (mut year, mut month, mut day) = (None, None, None);
+        for k in [i, i + 2, i + 4] {
+            let t = &self.t[k];
+            match t.kind {
+                Kind::Number if t.digits == 4 && (1000..=2199).contains(&t.num) => {
+                    year = Some(t.num as i32);
+                }
+                Kind::Number if t.digits <= 2 && (1..=31).contains(&t.num) => {
+                    day = Some(t.num as u8);
+                }
+                Kind::Word if t.key().len() >= 3 => month = lexicon::month(t.key()),
+                _ => return None,
+            }
+        }
+        Some((
+            i + 5,
+            Sem::Date {
+                year: YearSpec::Explicit(year?),
+                month: month?,
+                day: Some(day?),
+            },
+        ))
     }
 
     /// Numbered weeks: "week 27", "the week 1", "week 27 of last year", "the first week of
@@ -2984,6 +3106,19 @@ impl<'a> Grammar<'a> {
     // ---- durations -----------------------------------------------------------------------
 
     fn duration(&self, i: usize) -> Option<(usize, Sem)> {
+        // "a fortnight", "two fortnights": two weeks each
+        if let Some(c) = self.count(i)
+            && let Some(n) = c.n
+            && matches!(self.key(c.end), "fortnight" | "fortnights")
+        {
+            return Some((
+                c.end + 1,
+                Sem::Duration {
+                    unit: Unit::Week,
+                    n: Some(2.0 * n),
+                },
+            ));
+        }
         let (end, sem) = self.simple_duration(i)?;
         // "1 year 1 month 21 days", "one hour and 30 minutes": one duration
         let Sem::Duration { unit, n: Some(n) } = sem else {
@@ -3296,6 +3431,16 @@ impl<'a> Grammar<'a> {
                 Some(code) => Some((k + 1, Sem::Set(SetValue::PartOfDay(code)))),
                 None => Some((k + 1, Sem::Set(SetValue::Every(Unit::Weekend, 1)))),
             };
+        }
+        // "the 19th of every month", "the first of each month": that day of every month
+        if let Some((e, day)) = self.day_number(self.skip_the(i))
+            && (self.t[self.skip_the(i)].kind == Kind::Word
+                || self.word(e - 1).is_some_and(lexicon::is_ordinal_suffix))
+            && self.is(e, "of")
+            && matches!(self.key(e + 1), "every" | "each")
+            && self.is(e + 2, "month")
+        {
+            return Some((e + 3, Sem::Set(SetValue::MonthDay(day))));
         }
         // "semi-annually", "bi-monthly": a prefix glued by a hyphen
         let (w, j) = match w {

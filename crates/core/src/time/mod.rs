@@ -190,6 +190,7 @@ fn clock_day(toks: &[Tok], found: &[Found], k: usize, ctx: &Context) -> Option<D
                     | "the"
                     | "for"
             ) || t.is_punct(',')
+                || t.is_punct('@')
                 || lexicon::part_of_day(t.key()).is_some()
         }) && to - from <= 4
     };

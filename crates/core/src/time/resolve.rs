@@ -349,6 +349,7 @@ fn value(sem: &Sem, ctx: &Context, r: &mut Resolved) {
                 SetValue::WeekdayClock(d, h, m) => format!("XXXX-WXX-{d}T{h:02}:{m:02}"),
                 SetValue::DailyClock(h, m) => format!("XXXX-XX-XXT{h:02}:{m:02}"),
                 SetValue::Month(m) => format!("XXXX-{m:02}"),
+                SetValue::MonthDay(d) => format!("XXXX-XX-{d:02}"),
                 SetValue::PartOfDay(code) => format!("XXXX-XX-XXT{code}"),
             }
         }

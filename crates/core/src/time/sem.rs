@@ -134,6 +134,8 @@ pub(super) enum SetValue {
     DailyClock(u8, u8),
     /// Every such month (`XXXX-07`).
     Month(u8),
+    /// That day of every month (`XXXX-XX-19`).
+    MonthDay(u8),
     /// Every such part of day (`XXXX-XX-XXTMO`).
     PartOfDay(&'static str),
 }

@@ -636,3 +636,112 @@ fn past_weekday_is_the_latest_one() {
         pairs(&[("past Thursday", "2019-01-24")])
     );
 }
+
+#[test]
+fn clock_times_said_by_what_follows_or_an_at_sign() {
+    // "o'clock" or a dated day after a bare hour makes it a clock time
+    assert_eq!(
+        values(
+            "They met 10 o'clock and again 12:30 December 27th.",
+            "2018-12-01"
+        ),
+        pairs(&[
+            ("10 o'clock", "2018-12-01T10:00"),
+            ("12:30 December 27th", "2018-12-27T12:30")
+        ])
+    );
+    // "@" reads as "at"; seconds stay a clock time, on the date before it
+    assert_eq!(
+        values("Posted 5/3/18 @ 17:49:19 by the editor.", "2018-06-01"),
+        pairs(&[
+            ("5/3/18", "2018-05-03"),
+            ("17:49:19", "2018-05-03T17:49:19")
+        ])
+    );
+    // a bare score stays out; an am glued inside an identifier is no meridiem
+    assert_eq!(
+        values("It ended 8:30 after extra time.", "2018-06-01"),
+        pairs(&[])
+    );
+    assert_eq!(
+        values("See id=~3am3ioYcY0 for details.", "2018-06-01"),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn dates_written_in_other_orders() {
+    for text in [
+        "2020/Sep/23",
+        "September-2020-23",
+        "23-2020-September",
+        "2020/23/Sep",
+    ] {
+        assert_eq!(
+            values(&format!("It opened {text}."), "2016-11-07"),
+            pairs(&[(text, "2020-09-23")]),
+            "{text}"
+        );
+    }
+    // a weekday before a US month/day says the numbers are a date
+    assert_eq!(
+        values("The vote is Friday 5/12, they said.", "2019-05-01"),
+        pairs(&[("Friday 5/12", "2019-05-12")])
+    );
+    // without the weekday "5/12" may be a fraction or a score
+    assert_eq!(
+        values("They won 5/12 of the seats.", "2019-05-01"),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn work_weeks_and_days_of_every_month() {
+    // 2018-06-26 is in ISO week 26
+    assert_eq!(
+        values(
+            "It will happen this working week, or next workweek, not last work week.",
+            "2018-06-26"
+        ),
+        pairs(&[
+            ("this working week", "2018-W26"),
+            ("next workweek", "2018-W27"),
+            ("last work week", "2018-W25")
+        ])
+    );
+    let t = times("Rent is due on the 19th of every month.", "2018-06-26");
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].0, "the 19th of every month");
+    assert_eq!(t[0].1, TimexType::Set);
+    assert_eq!(t[0].2, "XXXX-XX-19");
+    // "next week Mon": an abbreviated weekday after "week" is that week's day
+    assert_eq!(
+        values("We meet next week Mon at 9 am, they said.", "2017-12-01"),
+        pairs(&[
+            ("next week Mon", "2017-12-04"),
+            ("9 am", "2017-12-04T09:00")
+        ])
+    );
+}
+
+#[test]
+fn printed_dates_after_this_or_next_weekday_and_fortnights() {
+    // the printed date says which day, whatever the weekday
+    assert_eq!(
+        values(
+            "It is due next Friday, May 12, and this Friday 5/5.",
+            "2017-05-01"
+        ),
+        pairs(&[
+            ("next Friday, May 12", "2017-05-12"),
+            ("this Friday 5/5", "2017-05-05")
+        ])
+    );
+    assert_eq!(
+        values(
+            "Sales rose this calendar year; they stayed for a fortnight.",
+            "2019-03-01"
+        ),
+        pairs(&[("this calendar year", "2019"), ("a fortnight", "P2W")])
+    );
+}
