@@ -91,21 +91,15 @@ impl Tagger {
     /// Both passes over a prepared document.
     pub fn tag_prepared(&self, doc: &Prepared) -> Vec<u8> {
         let local = LocalFeatures::of(doc);
-        let first = decode_with(
-            doc,
-            &local,
-            None,
-            |f, s| self.model.first.add(f, s),
-            |f| self.model.first.touch(f),
-        );
+        let first_scores = fixed_scores(doc, &local, None, |f, s| self.model.first.add(f, s));
+        let first = decode_with(doc, first_scores, None, |f, s| self.model.first.add(f, s));
         let summary = features::first_pass(doc, &first);
-        decode_with(
-            doc,
-            &local,
-            Some(&summary),
-            |f, s| self.model.second.add(f, s),
-            |f| self.model.second.touch(f),
-        )
+        let second_scores = fixed_scores(doc, &local, Some(&summary), |f, s| {
+            self.model.second.add(f, s)
+        });
+        decode_with(doc, second_scores, Some(&summary), |f, s| {
+            self.model.second.add(f, s)
+        })
     }
 }
 
@@ -114,53 +108,63 @@ impl Tagger {
 pub fn decode(
     doc: &Prepared,
     first: Option<&FirstPass>,
-    score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
+    mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
 ) -> Vec<u8> {
-    decode_with(doc, &LocalFeatures::of(doc), first, score, |_| {})
+    let fixed = fixed_scores(doc, &LocalFeatures::of(doc), first, &mut score);
+    decode_with(doc, fixed, first, score)
 }
 
-/// [`decode`] with the document's `local` features computed beforehand, calling
-/// `look_ahead` with the next token's tag-independent features while the current one is
-/// decoded: the weight rows they need are then fetched from memory while the current token
-/// is scored, instead of one token at a time (the tagger's time is mostly waiting for those
-/// rows).
-pub fn decode_with(
+/// The scores of every token's features that do not depend on the tags decoded before it
+/// (its local features and, in the second pass, the first pass's labels), one token after
+/// another with no decision in between: the weight rows of many tokens are then fetched from
+/// memory at once, where decoding must wait for each token's rows before the next decision
+/// (the tagger's time is mostly waiting for those rows).
+pub fn fixed_scores(
     doc: &Prepared,
     local: &LocalFeatures,
     first: Option<&FirstPass>,
     mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
-    mut look_ahead: impl FnMut(&[u64]),
+) -> Vec<[f32; TAG_COUNT]> {
+    let mut out = vec![[0f32; TAG_COUNT]; doc.tokens.len()];
+    let mut features = Vec::with_capacity(96);
+    for &(s, e) in &doc.sentences {
+        let sentence: &[TokenInfo] = &doc.tokens[s..e];
+        let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
+        for (i, scores) in out[s..e].iter_mut().enumerate() {
+            features.clear();
+            features.extend_from_slice(local.of_token(s + i));
+            if let Some(context) = context {
+                features::second_pass_features(sentence, i, context, &mut features);
+            }
+            score(&features, scores);
+        }
+    }
+    out
+}
+
+/// Greedy decoding from each token's [`fixed_scores`], adding with `score` the features that
+/// depend on the tags decoded before it.
+pub fn decode_with(
+    doc: &Prepared,
+    fixed: Vec<[f32; TAG_COUNT]>,
+    first: Option<&FirstPass>,
+    mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
 ) -> Vec<u8> {
     let mut out = vec![tags::OUTSIDE; doc.tokens.len()];
-    // The features that change with the pass or the tags decoded so far.
-    let mut current = Vec::with_capacity(64);
-    let mut next = Vec::with_capacity(64);
+    let mut history = Vec::with_capacity(16);
     for &(s, e) in &doc.sentences {
         let sentence: &[TokenInfo] = &doc.tokens[s..e];
         let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
         let mut prev = (NO_TAG, NO_TAG);
-        current.clear();
-        if let (false, Some(context)) = (sentence.is_empty(), context) {
-            features::second_pass_features(sentence, 0, context, &mut current);
-        }
         for i in 0..sentence.len() {
-            next.clear();
-            if i + 1 < sentence.len() {
-                if let Some(context) = context {
-                    features::second_pass_features(sentence, i + 1, context, &mut next);
-                }
-                look_ahead(local.of_token(s + i + 1));
-                look_ahead(&next);
-            }
-            features::history_features(sentence, i, prev, context, &mut current);
-            let mut scores = [0f32; TAG_COUNT];
-            score(local.of_token(s + i), &mut scores);
-            score(&current, &mut scores);
+            history.clear();
+            features::history_features(sentence, i, prev, context, &mut history);
+            let mut scores = fixed.get(s + i).copied().unwrap_or([0f32; TAG_COUNT]);
+            score(&history, &mut scores);
             let last = i + 1 == sentence.len();
             let best = best_tag(&scores, (prev.0 != NO_TAG).then_some(prev.0), last);
             out[s + i] = best;
             prev = (best, prev.0);
-            std::mem::swap(&mut current, &mut next);
         }
     }
     out

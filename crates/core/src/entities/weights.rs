@@ -132,19 +132,6 @@ impl Weights {
         }
     }
 
-    /// Loads the rows of `features` without using them, so that they are in cache when
-    /// [`Weights::add`] needs them: plain loads let the processor have many misses in flight
-    /// at once, where the arithmetic of `add` fills its out-of-order window after a few.
-    #[inline]
-    pub fn touch(&self, features: &[u64]) {
-        let shift = 64 - self.bits;
-        let mut any = 0i16;
-        for &f in features {
-            any ^= self.rows[(f >> shift) as usize].0[0];
-        }
-        std::hint::black_box(any);
-    }
-
     /// Appends the on-disk form.
     pub fn write(&self, w: &mut Writer) {
         w.u8(self.bits as u8);
