@@ -297,3 +297,58 @@ fn object_cues_report_their_object_but_not_names_or_passives() {
     );
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn attitude_verbs_report_their_complement_up_to_its_clause() {
+    let q = run(
+        "The spokesman declined to comment, but aides were upbeat. Maria Lopez opposed the plan by a wide margin.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "to comment");
+    assert_eq!(q[0].2.as_deref(), Some("declined"));
+    assert_eq!(q[0].4, Some(Role));
+    assert_eq!(q[1].1, "the plan");
+    assert_eq!(q[1].3.as_deref(), Some("Maria Lopez"));
+    let q = run("Ms. Lopez talked about the budget for an hour.", &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the budget for an hour");
+    assert_eq!(q[0].2.as_deref(), Some("talked about"));
+    // A verb of attitude with no plausible subject before it is a noun or a modifier.
+    let q = run("The union won substantial support among voters.", &[]);
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn raising_verbs_take_their_subject_into_the_content_and_name_no_speaker() {
+    let q = run(
+        "Ben Carson appears to be slipping. The deal, which the boards approved, is expected to close in May.",
+        &[(PER, "Ben Carson", &["Ben Carson"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "Ben Carson | to be slipping");
+    assert_eq!(q[0].2.as_deref(), Some("appears"));
+    assert_eq!(q[0].3, None);
+    assert_eq!(
+        q[1].1,
+        "The deal, which the boards approved | to close in May"
+    );
+    assert_eq!(q[1].2.as_deref(), Some("is expected"));
+    // Without an infinitive they report nothing.
+    let q = run("Mr. Carson appeared on television.", &[]);
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn weak_verbs_read_a_bare_clause_with_a_pronoun_subject_and_speakers_stop_at_adverbs() {
+    let q = run(
+        "Trump supporters believe he can win Florida. Ukraine defiantly rejected Russia’s demand of surrender.",
+        &[(EntityKind::Location, "Ukraine", &["Ukraine"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "he can win Florida");
+    assert_eq!(q[0].2.as_deref(), Some("believe"));
+    assert_eq!(q[1].1, "Russia’s demand of surrender");
+    assert_eq!(q[1].3.as_deref(), Some("Ukraine"));
+    assert_eq!(q[1].4, Some(Name));
+}
