@@ -108,8 +108,9 @@ const VERBS: &[(&str, CueClass, bool, &str)] = &[
     ("shout", Speech, false, "shouted"),
     ("joke", Speech, false, "joked jokes joking"),
     ("vow", Speech, false, "vow vows vowed vowing"),
-    // "pledged" is mostly an adjective ("pledged delegates").
-    ("pledge", Speech, false, "pledges pledging"),
+    // "pledged" is mostly an adjective ("pledged delegates"): a cue only before "to",
+    // "that" or a possessive (reported.rs).
+    ("pledge", Speech, false, "pledges pledging pledged"),
     ("promise", Speech, false, "promised promises promising"),
     ("warn", Speech, true, "warn warns warned warning"),
     ("urge", Speech, true, "urge urges urged urging"),

@@ -352,3 +352,23 @@ fn weak_verbs_read_a_bare_clause_with_a_pronoun_subject_and_speakers_stop_at_adv
     assert_eq!(q[1].3.as_deref(), Some("Ukraine"));
     assert_eq!(q[1].4, Some(Name));
 }
+
+#[test]
+fn pledged_and_agreed_take_an_infinitive_and_object_cues_stop_at_a_new_clause() {
+    let q = run(
+        "Maria Lopez pledged to enact judicial reform. The councillors agreed to pay the fine. She won 40 pledged delegates.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "to enact judicial reform");
+    assert_eq!(q[0].3.as_deref(), Some("Maria Lopez"));
+    assert_eq!(q[1].1, "to pay the fine");
+    assert_eq!(q[1].2.as_deref(), Some("agreed"));
+    let q = run(
+        "Maria Lopez called for the overthrow of the board, even though it was clear the result would be chaos.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the overthrow of the board");
+    assert_eq!(q[0].2.as_deref(), Some("called for"));
+}
