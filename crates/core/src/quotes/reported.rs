@@ -460,6 +460,14 @@ fn verb_cue(
     {
         end = k;
     }
+    // A concessive afterthought is the writer's, not the content ("…, though they blame …").
+    // A comparison stays: it is often part of a finding ("…, compared with …").
+    if let Some(k) = (start + 2..end.saturating_sub(1)).find(|&k| {
+        doc.words[k].lower == ","
+            && matches!(doc.words[k + 1].lower.as_str(), "though" | "although")
+    }) {
+        end = k;
+    }
     if doc.word_count(start..end) < 2 {
         return None;
     }

@@ -372,3 +372,13 @@ fn pledged_and_agreed_take_an_infinitive_and_object_cues_stop_at_a_new_clause() 
     assert_eq!(q[0].1, "the overthrow of the board");
     assert_eq!(q[0].2.as_deref(), Some("called for"));
 }
+
+#[test]
+fn a_concessive_afterthought_is_not_reported_content() {
+    let q = run(
+        "Most voters say stricter gun laws would help, though they blame the courts.",
+        &[],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "stricter gun laws would help");
+}
