@@ -510,6 +510,28 @@ fn verb_cue(
             region.is_none().then_some(si),
         ));
     }
+    // "Asked about her vote, she replied: …" / "… when asked if he had met Trump, who …": the
+    // question ends at the first comma; whoever asked it is not named (the main clause's
+    // subject is the one asked), so it has no speaker.
+    let asked_opening = doc.words[v].lower == "asked"
+        && ((lo..c0).all(|x| is_clause_opener(&doc.words[x].lower))
+            || (c0 > lo
+                && matches!(
+                    doc.words[c0 - 1].lower.as_str(),
+                    "when" | "after" | "once" | "if"
+                )));
+    if asked_opening
+        && let Some(k) =
+            (start + 1..end).find(|&k| doc.words[k].lower == "," && doc.word_count(k + 1..end) >= 2)
+    {
+        return Some(draft(
+            QuoteKind::Indirect,
+            vec![words_span(doc, start, k)],
+            cue,
+            None,
+            None,
+        ));
+    }
     // ", adding …": a participle after a comma takes the sentence's subject; so does a verb
     // coordinated with an earlier one ("they reversed themselves and said …").
     let coordinated = c0 > lo && matches!(doc.words[c0 - 1].lower.as_str(), "and" | "but");

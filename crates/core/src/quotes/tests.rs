@@ -382,3 +382,17 @@ fn a_concessive_afterthought_is_not_reported_content() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "stricter gun laws would help");
 }
+
+#[test]
+fn an_opening_asked_reports_the_question_up_to_its_comma_with_no_speaker() {
+    let q = run(
+        "Asked about her own vote, Maria Lopez replied that she had not decided.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "about her own vote");
+    assert_eq!(q[0].2.as_deref(), Some("Asked"));
+    assert_eq!(q[0].3, None);
+    assert_eq!(q[1].1, "she had not decided");
+    assert_eq!(q[1].3.as_deref(), Some("Maria Lopez"));
+}
