@@ -2,7 +2,8 @@
 //! the speaker after an inverted cue. Word indices are into [`Doc::words`].
 
 use super::lexicon::{
-    cue_verb, ends_inverted_speaker, is_clause_opener, is_cue_auxiliary, is_role_noun, pronoun,
+    cue_verb, ends_inverted_speaker, is_clause_opener, is_cue_auxiliary, is_manner_adverb,
+    is_role_noun, pronoun,
 };
 use super::view::Doc;
 use crate::model::Span;
@@ -97,6 +98,13 @@ pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
     }
     let mut end = c0;
     while end > start && doc.words[end - 1].punct {
+        end -= 1;
+    }
+    // "Ukraine defiantly rejected": a manner adverb ends the noun phrase before it.
+    while end > start + 1
+        && !doc.words[end - 1].capital
+        && is_manner_adverb(&doc.words[end - 1].lower)
+    {
         end -= 1;
     }
     // A subordinate or object-relative clause opens right before the subject ("… fight what

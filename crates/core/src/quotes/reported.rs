@@ -8,7 +8,10 @@ use super::Draft;
 use super::clause::{
     cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_after, subject_region,
 };
-use super::lexicon::{CueClass, CueVerb, cue_verb, is_clause_opener, pronoun, starts_adverbial};
+use super::lexicon::{
+    CueClass, CueVerb, attitude_verb, cue_verb, is_clause_opener, is_role_noun, pronoun,
+    starts_adverbial,
+};
 use super::view::Doc;
 use crate::model::{QuoteKind, Span};
 
@@ -49,7 +52,7 @@ pub(super) fn find(
                 && doc.words.get(v + 1).is_some_and(|n| n.lower == "to")
             {
                 according_to(doc, v, lo, hi)
-            } else if let Some(verb) = cue_verb(&w.lower) {
+            } else if let Some(verb) = cue_verb(&w.lower).or_else(|| attitude_verb(&w.lower)) {
                 verb_cue(doc, si, v, lo, hi, verb)
             } else {
                 None
@@ -184,11 +187,32 @@ fn verb_cue(
     {
         return None;
     }
+    let next_is_to = doc.words.get(v + 1).is_some_and(|n| n.lower == "to");
+    if w.lower == "pledged"
+        && !doc.words.get(v + 1).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "to" | "that" | "his" | "her" | "their" | "its" | "not" | "support"
+            )
+        })
+    {
+        return None;
+    }
+    // "Obama is expected to join …": a passive of "expect" raises its subject like "seems".
+    let raising = (verb.class == CueClass::Raising
+        || (verb.lemma == "expect" && !participle && passive(doc, v, lo)))
+        && next_is_to;
+    if verb.class == CueClass::Raising && !raising {
+        return None;
+    }
     // A passive ("is maintained by", "aren't admitted until"): its subject says nothing.
-    if !participle && passive(doc, v, lo) {
+    if !raising && !participle && passive(doc, v, lo) {
         return None;
     }
     let c0 = cue_start(doc, v, lo);
+    // Verbs of attitude and stance (not in the speech lexicon) read only a complement after
+    // them; one that opens with a preposition counts ("voted for Sanders").
+    let attitude = cue_verb(&doc.words[v].lower).is_none();
     // Phrasal cues: "pointed out", "repeated his call for".
     let mut cue_end = v + 1;
     // Particles that belong to the cue ("pointed out", "pointed to", "called for", "referring
@@ -199,7 +223,9 @@ fn verb_cue(
         ("point", Some("out" | "to")) | ("refer", Some("to")) | ("call", Some("for" | "on")) => {
             cue_end += 1;
         }
-        ("point" | "refer", _) | ("call", Some("off" | "back" | "up" | "in" | "out" | "it")) => {
+        ("talk", Some("about")) => cue_end += 1,
+        ("point" | "refer" | "talk", _)
+        | ("call", Some("off" | "back" | "up" | "in" | "out" | "it")) => {
             return None;
         }
         _ => {}
@@ -239,6 +265,45 @@ fn verb_cue(
         start: doc.words[c0].start,
         end: doc.words[cue_end - 1].end,
     };
+    let mut end = hi;
+    while end > cue_end && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
+        end -= 1;
+    }
+    // "Ben Carson appears to be slipping": the subject and the complement are the content;
+    // nobody is its source.
+    if raising {
+        // "The deal, which has been approved …, is expected to": the whole subject with its
+        // relative clause, from the sentence's start.
+        let subject = if c0 > lo + 2 && doc.words[c0 - 1].lower == "," {
+            let mut a = lo;
+            while a < c0 && is_clause_opener(&doc.words[a].lower) {
+                a += 1;
+            }
+            (doc.words[a..c0 - 1]
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), "which" | "who")))
+            .then(|| words_span(doc, a, c0 - 1))
+            .filter(|s| s.end > s.start)
+        } else {
+            None
+        };
+        let subject = subject.or_else(|| subject_region(doc, lo, c0))?;
+        if doc.word_count(cue_end..end) < 2 {
+            return None;
+        }
+        return Some(Draft {
+            kind: QuoteKind::Indirect,
+            spans: vec![subject, words_span(doc, cue_end, end)],
+            cue: Some(cue),
+            region: None,
+            subject_of: None,
+        });
+    }
+    // "agreed to debate", "pledged to enact …": an infinitive is the content.
+    let to_complement = matches!(verb.lemma, "agree" | "pledge") && next_is_to;
+    if attitude || to_complement {
+        return attitude_complement(doc, si, lo, c0, cue_end, end, cue);
+    }
     let weak = verb.class == CueClass::Weak;
     // A cue in a relative clause ("Collins, who’d previously endorsed Jeb Bush, represents
     // …"): its content is after it and ends with the relative clause.
@@ -248,10 +313,6 @@ fn verb_cue(
             "who" | "whom" | "which" | "who’d" | "who'd"
         );
     let before_only = weak || relative || verb.class == CueClass::Object;
-    let mut end = hi;
-    while end > cue_end && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
-        end -= 1;
-    }
     let before = c0.checked_sub(1).filter(|&b| b >= lo);
     // 1. Inverted and post-posed: "…, said X." / "… - reported X." / "…,” says X".
     if !before_only
@@ -330,9 +391,21 @@ fn verb_cue(
             verb.lemma,
             "add" | "continue" | "maintain" | "state" | "observe" | "note" | "report" | "indicate"
         ) && !doc.words[v].lower.ends_with("ing");
+    // "Trump supporters believe he can improve …": a weak verb of belief with a bare clause
+    // whose subject is a personal pronoun ("think", "thought", "knew" so read were mostly
+    // not attributions in PolNeAR train).
+    let bare_pronoun_clause = weak
+        && matches!(verb.lemma, "believe" | "fear" | "hope" | "worry" | "doubt")
+        && doc.words.get(start).is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "he" | "she" | "they" | "we" | "i" | "there"
+            )
+        })
+        && doc.words.get(start + 1).is_some_and(|n| !n.punct);
     match that {
         Some(t) => start = t + 1,
-        None if needs_that => return None,
+        None if needs_that && !bare_pronoun_clause => return None,
         None => {
             if doc
                 .words
@@ -343,7 +416,7 @@ fn verb_cue(
             }
         }
     }
-    if weak && that != Some(cue_end) && that != Some(start.saturating_sub(1)) {
+    if weak && that.is_some() && that != Some(cue_end) && that != Some(start.saturating_sub(1)) {
         return None;
     }
     if relative
@@ -353,12 +426,55 @@ fn verb_cue(
     {
         end = k;
     }
+    // An object verb's content ends at a comma that opens another clause ("called for the
+    // overthrow of Assad, even though …"; "called the actions lawful, and said …").
+    if verb.class == CueClass::Object
+        && let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| {
+            // After "and"/"but" only a new verb or subject ("…, and said"), not a second
+            // object ("…, and the least likely to work").
+            let and_clause = matches!(doc.words[k + 1].lower.as_str(), "and" | "but")
+                && doc.words.get(k + 2).is_some_and(|n| {
+                    cue_verb(&n.lower).is_some()
+                        || matches!(n.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+                });
+            doc.words[k].lower == ","
+                && (and_clause
+                    || matches!(
+                        doc.words[k + 1].lower.as_str(),
+                        "even"
+                            | "because"
+                            | "while"
+                            | "although"
+                            | "though"
+                            | "which"
+                            | "who"
+                            | "saying"
+                            | "adding"
+                            | "noting"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "since"
+                    ))
+        })
+    {
+        end = k;
+    }
+    // A concessive afterthought is the writer's, not the content ("…, though they blame …").
+    // A comparison stays: it is often part of a finding ("…, compared with …").
+    if let Some(k) = (start + 2..end.saturating_sub(1)).find(|&k| {
+        doc.words[k].lower == ","
+            && matches!(doc.words[k + 1].lower.as_str(), "though" | "although")
+    }) {
+        end = k;
+    }
     if doc.word_count(start..end) < 2 {
         return None;
     }
     // The content must start like a clause, not an adverbial ("said on Monday.").
     let first = doc.words[start].lower.as_str();
     if that.is_none()
+        && !attitude
         && (matches!(
             first,
             "yet"
@@ -394,6 +510,28 @@ fn verb_cue(
             region.is_none().then_some(si),
         ));
     }
+    // "Asked about her vote, she replied: …" / "… when asked if he had met Trump, who …": the
+    // question ends at the first comma; whoever asked it is not named (the main clause's
+    // subject is the one asked), so it has no speaker.
+    let asked_opening = doc.words[v].lower == "asked"
+        && ((lo..c0).all(|x| is_clause_opener(&doc.words[x].lower))
+            || (c0 > lo
+                && matches!(
+                    doc.words[c0 - 1].lower.as_str(),
+                    "when" | "after" | "once" | "if"
+                )));
+    if asked_opening
+        && let Some(k) =
+            (start + 1..end).find(|&k| doc.words[k].lower == "," && doc.word_count(k + 1..end) >= 2)
+    {
+        return Some(draft(
+            QuoteKind::Indirect,
+            vec![words_span(doc, start, k)],
+            cue,
+            None,
+            None,
+        ));
+    }
     // ", adding …": a participle after a comma takes the sentence's subject; so does a verb
     // coordinated with an earlier one ("they reversed themselves and said …").
     let coordinated = c0 > lo && matches!(doc.words[c0 - 1].lower.as_str(), "and" | "but");
@@ -413,6 +551,99 @@ fn verb_cue(
         region,
         subject_of,
     ))
+}
+
+/// An attitude verb's attribution: its complement ("to comment", "Mr. Trump", "for
+/// Sanders") up to the end of its clause, or of its noun phrase when it is one; the subject
+/// before the verb is the source. The word before the verb must end a plausible subject (a
+/// name, a pronoun, a relative pronoun, a role or a plural noun), which sets aside noun uses
+/// ("substantial support among …").
+fn attitude_complement(
+    doc: &Doc<'_>,
+    si: usize,
+    lo: usize,
+    c0: usize,
+    cue_end: usize,
+    end: usize,
+    cue: Span,
+) -> Option<Draft> {
+    let prev = doc.words.get(c0.checked_sub(1)?).filter(|_| c0 > lo)?;
+    let after_comma = is_boundary(doc, c0 - 1);
+    let coordinated = matches!(prev.lower.as_str(), "and" | "but");
+    let subject_like = prev.capital
+        || pronoun(&prev.lower).is_some()
+        || matches!(prev.lower.as_str(), "who" | "which" | "that")
+        || is_role_noun(&prev.lower)
+        || (prev.lower.len() > 3 && prev.lower.ends_with('s') && !prev.lower.ends_with("ss"));
+    let participle = doc.words[c0..cue_end]
+        .iter()
+        .any(|w| w.lower.ends_with("ing"));
+    if !(subject_like || coordinated || (after_comma && participle)) {
+        return None;
+    }
+    let mut start = cue_end;
+    if doc.words.get(start).is_some_and(|w| w.lower == "that") {
+        start += 1;
+    }
+    let stop = complement_end(doc, start, end);
+    if doc.word_count(start..stop) < 1 {
+        return None;
+    }
+    let (region, subject_of) = if (after_comma && participle) || coordinated {
+        (None, Some(si))
+    } else {
+        (Some(subject_region(doc, lo, c0)?), None)
+    };
+    Some(draft(
+        QuoteKind::Indirect,
+        vec![words_span(doc, start, stop)],
+        cue,
+        region,
+        subject_of,
+    ))
+}
+
+/// Where the complement of an attitude verb starting at word `start` ends: at its
+/// clause's end (a comma, dash, or a subordinating word), and for a noun phrase (not "to …")
+/// at a preposition of place, time or means ("Cruz in a recent interview"; "described it as
+/// …" keeps its "as").
+fn complement_end(doc: &Doc<'_>, start: usize, end: usize) -> usize {
+    let infinitive = doc.words.get(start).is_some_and(|w| w.lower == "to");
+    let mut stop = start;
+    while stop < end {
+        let w = &doc.words[stop];
+        let clause_break = is_boundary(doc, stop)
+            || matches!(
+                w.lower.as_str(),
+                "but"
+                    | "because"
+                    | "while"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "who"
+                    | "which"
+                    | "whose"
+                    | "where"
+                    | "according"
+                    | "unless"
+            );
+        let phrase_break = !infinitive
+            && stop > start
+            && matches!(
+                w.lower.as_str(),
+                "by" | "in" | "at" | "on" | "during" | "with" | "from" | "over" | "until"
+            );
+        if stop > start && (clause_break || phrase_break) {
+            break;
+        }
+        stop += 1;
+    }
+    stop
 }
 
 /// The words before the cue at `c0` are its subject with an appositive, relative clause or

@@ -297,3 +297,102 @@ fn object_cues_report_their_object_but_not_names_or_passives() {
     );
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn attitude_verbs_report_their_complement_up_to_its_clause() {
+    let q = run(
+        "The spokesman declined to comment, but aides were upbeat. Maria Lopez opposed the plan by a wide margin.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "to comment");
+    assert_eq!(q[0].2.as_deref(), Some("declined"));
+    assert_eq!(q[0].4, Some(Role));
+    assert_eq!(q[1].1, "the plan");
+    assert_eq!(q[1].3.as_deref(), Some("Maria Lopez"));
+    let q = run("Ms. Lopez talked about the budget for an hour.", &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the budget for an hour");
+    assert_eq!(q[0].2.as_deref(), Some("talked about"));
+    // A verb of attitude with no plausible subject before it is a noun or a modifier.
+    let q = run("The union won substantial support among voters.", &[]);
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn raising_verbs_take_their_subject_into_the_content_and_name_no_speaker() {
+    let q = run(
+        "Ben Carson appears to be slipping. The deal, which the boards approved, is expected to close in May.",
+        &[(PER, "Ben Carson", &["Ben Carson"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "Ben Carson | to be slipping");
+    assert_eq!(q[0].2.as_deref(), Some("appears"));
+    assert_eq!(q[0].3, None);
+    assert_eq!(
+        q[1].1,
+        "The deal, which the boards approved | to close in May"
+    );
+    assert_eq!(q[1].2.as_deref(), Some("is expected"));
+    // Without an infinitive they report nothing.
+    let q = run("Mr. Carson appeared on television.", &[]);
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn weak_verbs_read_a_bare_clause_with_a_pronoun_subject_and_speakers_stop_at_adverbs() {
+    let q = run(
+        "Trump supporters believe he can win Florida. Ukraine defiantly rejected Russia’s demand of surrender.",
+        &[(EntityKind::Location, "Ukraine", &["Ukraine"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "he can win Florida");
+    assert_eq!(q[0].2.as_deref(), Some("believe"));
+    assert_eq!(q[1].1, "Russia’s demand of surrender");
+    assert_eq!(q[1].3.as_deref(), Some("Ukraine"));
+    assert_eq!(q[1].4, Some(Name));
+}
+
+#[test]
+fn pledged_and_agreed_take_an_infinitive_and_object_cues_stop_at_a_new_clause() {
+    let q = run(
+        "Maria Lopez pledged to enact judicial reform. The councillors agreed to pay the fine. She won 40 pledged delegates.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "to enact judicial reform");
+    assert_eq!(q[0].3.as_deref(), Some("Maria Lopez"));
+    assert_eq!(q[1].1, "to pay the fine");
+    assert_eq!(q[1].2.as_deref(), Some("agreed"));
+    let q = run(
+        "Maria Lopez called for the overthrow of the board, even though it was clear the result would be chaos.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the overthrow of the board");
+    assert_eq!(q[0].2.as_deref(), Some("called for"));
+}
+
+#[test]
+fn a_concessive_afterthought_is_not_reported_content() {
+    let q = run(
+        "Most voters say stricter gun laws would help, though they blame the courts.",
+        &[],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "stricter gun laws would help");
+}
+
+#[test]
+fn an_opening_asked_reports_the_question_up_to_its_comma_with_no_speaker() {
+    let q = run(
+        "Asked about her own vote, Maria Lopez replied that she had not decided.",
+        &[(PER, "Maria Lopez", &["Maria Lopez"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "about her own vote");
+    assert_eq!(q[0].2.as_deref(), Some("Asked"));
+    assert_eq!(q[0].3, None);
+    assert_eq!(q[1].1, "she had not decided");
+    assert_eq!(q[1].3.as_deref(), Some("Maria Lopez"));
+}
