@@ -27,9 +27,6 @@ pub enum CueClass {
     /// Verbs whose content is their object, read only before it: "criticized Trump for …",
     /// "called it “chaos”", "described the plan as …".
     Object,
-    /// Raising verbs whose subject is part of the content and which name no source:
-    /// "Carson appears to be slipping", "Obama is expected to join".
-    Raising,
 }
 
 /// One verb of the lexicon.
@@ -46,7 +43,7 @@ pub struct CueVerb {
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use CueClass::{Claim, Object, Raising, Speech, Weak};
+use CueClass::{Claim, Object, Speech, Weak};
 
 /// (lemma, class, takes an object, the inflected forms that are read as cues). Forms that are
 /// mostly nouns or adjectives in news ("states", "written", "reports" after a determiner is
@@ -250,7 +247,6 @@ const ATTITUDE_VERBS: &[(&str, CueClass, bool, &str)] = &[
     ("prefer", Object, false, "preferred"),
     ("consider", Object, false, "considers"),
     ("talk", Object, false, "talked talking spoke"),
-    ("seem", Raising, false, "seems seemed appears appeared"),
 ];
 
 /// The attitude verb a lower-case word form is, if any (see [`ATTITUDE_VERBS`]).

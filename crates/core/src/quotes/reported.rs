@@ -198,15 +198,10 @@ fn verb_cue(
     {
         return None;
     }
-    // "Obama is expected to join …": a passive of "expect" raises its subject like "seems".
-    let raising = (verb.class == CueClass::Raising
-        || (verb.lemma == "expect" && !participle && passive(doc, v, lo)))
-        && next_is_to;
-    if verb.class == CueClass::Raising && !raising {
-        return None;
-    }
-    // A passive ("is maintained by", "aren't admitted until"): its subject says nothing.
-    if !raising && !participle && passive(doc, v, lo) {
+    // A passive ("is maintained by", "aren't admitted until", "is expected to"): its subject
+    // says nothing. Raising verbs ("seems to", "is expected to") name no source either:
+    // PolNeAR annotates them, but a reader asking who said what gets nothing from them.
+    if !participle && passive(doc, v, lo) {
         return None;
     }
     let c0 = cue_start(doc, v, lo);
@@ -268,36 +263,6 @@ fn verb_cue(
     let mut end = hi;
     while end > cue_end && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
         end -= 1;
-    }
-    // "Ben Carson appears to be slipping": the subject and the complement are the content;
-    // nobody is its source.
-    if raising {
-        // "The deal, which has been approved …, is expected to": the whole subject with its
-        // relative clause, from the sentence's start.
-        let subject = if c0 > lo + 2 && doc.words[c0 - 1].lower == "," {
-            let mut a = lo;
-            while a < c0 && is_clause_opener(&doc.words[a].lower) {
-                a += 1;
-            }
-            (doc.words[a..c0 - 1]
-                .iter()
-                .any(|w| matches!(w.lower.as_str(), "which" | "who")))
-            .then(|| words_span(doc, a, c0 - 1))
-            .filter(|s| s.end > s.start)
-        } else {
-            None
-        };
-        let subject = subject.or_else(|| subject_region(doc, lo, c0))?;
-        if doc.word_count(cue_end..end) < 2 {
-            return None;
-        }
-        return Some(Draft {
-            kind: QuoteKind::Indirect,
-            spans: vec![subject, words_span(doc, cue_end, end)],
-            cue: Some(cue),
-            region: None,
-            subject_of: None,
-        });
     }
     // "agreed to debate", "pledged to enact …": an infinitive is the content.
     let to_complement = matches!(verb.lemma, "agree" | "pledge") && next_is_to;

@@ -320,22 +320,13 @@ fn attitude_verbs_report_their_complement_up_to_its_clause() {
 }
 
 #[test]
-fn raising_verbs_take_their_subject_into_the_content_and_name_no_speaker() {
+fn raising_verbs_report_nothing() {
+    // PolNeAR annotates "appears to" and "is expected to" as attributions; nobody is their
+    // source, so Gleaner's readers get nothing from them.
     let q = run(
         "Ben Carson appears to be slipping. The deal, which the boards approved, is expected to close in May.",
         &[(PER, "Ben Carson", &["Ben Carson"])],
     );
-    assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!(q[0].1, "Ben Carson | to be slipping");
-    assert_eq!(q[0].2.as_deref(), Some("appears"));
-    assert_eq!(q[0].3, None);
-    assert_eq!(
-        q[1].1,
-        "The deal, which the boards approved | to close in May"
-    );
-    assert_eq!(q[1].2.as_deref(), Some("is expected"));
-    // Without an infinitive they report nothing.
-    let q = run("Mr. Carson appeared on television.", &[]);
     assert!(q.is_empty(), "{q:?}");
 }
 
