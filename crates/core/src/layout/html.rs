@@ -221,8 +221,11 @@ fn tagged_publication_date(doc: &Document) -> Option<(String, &'static str)> {
             "meta",
         ),
     ];
+    // The `<meta>` tags, found once and filtered per selector.
+    let metas = doc.select("meta");
     DATE_METAS.iter().find_map(|(sel, from)| {
-        doc.select(sel)
+        metas
+            .filter(sel)
             .iter()
             .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
             .find(|c| !c.is_empty())
@@ -748,8 +751,12 @@ fn page_meta(doc: &Document) -> PageMeta {
     for value in &json_ld {
         read_json_ld(value, &mut meta, 0, &people);
     }
+    // The `<meta>` tags, found once: each lookup below filters them instead of walking
+    // the whole page again.
+    let metas = doc.select("meta");
     let meta_content = |selector: &str| -> Option<String> {
-        doc.select(selector)
+        metas
+            .filter(selector)
             .iter()
             .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
             .find(|c| !c.is_empty())
@@ -844,8 +851,8 @@ fn page_meta(doc: &Document) -> PageMeta {
         page.section = meta_content("meta[property='article:section']").map(|s| (s, "opengraph"));
     }
     if page.tags.is_none() {
-        let tags: Vec<String> = doc
-            .select("meta[property='article:tag']")
+        let tags: Vec<String> = metas
+            .filter("meta[property='article:tag']")
             .iter()
             .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
             .filter(|t| !t.is_empty())

@@ -156,8 +156,11 @@ fn spaced_text(node: &NodeRef) -> String {
 /// "Written by" label pair of Twitter cards, and the Dublin Core / citation / analytics
 /// author tags.
 pub(super) fn meta_tag_authors(doc: &Document) -> Option<(Vec<String>, &'static str)> {
+    // The `<meta>` tags, found once and filtered per selector.
+    let metas = doc.select("meta");
     let contents = |selector: &str| -> Vec<String> {
-        doc.select(selector)
+        metas
+            .filter(selector)
             .iter()
             .filter_map(|m| m.attr("content").map(|c| super::html::clean_text(&c)))
             .filter(|c| !c.is_empty() && !c.starts_with("http"))
