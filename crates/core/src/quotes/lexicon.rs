@@ -249,42 +249,36 @@ const ATTITUDE_VERBS: &[(&str, CueClass, bool, &str)] = &[
     ("talk", Object, false, "talked talking spoke"),
 ];
 
+/// Word form → verb, for one of the verb lists (the first entry of a form wins).
+type VerbTable = HashMap<&'static str, CueVerb>;
+
+fn verb_table(verbs: &'static [(&'static str, CueClass, bool, &'static str)]) -> VerbTable {
+    let mut t = HashMap::new();
+    for &(lemma, class, object, forms) in verbs {
+        for form in forms.split(' ') {
+            t.entry(form).or_insert(CueVerb {
+                lemma,
+                class,
+                object,
+            });
+        }
+    }
+    t
+}
+
 /// The attitude verb a lower-case word form is, if any (see [`ATTITUDE_VERBS`]).
 pub fn attitude_verb(lower: &str) -> Option<CueVerb> {
-    static TABLE: OnceLock<HashMap<&'static str, CueVerb>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
-        for &(lemma, class, object, forms) in ATTITUDE_VERBS {
-            for form in forms.split(' ') {
-                t.entry(form).or_insert(CueVerb {
-                    lemma,
-                    class,
-                    object,
-                });
-            }
-        }
-        t
-    });
-    table.get(lower).copied()
+    static TABLE: OnceLock<VerbTable> = OnceLock::new();
+    TABLE
+        .get_or_init(|| verb_table(ATTITUDE_VERBS))
+        .get(lower)
+        .copied()
 }
 
 /// The cue verb a lower-case word form is, if any.
 pub fn cue_verb(lower: &str) -> Option<CueVerb> {
-    static TABLE: OnceLock<HashMap<&'static str, CueVerb>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
-        for &(lemma, class, object, forms) in VERBS {
-            for form in forms.split(' ') {
-                t.entry(form).or_insert(CueVerb {
-                    lemma,
-                    class,
-                    object,
-                });
-            }
-        }
-        t
-    });
-    table.get(lower).copied()
+    static TABLE: OnceLock<VerbTable> = OnceLock::new();
+    TABLE.get_or_init(|| verb_table(VERBS)).get(lower).copied()
 }
 
 /// Words that may stand between a speaker and the cue verb and belong to the cue:
