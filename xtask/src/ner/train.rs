@@ -10,9 +10,9 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use gleaner_core::entities::features::{self, FirstPass, NO_TAG, Prepared};
 use gleaner_core::entities::lexicon::Lexicon;
-use gleaner_core::entities::tagger::{self, Model};
+use gleaner_core::entities::tagger::{self, Model, StoredModel};
 use gleaner_core::entities::tags::{self, Chunk, TAG_COUNT};
-use gleaner_core::entities::weights::Weights;
+use gleaner_core::entities::weights::StoredWeights;
 
 use super::conll::{self, Doc};
 
@@ -328,9 +328,9 @@ pub fn run(settings: &Settings) -> Result<()> {
     );
     println!("  chose {e2} epochs, dev F1 {f2_dev:.2}");
 
-    let model = Model {
-        first: Weights::quantise(settings.bits, &w1, settings.prune),
-        second: Weights::quantise(settings.bits, &w2, settings.prune),
+    let model = StoredModel {
+        first: StoredWeights::quantise(settings.bits, &w1, settings.prune),
+        second: StoredWeights::quantise(settings.bits, &w2, settings.prune),
     };
     let bytes = model.to_bytes();
     let tagger = tagger::Tagger::new(lexicon, Model::from_bytes(&bytes)?);

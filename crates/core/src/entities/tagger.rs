@@ -9,7 +9,7 @@ use super::binary::{Reader, Writer};
 use super::features::{self, FirstPass, LocalFeatures, NO_TAG, Prepared, TokenInfo};
 use super::lexicon::Lexicon;
 use super::tags::{self, TAG_COUNT};
-use super::weights::Weights;
+use super::weights::{StoredWeights, Weights};
 
 const MAGIC: &[u8; 8] = b"GLNNER\x01\x00";
 
@@ -18,16 +18,16 @@ static LEXICON_BYTES: &[u8] = include_bytes!("../../models/ner-lexicon.bin");
 /// The shipped model, written by `cargo xtask train-ner`.
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner-model.bin");
 
-/// The two weight tables of a trained model.
+/// The two weight tables of a trained model, as stored (written by the trainer).
 #[derive(Debug, Clone)]
-pub struct Model {
+pub struct StoredModel {
     /// First-pass weights (local features only).
-    pub first: Weights,
+    pub first: StoredWeights,
     /// Second-pass weights (local features and the first pass's document-level labels).
-    pub second: Weights,
+    pub second: StoredWeights,
 }
 
-impl Model {
+impl StoredModel {
     /// The on-disk form.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
@@ -41,12 +41,38 @@ impl Model {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, LoadError> {
         let mut r = Reader::new(bytes);
         r.expect_magic(MAGIC)?;
-        let first = Weights::read(&mut r)?;
-        let second = Weights::read(&mut r)?;
+        let first = StoredWeights::read(&mut r)?;
+        let second = StoredWeights::read(&mut r)?;
         if !r.at_end() {
             return Err(LoadError::TrailingBytes);
         }
         Ok(Self { first, second })
+    }
+}
+
+/// The two weight tables of a trained model, in their scoring form (the stored rows are not
+/// kept: only the trainer writes models).
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// First-pass weights.
+    pub first: Weights,
+    /// Second-pass weights.
+    pub second: Weights,
+}
+
+impl Model {
+    /// Reads the on-disk form.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, LoadError> {
+        StoredModel::from_bytes(bytes).map(|stored| Self::from(&stored))
+    }
+}
+
+impl From<&StoredModel> for Model {
+    fn from(stored: &StoredModel) -> Self {
+        Self {
+            first: Weights::from(&stored.first),
+            second: Weights::from(&stored.second),
+        }
     }
 }
 
@@ -131,11 +157,14 @@ pub fn fixed_scores(
         let sentence: &[TokenInfo] = &doc.tokens[s..e];
         let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
         for (i, scores) in out[s..e].iter_mut().enumerate() {
+            let Some(context) = context else {
+                score(local.of_token(s + i), scores);
+                continue;
+            };
+            // One list, so that the rows add up in one exact sum.
             features.clear();
             features.extend_from_slice(local.of_token(s + i));
-            if let Some(context) = context {
-                features::second_pass_features(sentence, i, context, &mut features);
-            }
+            features::second_pass_features(sentence, i, context, &mut features);
             score(&features, scores);
         }
     }
@@ -242,8 +271,9 @@ mod tests {
     #[test]
     fn model_round_trips_and_refuses_garbage() {
         let bytes = MODEL_BYTES;
-        let model = Model::from_bytes(bytes).expect("shipped model parses");
+        let model = StoredModel::from_bytes(bytes).expect("shipped model parses");
         assert_eq!(model.to_bytes(), bytes);
+        assert!(Model::from_bytes(bytes).is_ok());
         assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
         assert_eq!(
             Model::from_bytes(b"GLNLEX\x01\x00").unwrap_err(),

@@ -1,7 +1,8 @@
 //! A hashed weight table: one row of [`TAG_COUNT`] weights per feature-hash bucket.
 //!
-//! On disk only non-zero rows are stored (row gaps as varints, a bfloat16 scale, 17 bytes of
-//! weights: 8 bits with a per-row scale). In memory the table is dense, so that scoring is one
+//! [`StoredWeights`] is the on-disk form: only non-zero rows (row gaps as varints, a bfloat16
+//! scale, 17 bytes of weights: 8 bits with a per-row scale). [`Weights`], the form the tagger
+//! scores with, is built from it once per process and is dense, so that scoring is one
 //! indexed load per feature, and each row holds the 16 tags' weights *minus the O tag's*, as
 //! 16-bit integers with one scale for the whole table: only differences between tags decide
 //! the best tag, so dropping O's column loses nothing, and integer rows of 32 bytes are added
@@ -35,19 +36,24 @@ struct Row([i16; COLUMNS]);
 
 const EMPTY: Row = Row([0; COLUMNS]);
 
-/// A quantised weight table of `2^bits` rows.
+/// A weight table as stored: the non-zero rows of `2^bits`, 8-bit with a per-row scale.
+/// Written by the trainer; read once per process and turned into [`Weights`].
+#[derive(Debug, Clone)]
+pub struct StoredWeights {
+    bits: u32,
+    rows: Vec<StoredRow>,
+}
+
+/// The scoring form of a [`StoredWeights`] table: `2^bits` dense rows.
 #[derive(Debug, Clone)]
 pub struct Weights {
     bits: u32,
-    /// The non-zero rows in their stored form, for writing the table back.
-    stored: Vec<StoredRow>,
-    /// Dense scoring rows.
     rows: Vec<Row>,
     /// What one unit of a scoring weight is worth.
     unit: f32,
 }
 
-impl Weights {
+impl StoredWeights {
     /// Quantises a dense `f32` table (`2^bits × TAG_COUNT`), dropping rows whose largest
     /// weight is below `prune`.
     pub fn quantise(bits: u32, dense: &[f32], prune: f32) -> Self {
@@ -71,73 +77,20 @@ impl Weights {
                 scale,
             });
         }
-        Self::from_stored(bits, stored)
-    }
-
-    /// The scoring table of the stored rows.
-    fn from_stored(bits: u32, stored: Vec<StoredRow>) -> Self {
-        let relative = |row: &StoredRow, tag: usize| {
-            row.scale * f32::from(i16::from(row.weights[tag]) - i16::from(row.weights[0]))
-        };
-        let largest = stored
-            .iter()
-            .flat_map(|row| (1..TAG_COUNT).map(move |t| relative(row, t).abs()))
-            .fold(0f32, f32::max);
-        let unit = if largest > 0.0 {
-            largest / LARGEST
-        } else {
-            1.0
-        };
-        let mut rows = vec![EMPTY; 1usize << bits];
-        for row in &stored {
-            let target = &mut rows[row.index as usize].0;
-            for (t, v) in target.iter_mut().enumerate() {
-                *v = (relative(row, t + 1) / unit).round() as i16;
-            }
-        }
-        Self {
-            bits,
-            stored,
-            rows,
-            unit,
-        }
-    }
-
-    /// Row-index bits.
-    pub fn bits(&self) -> u32 {
-        self.bits
+        Self { bits, rows: stored }
     }
 
     /// Number of non-zero rows.
     pub fn rows_used(&self) -> usize {
-        self.stored.len()
-    }
-
-    /// Adds the rows of `features` (feature hashes) to `scores`, as the score of each tag
-    /// over the O tag's (which gets nothing): only differences between tags are meaningful.
-    #[inline]
-    pub fn add(&self, features: &[u64], scores: &mut [f32; TAG_COUNT]) {
-        let shift = 64 - self.bits;
-        // Exact 32-bit sums: a token's scores reach many times the largest weight.
-        let mut sum = [0i32; COLUMNS];
-        for &f in features {
-            // No test for empty rows: their weights are zero, and a branch here mispredicts.
-            let row = &self.rows[(f >> shift) as usize].0;
-            for (s, &w) in sum.iter_mut().zip(row) {
-                *s += i32::from(w);
-            }
-        }
-        for (s, &v) in scores.iter_mut().skip(usize::from(OUTSIDE) + 1).zip(&sum) {
-            *s += self.unit * v as f32;
-        }
+        self.rows.len()
     }
 
     /// Appends the on-disk form.
     pub fn write(&self, w: &mut Writer) {
         w.u8(self.bits as u8);
-        w.u32(self.stored.len() as u32);
+        w.u32(self.rows.len() as u32);
         let mut last = 0usize;
-        for row in &self.stored {
+        for row in &self.rows {
             let at = row.index as usize;
             write_varint(w, (at - last) as u64);
             last = at;
@@ -179,7 +132,64 @@ impl Weights {
                 scale,
             });
         }
-        Ok(Self::from_stored(bits, stored))
+        Ok(Self { bits, rows: stored })
+    }
+}
+
+impl From<&StoredWeights> for Weights {
+    /// The scoring table of the stored rows.
+    fn from(stored: &StoredWeights) -> Self {
+        let relative = |row: &StoredRow, tag: usize| {
+            row.scale * f32::from(i16::from(row.weights[tag]) - i16::from(row.weights[0]))
+        };
+        let largest = stored
+            .rows
+            .iter()
+            .flat_map(|row| (1..TAG_COUNT).map(move |t| relative(row, t).abs()))
+            .fold(0f32, f32::max);
+        let unit = if largest > 0.0 {
+            largest / LARGEST
+        } else {
+            1.0
+        };
+        let mut rows = vec![EMPTY; 1usize << stored.bits];
+        for row in &stored.rows {
+            let target = &mut rows[row.index as usize].0;
+            for (t, v) in target.iter_mut().enumerate() {
+                *v = (relative(row, t + 1) / unit).round() as i16;
+            }
+        }
+        Self {
+            bits: stored.bits,
+            rows,
+            unit,
+        }
+    }
+}
+
+impl Weights {
+    /// Row-index bits.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// Adds the rows of `features` (feature hashes) to `scores`, as the score of each tag
+    /// over the O tag's (which gets nothing): only differences between tags are meaningful.
+    #[inline]
+    pub fn add(&self, features: &[u64], scores: &mut [f32; TAG_COUNT]) {
+        let shift = 64 - self.bits;
+        // Exact 32-bit sums: a token's scores reach many times the largest weight.
+        let mut sum = [0i32; COLUMNS];
+        for &f in features {
+            // No test for empty rows: their weights are zero, and a branch here mispredicts.
+            let row = &self.rows[(f >> shift) as usize].0;
+            for (s, &w) in sum.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+        }
+        for (s, &v) in scores.iter_mut().skip(usize::from(OUTSIDE) + 1).zip(&sum) {
+            *s += self.unit * v as f32;
+        }
     }
 }
 
@@ -225,11 +235,11 @@ mod tests {
         dense[3 * TAG_COUNT + 2] = 1.5;
         dense[3 * TAG_COUNT + 5] = -0.75;
         dense[200 * TAG_COUNT] = 0.01;
-        let w = Weights::quantise(bits, &dense, 0.05);
+        let w = StoredWeights::quantise(bits, &dense, 0.05);
         assert_eq!(w.rows_used(), 1);
         let mut out = Writer::default();
         w.write(&mut out);
-        let back = Weights::read(&mut Reader::new(&out.bytes)).unwrap();
+        let back = Weights::from(&StoredWeights::read(&mut Reader::new(&out.bytes)).unwrap());
         let mut scores = [0f32; TAG_COUNT];
         back.add(&[3u64 << 56], &mut scores);
         // Scores are relative to O's, which was zero here.
@@ -247,7 +257,7 @@ mod tests {
         dense[5 * TAG_COUNT] = 2.0;
         dense[5 * TAG_COUNT + 3] = 3.0;
         dense[5 * TAG_COUNT + 4] = 1.0;
-        let w = Weights::quantise(bits, &dense, 0.0);
+        let w = Weights::from(&StoredWeights::quantise(bits, &dense, 0.0));
         // The same row many times over: far past what 16-bit sums could hold.
         let features = vec![5u64 << 56; 301];
         let mut scores = [0f32; TAG_COUNT];
