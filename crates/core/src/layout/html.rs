@@ -26,6 +26,7 @@ pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
     let mut meta = page_meta(&doc);
     unhide_streamed_content(&doc);
     prefer_date_shown_by_headline(&doc, &mut meta);
+    drop_unshown_page_node_date(&doc, &mut meta);
     if meta.published.is_none() {
         // Some pages print "Published …" away from the headline (under the story, in a
         // sidebar the furniture pass drops): a labelled date anywhere still dates the story.
@@ -116,15 +117,22 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
     let Some((headline, _)) = &meta.headline else {
         return;
     };
-    // Some templates mark the whole header as furniture; then the page is walked whole.
-    // (Then only the blocks after the headline are read: above it are the site's menus.)
-    let mut blocks = walk(&doc.root(), true).blocks;
-    let mut before = 2;
-    if headline_block(&blocks, headline).is_none() {
-        blocks = walk(&doc.root(), false).blocks;
-        before = 0;
+    let has_h1 = |blocks: &[Block]| blocks.iter().any(|b| b.kind == BlockKind::Heading(1));
+    // Some templates mark the whole header as furniture (the `<h1>` and the byline with it);
+    // then the page is walked whole. (Then only the blocks after the headline are read: above
+    // it are the site's menus.)
+    let skipped = walk(&doc.root(), true).blocks;
+    let mut whole = None;
+    let (mut blocks, mut before) = (skipped, 2);
+    if headline_block(&blocks, headline).is_none() || !has_h1(&blocks) {
+        let all = walk(&doc.root(), false).blocks;
+        if headline_block(&blocks, headline).is_none() || has_h1(&all) {
+            (blocks, before) = (all, 0);
+        } else {
+            whole = Some(all);
+        }
     }
-    let Some(at) = headline_block(&blocks, headline) else {
+    let Some(mut at) = headline_block(&blocks, headline) else {
         return;
     };
     let published_day = meta
@@ -139,6 +147,17 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         && h1 != at
     {
         window = dates_around(&blocks, h1, before);
+    }
+    // A byline box the furniture pass dropped (an author card) may hold the only date shown
+    // by the headline.
+    if window.is_empty() && before > 0 {
+        let all = whole.unwrap_or_else(|| walk(&doc.root(), false).blocks);
+        if let Some(at_all) = headline_block(&all, headline) {
+            window = dates_around(&all, at_all, 0);
+            if !window.is_empty() {
+                (blocks, at) = (all, at_all);
+            }
+        }
     }
     // A date printed without a label that is the metadata's modification date (and not its
     // publication date) is the page showing when it was last updated.
@@ -189,6 +208,30 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
         if meta.published.is_none() || presents_itself_as_updated(doc, meta) {
             meta.published = Some((stamp.to_string(), "page-text"));
         }
+    }
+}
+
+/// A publication date stated only by a JSON-LD `WebPage` node, repeated by no `<meta>` tag
+/// and printed nowhere on the page, is the CMS's record of when the page was created: SEO
+/// plugins give every page one, evergreen guides and institutional pages included. It is not a
+/// date the page gives its readers, so it is dropped rather than reported as the story's.
+fn drop_unshown_page_node_date(doc: &Document, meta: &mut PageMeta) {
+    let Some((date, from)) = &meta.published else {
+        return;
+    };
+    if !meta.published_by_page_node || *from != "json-ld" || tagged_publication_date(doc).is_some()
+    {
+        return;
+    }
+    let day: String = date.chars().take(10).collect();
+    let printed = walk(&doc.root(), false).blocks.iter().any(|block| {
+        printed_dates(&block.text).iter().any(|(stamp, _)| {
+            stamp.date.to_string() == day
+                || swapped_day_month(stamp.date).is_some_and(|d| d.to_string() == day)
+        })
+    });
+    if !printed {
+        meta.published = None;
     }
 }
 
@@ -247,13 +290,36 @@ fn dates_around(blocks: &[Block], at: usize, before: usize) -> Vec<(bool, calend
         .take_while(|(_, b)| !opens_story_list(&b.text))
         .filter(|(_, b)| b.text.split_whitespace().count() <= 30)
         .flat_map(|(i, b)| {
+            let told_in_prose = tells_of_update_in_prose(&b.text);
             printed_dates(&b.text)
                 .into_iter()
+                .filter(move |(_, updated)| !(*updated && told_in_prose))
                 .map(move |(stamp, updated)| (start + i < at, stamp, updated))
         })
         .collect();
     window.sort_by_key(|(above, _, _)| *above);
     window
+}
+
+/// Whether a block tells of an update in a sentence ("We updated this article on …", "This
+/// page was last updated …") rather than labelling its date ("Updated on …", "Last updated:
+/// …"). Such a date is a note about a revision, not a date the page is dated by.
+fn tells_of_update_in_prose(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let Some(at) = lower.find("updated") else {
+        return false;
+    };
+    let mut before = lower[..at].split_whitespace().rev();
+    let mut word = before.next();
+    if word == Some("last") {
+        word = before.next();
+    }
+    word.is_some_and(|w| {
+        [
+            "was", "were", "been", "is", "are", "has", "have", "had", "we", "i", "they", "it",
+        ]
+        .contains(&w)
+    })
 }
 
 /// The blocks before the first heading that opens a list of other stories.
@@ -1042,12 +1108,18 @@ fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize, people: &Peopl
                     .and_then(Value::as_str)
                     .map(clean_text),
             );
-            set(
-                &mut meta.published,
-                map.get("datePublished")
-                    .and_then(Value::as_str)
-                    .and_then(iso_date),
-            );
+            let published = map
+                .get("datePublished")
+                .and_then(Value::as_str)
+                .and_then(iso_date);
+            // An article node that states a date makes the page a dated story, whichever
+            // node's date is kept.
+            let dated_article = !weak && published.is_some();
+            let published_before = meta.published.clone();
+            set(&mut meta.published, published);
+            if meta.published != published_before || dated_article {
+                meta.published_by_page_node = weak;
+            }
             set(
                 &mut meta.page.modified,
                 map.get("dateModified")
@@ -1457,6 +1529,113 @@ mod tests {
         assert_eq!(
             lay_out_html(&page, Some("https://example.org/2023/10/03/rest")).published,
             Some(("2023-10-03".to_string(), "url"))
+        );
+    }
+
+    #[test]
+    fn page_node_dates_need_a_page_that_shows_them() {
+        let body = "<p>Rest matters for health, and there are many ways to get more of it \
+            every day of the week, whatever your work.</p>";
+        let web_page = r#"<script type="application/ld+json">{"@type":"WebPage",
+            "name":"Ten ways to rest","datePublished":"2019-08-14T13:00:00Z"}</script>"#;
+        let published = |head: &str, shown: &str| {
+            let page = format!(
+                "<html><head>{head}</head><body><h1>Ten ways to rest</h1>{shown}{body}</body></html>"
+            );
+            lay_out_html(&page, None).published.map(|(d, _)| d)
+        };
+        // Only a `WebPage` node states it, and the page never shows it: no date.
+        assert_eq!(published(web_page, ""), None);
+        // Printed anywhere on the page, it stands.
+        let footer = "<p>Rest is free.</p><p>First posted 14 August 2019</p>";
+        assert_eq!(
+            published(web_page, footer).as_deref(),
+            Some("2019-08-14T13:00:00Z")
+        );
+        // Repeated by an OpenGraph tag, it stands.
+        let og = "<meta property='article:published_time' content='2019-08-14T13:00:00Z'>";
+        assert_eq!(
+            published(&format!("{web_page}{og}"), "").as_deref(),
+            Some("2019-08-14T13:00:00Z")
+        );
+        // An article node with a date makes the page a dated story, even when the page
+        // node's date is the one kept.
+        let article = r#"<script type="application/ld+json">{"@type":"BlogPosting",
+            "headline":"Ten ways to rest","datePublished":"2019-08-13T00:00:00Z"}</script>"#;
+        assert_eq!(
+            published(&format!("{web_page}{article}"), "").as_deref(),
+            Some("2019-08-14T13:00:00Z")
+        );
+    }
+
+    #[test]
+    fn dates_the_furniture_pass_hides() {
+        let body = "<p>Rest matters for health, and there are many ways to get more of it \
+            every day of the week, whatever your work.</p>";
+        // The header (with the `<h1>` and its date) is marked as a promo box; the first
+        // heading left is a list of other stories, whose dates are not this page's.
+        let page = format!(
+            "<html><body><div class='promo-header'><h1>Ten ways to rest</h1>\
+             <p>12 November 2025</p></div>{body}<h2>More stories</h2><p>Eat well</p>\
+             <h3>Soup recipes</h3><p>23 October 2025</p></body></html>"
+        );
+        assert_eq!(
+            lay_out_html(&page, None)
+                .published
+                .map(|(d, _)| d)
+                .as_deref(),
+            Some("2025-11-12")
+        );
+        // An author card marked as a share box holds the only date by the headline.
+        let page = format!(
+            "<html><body><h1>Ten ways to rest</h1><div class='share-card'><p>Ana Silva</p>\
+             <p>2022-11-23T08:10+02:00</p></div>{body}</body></html>"
+        );
+        assert_eq!(
+            lay_out_html(&page, None)
+                .published
+                .map(|(d, _)| d)
+                .as_deref(),
+            Some("2022-11-23T08:10:00+02:00")
+        );
+        // A date printed alone right after a byline far below the headline.
+        let page = format!(
+            "<html><body><h1>Ten ways to rest</h1>{body}{body}{body}{body}{body}{body}{body}\
+             {body}{body}{body}<div><p>Written by <a href='/a'>Kim Lee</a></p>\
+             <p>April 8, 2024</p></div></body></html>"
+        );
+        let layout = lay_out_html(&page, None);
+        assert_eq!(layout.published, Some(("2024-04-08".to_string(), "byline")));
+    }
+
+    #[test]
+    fn updates_told_in_prose_do_not_date_the_page() {
+        assert!(tells_of_update_in_prose(
+            "Editor's Note: We updated this article on February 2, 2026, to add picks."
+        ));
+        assert!(tells_of_update_in_prose(
+            "This page was last updated Feb 26, 2026"
+        ));
+        assert!(!tells_of_update_in_prose("Last updated: Feb 26, 2026"));
+        assert!(!tells_of_update_in_prose(
+            "By Ana Silva Updated on July 9, 2025"
+        ));
+        let body = "<p>Rest matters for health, and there are many ways to get more of it \
+            every day of the week, whatever your work.</p>";
+        let page = format!(
+            "<html><body><h1>Ten ways to rest</h1><p>We updated this guide on February 2, \
+             2026.</p>{body}</body></html>"
+        );
+        assert_eq!(lay_out_html(&page, None).published, None);
+        let page = format!(
+            "<html><body><h1>Ten ways to rest</h1><p>Updated February 2, 2026</p>{body}</body></html>"
+        );
+        assert_eq!(
+            lay_out_html(&page, None)
+                .published
+                .map(|(d, _)| d)
+                .as_deref(),
+            Some("2026-02-02")
         );
     }
 

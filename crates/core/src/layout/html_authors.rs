@@ -90,9 +90,26 @@ fn labelled_byline(doc: &Document) -> Option<BylineParts> {
                     parts
                 });
             }
-            parse_marked_byline(&text)
+            parse_marked_byline(&text).map(|mut parts| {
+                if parts.date_text.is_none() {
+                    parts.date_text = date_beside(&n);
+                }
+                parts
+            })
         })
         .filter(|b| !b.authors.is_empty())
+}
+
+/// A publication date printed alone in the element right after a byline ("Written by Kim Lee"
+/// then "April 8, 2024"): the byline's date. An update date there is not one.
+fn date_beside(byline: &NodeRef) -> Option<String> {
+    let next = byline.next_element_sibling()?;
+    let text = spaced_text(&next);
+    if text.split_whitespace().count() > 6 {
+        return None;
+    }
+    let dates = super::news::printed_dates(&text);
+    (!dates.is_empty() && dates.iter().all(|(_, updated)| !updated)).then_some(text)
 }
 
 /// Whether `text` opens with `label` followed by a word break.

@@ -57,6 +57,9 @@ pub struct PageMeta {
     pub authors: Option<(Vec<String>, &'static str)>,
     /// Publication date (ISO 8601), with where it came from.
     pub published: Option<(String, &'static str)>,
+    /// Whether `published` was stated only by a JSON-LD `WebPage` node (no article node):
+    /// a CMS's record of when the page was made, which pages that are no dated story carry too.
+    pub published_by_page_node: bool,
     /// The description / standfirst, with where it came from.
     pub description: Option<(String, &'static str)>,
     /// A byline printed outside the main content (HTML byline elements).
