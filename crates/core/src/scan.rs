@@ -50,7 +50,8 @@ impl Tok {
 
     /// Whether this is the word `w` (lower-case).
     pub fn is(&self, w: &str) -> bool {
-        self.kind != Kind::Number && self.key() == w
+        // Bytes, not `key()`: this is the grammars' hottest test and needs no UTF-8 check.
+        self.kind != Kind::Number && self.key[..usize::from(self.key_len)] == *w.as_bytes()
     }
 
     /// Whether this is the punctuation character `c`.
