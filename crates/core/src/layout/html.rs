@@ -6,6 +6,8 @@
 //! this module reads itself so that it can keep authors apart and say where each field
 //! came from. Traversals are iterative: a page of 100k nested tags must not exhaust the stack.
 
+use std::cell::OnceCell;
+
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
@@ -25,16 +27,19 @@ pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
     let doc = Document::from(html.as_ref());
     let mut meta = page_meta(&doc);
     unhide_streamed_content(&doc);
-    prefer_date_shown_by_headline(&doc, &mut meta);
-    drop_unshown_page_node_date(&doc, &mut meta);
+    // The whole-page walks are read by several date rules; each is made at most once.
+    let walks = PageWalks::new(&doc);
+    prefer_date_shown_by_headline(&doc, &walks, &mut meta);
+    drop_unshown_page_node_date(&doc, &walks, &mut meta);
     if meta.published.is_none() {
         // Some pages print "Published …" away from the headline (under the story, in a
         // sidebar the furniture pass drops): a labelled date anywhere still dates the story.
-        meta.published = labelled_publication_date(&walk(&doc.root(), false).blocks)
+        meta.published = labelled_publication_date(&walks.whole().blocks)
             .map(|stamp| (stamp.to_string(), "page-text"));
     }
     settle_with_url_date(&mut meta, url);
-    let main = main_blocks(doc, &html, url);
+    let furniture_skipped = walks.into_furniture_skipped();
+    let main = main_blocks(doc, furniture_skipped, url);
     let mut layout = super::lay_out_blocks(main.blocks, meta);
     layout.captions = main.captions;
     layout
@@ -47,31 +52,71 @@ struct Walked {
     captions: Vec<String>,
 }
 
+/// The walks over a whole page, each made when first asked for and then kept.
+struct PageWalks<'a> {
+    root: NodeRef<'a>,
+    /// `walk(root, true)`: page furniture skipped.
+    furniture_skipped: OnceCell<Walked>,
+    /// `walk(root, false)`: everything shown.
+    whole: OnceCell<Walked>,
+}
+
+impl<'a> PageWalks<'a> {
+    fn new(doc: &'a Document) -> Self {
+        Self {
+            root: doc.root(),
+            furniture_skipped: OnceCell::new(),
+            whole: OnceCell::new(),
+        }
+    }
+
+    fn furniture_skipped(&self) -> &Walked {
+        self.furniture_skipped
+            .get_or_init(|| walk(&self.root, true))
+    }
+
+    fn whole(&self) -> &Walked {
+        self.whole.get_or_init(|| walk(&self.root, false))
+    }
+
+    /// The furniture-skipping walk, when it was made.
+    fn into_furniture_skipped(self) -> Option<Walked> {
+        self.furniture_skipped.into_inner()
+    }
+}
+
 /// Blocks of the page's main content: Readability's pick, unless it clearly under-picked
 /// (a page whose article container holds far more running text), or found nothing.
-fn main_blocks(doc: Document, html: &str, url: Option<&str>) -> Walked {
+/// `furniture_skipped` is the page's furniture-skipping walk when one was already made.
+fn main_blocks(doc: Document, furniture_skipped: Option<Walked>, url: Option<&str>) -> Walked {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     // Classes are kept so that captions and credits inside the pick can still be told apart.
     let config = dom_smoothie::Config {
         keep_classes: true,
         ..dom_smoothie::Config::default()
     };
-    let content = dom_smoothie::Readability::with_document(doc, url, Some(config))
+    // Readability rewrites the document it reads; the page as it was is kept for the
+    // under-pick check (a copy of the tree costs a small part of parsing the page again).
+    let original = doc.clone();
+    // The pick is walked where Readability left it, in its own tree: serialising it and
+    // parsing that again gave the same blocks at the cost of a second parse.
+    let picked = dom_smoothie::Readability::with_document(doc, url, Some(config))
         .ok()
-        .and_then(|mut r| r.parse().ok())
-        .map(|article| article.content.to_string())
-        .filter(|c| !c.trim().is_empty());
-    let picked = content
-        .as_deref()
-        .map(|c| blocks_of(&Document::from(c)))
+        .and_then(|mut r| r.parse().ok().map(|_| r))
+        .map(|r| {
+            let content = r.doc.select_single("#readability-page-1");
+            content
+                .nodes()
+                .first()
+                .map(|node| walk(node, false))
+                .unwrap_or_default()
+        })
         .unwrap_or_default();
     let picked_words = running_words(&picked.blocks);
     if picked_words >= UNDERPICK_WORDS {
         return picked;
     }
     // Readability's pick is short: look at the containers pages mark as the article.
-    let original = Document::from(html);
-    unhide_streamed_content(&original);
     let best = original
         .select(ARTICLE_CONTAINERS)
         .nodes()
@@ -80,7 +125,9 @@ fn main_blocks(doc: Document, html: &str, url: Option<&str>) -> Walked {
         .max_by_key(|walked| running_words(&walked.blocks));
     match best {
         Some(walked) if running_words(&walked.blocks) >= 2 * picked_words.max(20) => walked,
-        _ if picked.blocks.is_empty() => walk(&original.root(), true),
+        _ if picked.blocks.is_empty() => {
+            furniture_skipped.unwrap_or_else(|| walk(&original.root(), true))
+        }
         _ => picked,
     }
 }
@@ -113,7 +160,7 @@ const DATE_BLOCKS_AFTER_HEADLINE: usize = 8;
 /// metadata keeps its place when it agrees (it has the time of day) or when nothing but an
 /// update date is printed. A date printed as an update ("Updated: …") is never taken for the
 /// publication date.
-fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
+fn prefer_date_shown_by_headline(doc: &Document, walks: &PageWalks, meta: &mut PageMeta) {
     let Some((headline, _)) = &meta.headline else {
         return;
     };
@@ -121,39 +168,36 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
     // Some templates mark the whole header as furniture (the `<h1>` and the byline with it);
     // then the page is walked whole. (Then only the blocks after the headline are read: above
     // it are the site's menus.)
-    let skipped = walk(&doc.root(), true).blocks;
-    let mut whole = None;
-    let (mut blocks, mut before) = (skipped, 2);
-    if headline_block(&blocks, headline).is_none() || !has_h1(&blocks) {
-        let all = walk(&doc.root(), false).blocks;
-        if headline_block(&blocks, headline).is_none() || has_h1(&all) {
-            (blocks, before) = (all, 0);
-        } else {
-            whole = Some(all);
-        }
+    let mut blocks: &[Block] = &walks.furniture_skipped().blocks;
+    let mut before = 2;
+    if headline_block(blocks, headline).is_none()
+        || (!has_h1(blocks) && has_h1(&walks.whole().blocks))
+    {
+        blocks = &walks.whole().blocks;
+        before = 0;
     }
-    let Some(mut at) = headline_block(&blocks, headline) else {
+    let Some(mut at) = headline_block(blocks, headline) else {
         return;
     };
     let published_day = meta
         .published
         .as_ref()
         .map(|(p, _)| p.chars().take(10).collect::<String>());
-    let mut window = dates_around(&blocks, at, before);
+    let mut window = dates_around(blocks, at, before);
     // A page whose metadata title is not its printed one (a site name as `og:title`) may
     // still print its date by its `<h1>`.
     if window.is_empty()
         && let Some(h1) = blocks.iter().position(|b| b.kind == BlockKind::Heading(1))
         && h1 != at
     {
-        window = dates_around(&blocks, h1, before);
+        window = dates_around(blocks, h1, before);
     }
     // A byline box the furniture pass dropped (an author card) may hold the only date shown
     // by the headline.
     if window.is_empty() && before > 0 {
-        let all = whole.unwrap_or_else(|| walk(&doc.root(), false).blocks);
-        if let Some(at_all) = headline_block(&all, headline) {
-            window = dates_around(&all, at_all, 0);
+        let all = &walks.whole().blocks;
+        if let Some(at_all) = headline_block(all, headline) {
+            window = dates_around(all, at_all, 0);
             if !window.is_empty() {
                 (blocks, at) = (all, at_all);
             }
@@ -215,7 +259,7 @@ fn prefer_date_shown_by_headline(doc: &Document, meta: &mut PageMeta) {
 /// and printed nowhere on the page, is the CMS's record of when the page was created: SEO
 /// plugins give every page one, evergreen guides and institutional pages included. It is not a
 /// date the page gives its readers, so it is dropped rather than reported as the story's.
-fn drop_unshown_page_node_date(doc: &Document, meta: &mut PageMeta) {
+fn drop_unshown_page_node_date(doc: &Document, walks: &PageWalks, meta: &mut PageMeta) {
     let Some((date, from)) = &meta.published else {
         return;
     };
@@ -224,7 +268,7 @@ fn drop_unshown_page_node_date(doc: &Document, meta: &mut PageMeta) {
         return;
     }
     let day: String = date.chars().take(10).collect();
-    let printed = walk(&doc.root(), false).blocks.iter().any(|block| {
+    let printed = walks.whole().blocks.iter().any(|block| {
         printed_dates(&block.text).iter().any(|(stamp, _)| {
             stamp.date.to_string() == day
                 || swapped_day_month(stamp.date).is_some_and(|d| d.to_string() == day)
@@ -618,6 +662,7 @@ const BLOCK_ELEMENTS: &[&str] = &[
 ];
 
 /// Walks a document into blocks.
+#[cfg(test)]
 fn blocks_of(doc: &Document) -> Walked {
     walk(&doc.root(), false)
 }

@@ -54,19 +54,24 @@ pub fn limit_nesting(html: &str) -> Cow<'_, str> {
         };
         let tag = &html[start + 1..close];
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
-            .collect::<String>()
-            .to_ascii_lowercase();
+        // The tag's name as written (compared without case; no copy per tag).
+        let name = tag.trim_start_matches('/').as_bytes();
+        let name = &name[..name
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!' || **b == b'-')
+            .count()];
+        let is = |known: &str| name.eq_ignore_ascii_case(known.as_bytes());
         i = close + 1;
-        if name.is_empty() || VOID.contains(&name.as_str()) || tag.ends_with('/') {
+        if name.is_empty() || VOID.iter().any(|v| is(v)) || tag.ends_with('/') {
             continue;
         }
-        if !closing && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+        if !closing
+            && ["script", "style", "textarea", "title"]
+                .iter()
+                .any(|r| is(r))
+        {
             // Raw text: skip to the matching end tag.
-            i = find_end_tag(bytes, i, name.as_bytes());
+            i = find_end_tag(bytes, i, name);
             continue;
         }
         if closing {
@@ -98,21 +103,67 @@ pub fn limit_nesting(html: &str) -> Cow<'_, str> {
 
 /// Index of the `>` that ends the tag opening at `start`, skipping quoted attribute values.
 fn tag_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    for (k, &b) in bytes[start + 1..].iter().enumerate() {
-        match (quote, b) {
-            (Some(q), b) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return Some(start + 1 + k),
-            _ => {}
+    let mut i = start + 1;
+    loop {
+        let at = i + find_any3(b'>', b'"', b'\'', bytes.get(i..)?)?;
+        let quote = bytes[at];
+        if quote == b'>' {
+            return Some(at);
         }
+        i = at + 1 + memchr(quote, &bytes[at + 1..])? + 1;
     }
-    None
 }
 
+/// Eight bytes at a time: pages are hundreds of kilobytes and this scan runs over all of
+/// them, so it looks at a word per step and at single bytes only in the word that matches.
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Whether any byte of `word` is zero (exact: no false positives for the word as a whole).
+fn has_zero_byte(word: u64) -> bool {
+    word.wrapping_sub(ONES) & !word & HIGHS != 0
+}
+
+/// The word of eight bytes at `at`, if there are eight bytes left.
+fn word_at(haystack: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = haystack.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_ne_bytes(chunk))
+}
+
+/// Index of the first `needle` in `haystack`.
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
+    let pattern = ONES * u64::from(needle);
+    let mut at = 0;
+    while let Some(word) = word_at(haystack, at) {
+        if has_zero_byte(word ^ pattern) {
+            break;
+        }
+        at += 8;
+    }
+    haystack[at..]
+        .iter()
+        .position(|&b| b == needle)
+        .map(|p| at + p)
+}
+
+/// Index of the first of three bytes in `haystack`.
+fn find_any3(a: u8, b: u8, c: u8, haystack: &[u8]) -> Option<usize> {
+    let (pa, pb, pc) = (
+        ONES * u64::from(a),
+        ONES * u64::from(b),
+        ONES * u64::from(c),
+    );
+    let mut at = 0;
+    while let Some(word) = word_at(haystack, at) {
+        if has_zero_byte(word ^ pa) || has_zero_byte(word ^ pb) || has_zero_byte(word ^ pc) {
+            break;
+        }
+        at += 8;
+    }
+    haystack[at..]
+        .iter()
+        .position(|&x| x == a || x == b || x == c)
+        .map(|p| at + p)
 }
 
 #[cfg(test)]
@@ -153,5 +204,23 @@ mod tests {
         let html = format!("<style>x</STYLE>{deep}");
         assert!(matches!(limit_nesting(&html), Cow::Owned(_)));
         assert_eq!(find_end_tag(b"<b>a</scrip", 0, b"script"), 11);
+    }
+
+    #[test]
+    fn word_scans_agree_with_byte_scans() {
+        let text = b"0123456789abcdef<x a='>' b=\"'\">tail\xff\x80<";
+        for from in 0..text.len() {
+            let hay = &text[from..];
+            for needle in [b'<', b'>', b'\'', b'"', b'z', 0x80] {
+                assert_eq!(memchr(needle, hay), hay.iter().position(|&b| b == needle));
+            }
+            assert_eq!(
+                find_any3(b'>', b'"', b'\'', hay),
+                hay.iter().position(|&b| matches!(b, b'>' | b'"' | b'\''))
+            );
+        }
+        assert_eq!(tag_end(b"<a href='x>y' b=\"1\">z", 0), Some(19));
+        assert_eq!(tag_end(b"<a href='x>", 0), None);
+        assert_eq!(tag_end(b"<", 0), None);
     }
 }
