@@ -125,9 +125,13 @@ fn verb_cue(
     verb: CueVerb,
 ) -> Option<Draft> {
     let w = &doc.words[v];
-    // A capitalised form mid-sentence is a name ("Mark", "Hope"); after a determiner a noun
-    // ("the report", "his claims").
-    if w.capital && v > lo {
+    // A capitalised form mid-sentence is a name ("Mark", "Hope"), except a finite verb in a
+    // headline set in title case ("Bernie Sanders Says He’s …"); after a determiner a noun ("the report",
+    // "his claims").
+    if w.capital
+        && v > lo
+        && !(verb.class == CueClass::Speech && !w.lower.ends_with("ing") && title_case(doc, lo, hi))
+    {
         return None;
     }
     if let Some(d) = as_clause(doc, v, lo, hi, verb) {
@@ -290,8 +294,10 @@ fn verb_cue(
         && !doc.words[v].lower.ends_with("ing")
         && rest_is_trivial(doc, cue_end, end, true)
         && !(doc.word_count(cue_end..end) >= 3 && fronted_subject(doc, lo, c0))
+        // With no speaker after it the verb is no inverted cue but a participle ("…
+        // programme, announced last month") or a bracket's end ("(D-Wash.) said").
+        && let Some(region) = inverted_speaker(doc, cue_end, end)
     {
-        let region = inverted_speaker(doc, cue_end, end);
         let mut cut = b;
         while cut > lo && (is_boundary(doc, cut - 1) || is_quote_mark(doc, cut - 1)) {
             cut -= 1;
@@ -300,7 +306,7 @@ fn verb_cue(
             QuoteKind::Indirect,
             vec![words_span(doc, lo, cut)],
             cue,
-            region,
+            Some(region),
             None,
         ));
     }
@@ -582,6 +588,19 @@ fn as_clause(doc: &Doc<'_>, v: usize, lo: usize, hi: usize, verb: CueVerb) -> Op
         end: doc.words[v].end,
     };
     Some(draft(QuoteKind::Indirect, spans, cue, Some(region), None))
+}
+
+/// The sentence `lo..hi` is a headline in title case: four words or more, and at least
+/// four in five of its words capitalised (short function words may stay lower-case).
+fn title_case(doc: &Doc<'_>, lo: usize, hi: usize) -> bool {
+    let words = || {
+        doc.words[lo..hi]
+            .iter()
+            .filter(|w| !w.punct && w.lower.chars().next().is_some_and(char::is_alphabetic))
+    };
+    let n = words().count();
+    let capital = words().filter(|w| w.capital).count();
+    n >= 4 && capital * 5 >= n * 4
 }
 
 /// An attitude verb's attribution: its complement ("to comment", "Mr. Trump", "for
