@@ -48,6 +48,9 @@ pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
     // Time adverbs before the cue are not the subject ("Solvance, a battery maker, today
     // announced"; "Rep. Sherman last month joked").
     let c0 = skip_time_back(doc, lo, c0);
+    // A parenthetical right before the cue belongs to the name before it ("Sen. Rand Paul
+    // (R-Ky.) said"): the subject ends before its opening bracket.
+    let c0 = skip_parenthetical_back(doc, lo, c0);
     let mut c0 = c0;
     if c0 > lo + 1 && doc.words[c0 - 1].lower == "," {
         c0 -= 1;
@@ -228,6 +231,20 @@ pub fn subject_after(doc: &Doc<'_>, from: usize, hi: usize) -> Option<Span> {
 
 /// Moves a cue start `c0` back over time adverbs before it ("last month", "on Tuesday",
 /// "today"), not before `lo`.
+/// Word `c0 - 1` closes a short bracket ("(R-Ky.)", "(D-Calif.)") that opens after a word:
+/// the index of its opening bracket; else `c0`.
+fn skip_parenthetical_back(doc: &Doc<'_>, lo: usize, c0: usize) -> usize {
+    if c0 <= lo + 2 || doc.words[c0 - 1].lower != ")" {
+        return c0;
+    }
+    (lo.max(c0.saturating_sub(10))..c0 - 1)
+        .rev()
+        .take_while(|&o| doc.words[o].lower != ")")
+        .find(|&o| doc.words[o].lower == "(")
+        .filter(|&o| o > lo && !doc.words[o - 1].punct)
+        .unwrap_or(c0)
+}
+
 fn skip_time_back(doc: &Doc<'_>, lo: usize, c0: usize) -> usize {
     let mut c = c0;
     while c > lo && is_time_word(&doc.words[c - 1].lower) {

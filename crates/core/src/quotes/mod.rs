@@ -10,10 +10,12 @@
 //!   inside or after it;
 //! - `reported.rs` reads reported speech around each cue verb of `lexicon.rs`, and
 //!   "according to X";
+//! - `coordination.rs` ends reported content before a coordinated cue ("… and said …");
 //! - `speaker.rs` resolves speaker phrases: names, role descriptions, pronouns and
 //!   continued turns.
 
 mod clause;
+mod coordination;
 mod direct;
 pub mod lexicon;
 mod reported;
@@ -116,5 +118,6 @@ pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<QuoteMention> {
     let used_cues: Vec<Span> = drafts.iter().filter_map(|q| q.cue).collect();
     drafts.extend(reported::find(&doc, &taken, &used_cues, &phrases));
     drafts.sort_by_key(|q| (q.extent().start, q.extent().end));
+    coordination::cut_at_coordinated_cues(&doc, &mut drafts);
     speaker::resolve_all(&doc, drafts)
 }

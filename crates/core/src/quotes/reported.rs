@@ -9,8 +9,8 @@ use super::clause::{
     cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_after, subject_region,
 };
 use super::lexicon::{
-    CueClass, CueVerb, attitude_verb, cue_verb, is_clause_opener, is_role_noun, pronoun,
-    starts_adverbial,
+    CueClass, CueVerb, attitude_verb, cue_verb, is_clause_opener, is_manner_adverb, is_role_noun,
+    pronoun, starts_adverbial,
 };
 use super::view::Doc;
 use crate::model::{QuoteKind, Span};
@@ -125,10 +125,17 @@ fn verb_cue(
     verb: CueVerb,
 ) -> Option<Draft> {
     let w = &doc.words[v];
-    // A capitalised form mid-sentence is a name ("Mark", "Hope"); after a determiner a noun
-    // ("the report", "his claims").
-    if w.capital && v > lo {
+    // A capitalised form mid-sentence is a name ("Mark", "Hope"), except a finite verb in a
+    // headline set in title case ("Bernie Sanders Says He’s …"); after a determiner a noun ("the report",
+    // "his claims").
+    if w.capital
+        && v > lo
+        && !(verb.class == CueClass::Speech && !w.lower.ends_with("ing") && title_case(doc, lo, hi))
+    {
         return None;
+    }
+    if let Some(d) = as_clause(doc, v, lo, hi, verb) {
+        return Some(d);
     }
     if v > lo
         && matches!(
@@ -287,8 +294,10 @@ fn verb_cue(
         && !doc.words[v].lower.ends_with("ing")
         && rest_is_trivial(doc, cue_end, end, true)
         && !(doc.word_count(cue_end..end) >= 3 && fronted_subject(doc, lo, c0))
+        // With no speaker after it the verb is no inverted cue but a participle ("…
+        // programme, announced last month") or a bracket's end ("(D-Wash.) said").
+        && let Some(region) = inverted_speaker(doc, cue_end, end)
     {
-        let region = inverted_speaker(doc, cue_end, end);
         let mut cut = b;
         while cut > lo && (is_boundary(doc, cut - 1) || is_quote_mark(doc, cut - 1)) {
             cut -= 1;
@@ -297,7 +306,7 @@ fn verb_cue(
             QuoteKind::Indirect,
             vec![words_span(doc, lo, cut)],
             cue,
-            region,
+            Some(region),
             None,
         ));
     }
@@ -516,6 +525,82 @@ fn verb_cue(
         region,
         subject_of,
     ))
+}
+
+/// "As The Hill reported, A." / "As reported by Western Journalism, A." / "A, as he later
+/// explained, B.": the cue stands in a parenthetical "as" clause whose subject (or "by"
+/// agent) is the source; the rest of the sentence is the content.
+fn as_clause(doc: &Doc<'_>, v: usize, lo: usize, hi: usize, verb: CueVerb) -> Option<Draft> {
+    if verb.class == CueClass::Object || doc.words[v].lower.ends_with("ing") {
+        return None;
+    }
+    let c0 = cue_start(doc, v, lo);
+    // "as" opens the clause (after the sentence start, a boundary or a conjunction) and
+    // only a short subject stands between it and the cue.
+    let a = (lo.max(c0.saturating_sub(7))..c0)
+        .rev()
+        .take_while(|&x| !doc.words[x].punct)
+        .find(|&x| doc.words[x].lower == "as")?;
+    if a > lo
+        && !is_boundary(doc, a - 1)
+        && !matches!(doc.words[a - 1].lower.as_str(), "and" | "but")
+    {
+        return None;
+    }
+    let mut end = hi;
+    while end > v + 1 && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
+        end -= 1;
+    }
+    // The clause ends at a comma within a few words (an agent or adverbial may come first).
+    let comma = (v + 1..end.min(v + 9)).find(|&x| doc.words[x].lower == ",")?;
+    // Only an agent or an adverbial between the verb and the comma, not an object or an
+    // infinitive ("as Mr. Kerry continues to push for talks, …" reports nothing).
+    let next = doc.words[v + 1].lower.as_str();
+    if (v + 1..comma).any(|x| doc.words[x].punct)
+        || !(comma == v + 1
+            || matches!(next, "by" | "out" | "earlier" | "previously" | "first")
+            || starts_adverbial(next) && next != "to"
+            || is_manner_adverb(next))
+    {
+        return None;
+    }
+    let region = if a + 1 < c0 {
+        subject_region(doc, a + 1, c0)
+    } else if doc.words.get(v + 1).is_some_and(|w| w.lower == "by") && v + 2 < comma {
+        Some(words_span(doc, v + 2, comma))
+    } else {
+        None
+    }?;
+    let mut spans = Vec::new();
+    let mut before_end = a;
+    while before_end > lo && is_boundary(doc, before_end - 1) {
+        before_end -= 1;
+    }
+    if doc.word_count(lo..before_end) >= 3 {
+        spans.push(words_span(doc, lo, before_end));
+    }
+    if doc.word_count(comma + 1..end) < 3 {
+        return None;
+    }
+    spans.push(words_span(doc, comma + 1, end));
+    let cue = Span {
+        start: doc.words[c0].start,
+        end: doc.words[v].end,
+    };
+    Some(draft(QuoteKind::Indirect, spans, cue, Some(region), None))
+}
+
+/// The sentence `lo..hi` is a headline in title case: four words or more, and at least
+/// four in five of its words capitalised (short function words may stay lower-case).
+fn title_case(doc: &Doc<'_>, lo: usize, hi: usize) -> bool {
+    let words = || {
+        doc.words[lo..hi]
+            .iter()
+            .filter(|w| !w.punct && w.lower.chars().next().is_some_and(char::is_alphabetic))
+    };
+    let n = words().count();
+    let capital = words().filter(|w| w.capital).count();
+    n >= 4 && capital * 5 >= n * 4
 }
 
 /// An attitude verb's attribution: its complement ("to comment", "Mr. Trump", "for

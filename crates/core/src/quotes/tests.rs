@@ -387,3 +387,53 @@ fn an_opening_asked_reports_the_question_up_to_its_comma_with_no_speaker() {
     assert_eq!(q[1].1, "she had not decided");
     assert_eq!(q[1].3.as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn reported_content_ends_before_a_coordinated_cue() {
+    let q = run(
+        "The ministry said it welcomed the findings and pointed to its new reading programme.",
+        &[(ORG, "ministry", &["The ministry"])],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "it welcomed the findings");
+    assert_eq!(q[0].2.as_deref(), Some("said"));
+    assert_eq!(q[1].1, "its new reading programme");
+    assert_eq!(q[1].2.as_deref(), Some("pointed to"));
+}
+
+#[test]
+fn a_bracket_after_the_name_and_a_participle_after_a_comma() {
+    let q = run(
+        "Sen. Rand Paul (R-Ky.) said the tax plan would cost too much.\n\n\
+         The council will fund the programme, announced last month.",
+        &[(PER, "Rand Paul", &["Rand Paul"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the tax plan would cost too much");
+    assert_eq!(q[0].3.as_deref(), Some("Rand Paul"));
+}
+
+#[test]
+fn an_as_clause_attributes_the_rest_of_its_sentence() {
+    let q = run(
+        "As The Hill reported, the senator was also accused of breaking the rules.\n\n\
+         As reported by the Daily Post, the mayor will not run again.\n\n\
+         As the talks continue to drag on, the mayor will not run again.",
+        &[],
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "the senator was also accused of breaking the rules");
+    assert_eq!(q[0].2.as_deref(), Some("reported"));
+    assert_eq!(q[1].1, "the mayor will not run again");
+}
+
+#[test]
+fn title_case_headlines_keep_their_speech_verb() {
+    let q = run(
+        "Bernie Sanders Says He Has Already Started Writing His Address",
+        &[(PER, "Bernie Sanders", &["Bernie Sanders"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "He Has Already Started Writing His Address");
+    assert_eq!(q[0].3.as_deref(), Some("Bernie Sanders"));
+}
