@@ -229,8 +229,6 @@ pub fn subject_after(doc: &Doc<'_>, from: usize, hi: usize) -> Option<Span> {
     Some(span(from, end))
 }
 
-/// Moves a cue start `c0` back over time adverbs before it ("last month", "on Tuesday",
-/// "today"), not before `lo`.
 /// Word `c0 - 1` closes a short bracket ("(R-Ky.)", "(D-Calif.)") that opens after a word:
 /// the index of its opening bracket; else `c0`.
 fn skip_parenthetical_back(doc: &Doc<'_>, lo: usize, c0: usize) -> usize {
@@ -245,6 +243,8 @@ fn skip_parenthetical_back(doc: &Doc<'_>, lo: usize, c0: usize) -> usize {
         .unwrap_or(c0)
 }
 
+/// Moves a cue start `c0` back over time adverbs before it ("last month", "on Tuesday",
+/// "today"), not before `lo`.
 fn skip_time_back(doc: &Doc<'_>, lo: usize, c0: usize) -> usize {
     let mut c = c0;
     while c > lo && is_time_word(&doc.words[c - 1].lower) {

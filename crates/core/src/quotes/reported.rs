@@ -126,8 +126,8 @@ fn verb_cue(
 ) -> Option<Draft> {
     let w = &doc.words[v];
     // A capitalised form mid-sentence is a name ("Mark", "Hope"), except a finite verb in a
-    // headline set in title case ("Bernie Sanders Says He’s …"); after a determiner a noun ("the report",
-    // "his claims").
+    // headline set in title case ("Bernie Sanders Says He’s …"); after a determiner a noun
+    // ("the report", "his claims").
     if w.capital
         && v > lo
         && !(verb.class == CueClass::Speech && !w.lower.ends_with("ing") && title_case(doc, lo, hi))
