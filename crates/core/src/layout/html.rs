@@ -706,29 +706,22 @@ const CAPTION_MARKS: &[&str] = &[
 ];
 
 /// An image caption proper (not a bare credit): `<figcaption>` or a class naming a caption.
-fn is_caption(name: &str, node: &NodeRef) -> bool {
-    name == "figcaption"
+fn is_caption(name: &str, class: Option<&str>) -> bool {
+    name == "figcaption" || class.is_some_and(|c| c.contains("caption"))
+}
+
+/// Image credits and captions by class (`class` lower-cased).
+fn looks_like_caption(class: Option<&str>) -> bool {
+    class.is_some_and(|c| CAPTION_MARKS.iter().any(|m| c.contains(m)))
+}
+
+/// Page furniture by class or id (`class` lower-cased).
+fn looks_like_furniture(node: &NodeRef, class: Option<&str>) -> bool {
+    let marked = |v: &str| FURNITURE_MARKS.iter().any(|m| v.contains(m));
+    class.is_some_and(marked)
         || node
-            .attr("class")
-            .is_some_and(|v| v.to_ascii_lowercase().contains("caption"))
-}
-
-fn looks_like_caption(node: &NodeRef) -> bool {
-    node.attr("class").is_some_and(|v| {
-        let v = v.to_ascii_lowercase();
-        CAPTION_MARKS.iter().any(|m| v.contains(m))
-    })
-}
-
-fn looks_like_furniture(node: &NodeRef) -> bool {
-    let mut marks = String::new();
-    for attr in ["class", "id"] {
-        if let Some(v) = node.attr(attr) {
-            marks.push_str(&v.to_ascii_lowercase());
-            marks.push(' ');
-        }
-    }
-    !marks.is_empty() && FURNITURE_MARKS.iter().any(|m| marks.contains(m))
+            .attr("id")
+            .is_some_and(|id| marked(&id.to_ascii_lowercase()))
 }
 
 /// Walks a node into blocks, depth-first, without recursion. `skip_furniture` also skips
@@ -758,7 +751,10 @@ fn walk(root: &NodeRef, skip_furniture: bool) -> Walked {
             }
             continue;
         }
-        if is_caption(&name, &node) && !is_hidden(&node) {
+        // The class, lower-cased once for the caption and furniture tests.
+        let class = node.attr("class").map(|c| c.to_ascii_lowercase());
+        let class = class.as_deref();
+        if is_caption(&name, class) && !is_hidden(&node) {
             // Captions describe the pictures, not the story: kept apart, never in the body.
             let caption = collapse_whitespace(&normalize_invisible(&node.text()));
             if !caption.is_empty() && !captions.contains(&caption) {
@@ -768,8 +764,8 @@ fn walk(root: &NodeRef, skip_furniture: bool) -> Walked {
         }
         if SKIPPED.contains(&name.as_str())
             || is_hidden(&node)
-            || looks_like_caption(&node)
-            || (skip_furniture && looks_like_furniture(&node))
+            || looks_like_caption(class)
+            || (skip_furniture && looks_like_furniture(&node, class))
         {
             continue;
         }
