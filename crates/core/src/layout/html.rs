@@ -334,10 +334,13 @@ fn dates_around(blocks: &[Block], at: usize, before: usize) -> Vec<(bool, calend
         .take_while(|(_, b)| !opens_story_list(&b.text))
         .filter(|(_, b)| b.text.split_whitespace().count() <= 30)
         .flat_map(|(i, b)| {
-            let told_in_prose = tells_of_update_in_prose(&b.text);
-            printed_dates(&b.text)
+            let mut dates = printed_dates(&b.text);
+            // Only a block with an update date needs reading as a sentence.
+            if dates.iter().any(|(_, updated)| *updated) && tells_of_update_in_prose(&b.text) {
+                dates.retain(|(_, updated)| !updated);
+            }
+            dates
                 .into_iter()
-                .filter(move |(_, updated)| !(*updated && told_in_prose))
                 .map(move |(stamp, updated)| (start + i < at, stamp, updated))
         })
         .collect();
@@ -1134,13 +1137,16 @@ fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize, people: &Peopl
             }
             // A plain WebPage fills gaps only; an article type overrides it.
             let weak = is_webpage_only;
+            // Fills `slot`; says whether it did.
             let set = |slot: &mut Option<(String, &'static str)>, v: Option<String>| {
                 if let Some(v) = v.filter(|v| !v.is_empty())
                     && (slot.is_none() || !weak)
                     && slot.as_ref().is_none_or(|(_, from)| *from != "json-ld")
                 {
                     *slot = Some((v, "json-ld"));
+                    return true;
                 }
+                false
             };
             set(
                 &mut meta.headline,
@@ -1156,9 +1162,7 @@ fn read_json_ld(value: &Value, meta: &mut PageMeta, depth: usize, people: &Peopl
             // An article node that states a date makes the page a dated story, whichever
             // node's date is kept.
             let dated_article = !weak && published.is_some();
-            let published_before = meta.published.clone();
-            set(&mut meta.published, published);
-            if meta.published != published_before || dated_article {
+            if set(&mut meta.published, published) || dated_article {
                 meta.published_by_page_node = weak;
             }
             set(

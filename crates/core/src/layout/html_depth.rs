@@ -132,37 +132,27 @@ fn word_at(haystack: &[u8], at: usize) -> Option<u64> {
 
 /// Index of the first `needle` in `haystack`.
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    let pattern = ONES * u64::from(needle);
-    let mut at = 0;
-    while let Some(word) = word_at(haystack, at) {
-        if has_zero_byte(word ^ pattern) {
-            break;
-        }
-        at += 8;
-    }
-    haystack[at..]
-        .iter()
-        .position(|&b| b == needle)
-        .map(|p| at + p)
+    find_first([needle], haystack)
 }
 
 /// Index of the first of three bytes in `haystack`.
 fn find_any3(a: u8, b: u8, c: u8, haystack: &[u8]) -> Option<usize> {
-    let (pa, pb, pc) = (
-        ONES * u64::from(a),
-        ONES * u64::from(b),
-        ONES * u64::from(c),
-    );
+    find_first([a, b, c], haystack)
+}
+
+/// Index of the first byte of `haystack` that is one of `needles`, a word at a time.
+fn find_first<const N: usize>(needles: [u8; N], haystack: &[u8]) -> Option<usize> {
+    let patterns = needles.map(|n| ONES * u64::from(n));
     let mut at = 0;
     while let Some(word) = word_at(haystack, at) {
-        if has_zero_byte(word ^ pa) || has_zero_byte(word ^ pb) || has_zero_byte(word ^ pc) {
+        if patterns.iter().any(|p| has_zero_byte(word ^ p)) {
             break;
         }
         at += 8;
     }
     haystack[at..]
         .iter()
-        .position(|&x| x == a || x == b || x == c)
+        .position(|x| needles.contains(x))
         .map(|p| at + p)
 }
 
