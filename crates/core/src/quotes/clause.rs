@@ -32,6 +32,25 @@ pub fn is_boundary(doc: &Doc<'_>, i: usize) -> bool {
         )
 }
 
+/// `at` moved back over clause boundaries (commas, dashes, brackets) before it, not below `lo`.
+pub fn before_boundaries(doc: &Doc<'_>, lo: usize, at: usize) -> usize {
+    let mut at = at;
+    while at > lo && is_boundary(doc, at - 1) {
+        at -= 1;
+    }
+    at
+}
+
+/// The end of a content that runs to `hi`: trailing punctuation dropped, quote marks kept,
+/// not below `floor`.
+pub fn content_end(doc: &Doc<'_>, floor: usize, hi: usize) -> usize {
+    let mut end = hi;
+    while end > floor && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
+        end -= 1;
+    }
+    end
+}
+
 /// Is word `i` a closing or opening quotation mark?
 pub fn is_quote_mark(doc: &Doc<'_>, i: usize) -> bool {
     matches!(

@@ -4,7 +4,7 @@
 //! runs over the second cue and its content, and matches neither.
 
 use super::Draft;
-use super::clause::is_boundary;
+use super::clause::before_boundaries;
 use super::lexicon::{is_cue_auxiliary, is_manner_adverb};
 use super::view::Doc;
 use crate::model::{QuoteKind, Span};
@@ -48,10 +48,7 @@ fn conjunction_before(doc: &Doc<'_>, cue: usize, content_start: usize) -> Option
             return None;
         }
         if matches!(prev.lower.as_str(), "and" | "but") {
-            let mut end = k - 1;
-            while end > 0 && is_boundary(doc, end - 1) {
-                end -= 1;
-            }
+            let end = before_boundaries(doc, 0, k - 1);
             let last = doc.words.get(end.checked_sub(1)?)?;
             return (last.start >= content_start).then_some(last.end);
         }

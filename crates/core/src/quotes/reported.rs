@@ -6,7 +6,8 @@
 
 use super::Draft;
 use super::clause::{
-    cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_after, subject_region,
+    before_boundaries, content_end, cue_start, inverted_speaker, is_boundary, is_quote_mark,
+    subject_after, subject_region,
 };
 use super::lexicon::{
     CueClass, CueVerb, attitude_verb, cue_verb, is_clause_opener, is_manner_adverb, is_role_noun,
@@ -81,11 +82,7 @@ fn according_to(doc: &Doc<'_>, v: usize, lo: usize, hi: usize) -> Option<Draft> 
         start: doc.words[v].start,
         end: doc.words[v + 1].end,
     };
-    let mut end = hi;
-    while end > v + 2 && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
-        end -= 1;
-    }
-    let hi = end;
+    let hi = content_end(doc, v + 2, hi);
     let region = inverted_speaker(doc, v + 2, hi)?;
     let after = doc.word_at_or_after(region.end);
     let mut before_end = v;
@@ -267,10 +264,7 @@ fn verb_cue(
         start: doc.words[c0].start,
         end: doc.words[cue_end - 1].end,
     };
-    let mut end = hi;
-    while end > cue_end && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
-        end -= 1;
-    }
+    let mut end = content_end(doc, cue_end, hi);
     // "agreed to debate", "pledged to enact …": an infinitive is the content.
     let to_complement = matches!(verb.lemma, "agree" | "pledge") && next_is_to;
     if attitude || to_complement {
@@ -547,10 +541,7 @@ fn as_clause(doc: &Doc<'_>, v: usize, lo: usize, hi: usize, verb: CueVerb) -> Op
     {
         return None;
     }
-    let mut end = hi;
-    while end > v + 1 && doc.words[end - 1].punct && !is_quote_mark(doc, end - 1) {
-        end -= 1;
-    }
+    let end = content_end(doc, v + 1, hi);
     // The clause ends at a comma within a few words (an agent or adverbial may come first).
     let comma = (v + 1..end.min(v + 9)).find(|&x| doc.words[x].lower == ",")?;
     // Only an agent or an adverbial between the verb and the comma, not an object or an
@@ -572,10 +563,7 @@ fn as_clause(doc: &Doc<'_>, v: usize, lo: usize, hi: usize, verb: CueVerb) -> Op
         None
     }?;
     let mut spans = Vec::new();
-    let mut before_end = a;
-    while before_end > lo && is_boundary(doc, before_end - 1) {
-        before_end -= 1;
-    }
+    let before_end = before_boundaries(doc, lo, a);
     if doc.word_count(lo..before_end) >= 3 {
         spans.push(words_span(doc, lo, before_end));
     }
