@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::html_authors::{
     PeopleIndex, in_page_furniture, is_handle, meta_tag_authors, visible_byline,
 };
-use super::html_depth::limit_nesting;
+use super::html_prepass::prepass;
 use super::html_url_date::settle_with_url_date;
 use super::news::printed_dates;
 use super::{Block, BlockKind, Layout, PageMeta, PageType};
@@ -23,7 +23,7 @@ use crate::decode::normalize_invisible;
 
 /// Lays out an HTML page.
 pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
-    let html = limit_nesting(html);
+    let html = prepass(html);
     let doc = Document::from(html.as_ref());
     let mut meta = page_meta(&doc);
     unhide_streamed_content(&doc);
