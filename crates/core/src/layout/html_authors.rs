@@ -3,14 +3,29 @@
 
 use std::collections::HashMap;
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, Element, NodeRef};
 use serde_json::Value;
 
 use super::byline::{BylineParts, parse_marked_byline};
 
-/// Elements pages mark as the byline or the author's name.
-const BYLINE_ELEMENTS: &str = "[class*='byline'], [class*='author'], [rel='author'], \
-    [itemprop='author'], [class*='Byline'], [class*='Author']";
+/// Whether pages mark `element` as the byline or the author's name: what the selector list
+/// `[class*='byline'], [class*='author'], [class*='Byline'], [class*='Author'],
+/// [rel='author' i], [itemprop='author']` matches. Tested attribute by attribute in one pass
+/// over the page: the selector engine took ~1.2M instructions a page for this list (a fifth
+/// of reading the page's metadata).
+fn marks_byline(element: &Element) -> bool {
+    element.attrs.iter().any(|attr| {
+        let value: &str = &attr.value;
+        match &*attr.name.local {
+            "class" => ["byline", "author", "Byline", "Author"]
+                .iter()
+                .any(|mark| value.contains(mark)),
+            "rel" => value.eq_ignore_ascii_case("author"),
+            "itemprop" => value == "author",
+            _ => false,
+        }
+    })
+}
 
 /// Labels printed before an author's name ("Written by", "Author:").
 const CREDIT_LABELS: &[&str] = &[
@@ -37,11 +52,11 @@ const CREDIT_LABELS: &[&str] = &[
 /// names there are commenters and other stories' authors.
 pub(super) fn visible_byline(doc: &Document) -> Option<BylineParts> {
     let marked = doc
-        .select(BYLINE_ELEMENTS)
-        .nodes()
-        .iter()
+        .root()
+        .descendants_it()
+        .filter(|n| n.element_ref().is_some_and(|e| marks_byline(&e)))
         .filter(|n| !in_page_furniture(n))
-        .map(spaced_text)
+        .map(|n| spaced_text(&n))
         .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 24)
         .find_map(|t| parse_marked_byline(&t));
     if marked.as_ref().is_some_and(|b| !b.authors.is_empty()) {
@@ -313,6 +328,39 @@ mod tests {
             byline("<body><div class='comments'><p>Posted by Jane Doe</p></div></body>").is_empty()
         );
         assert!(byline("<body><p>By Monday the river had risen two metres.</p></body>").is_empty());
+    }
+
+    #[test]
+    fn marked_bylines_as_the_selector_list_reads_them() {
+        let marks = |html: &str| {
+            let doc = Document::from(html);
+            let found = doc
+                .select("body *")
+                .nodes()
+                .iter()
+                .any(|n| n.element_ref().is_some_and(|e| marks_byline(&e)));
+            // The selector list it stands for agrees.
+            let selected = doc.select(
+                "body [class*='byline'], body [class*='author'], body [rel='author'], \
+                 body [itemprop='author'], body [class*='Byline'], body [class*='Author']",
+            );
+            assert_eq!(found, selected.exists(), "{html}");
+            found
+        };
+        assert!(marks("<span class='c-Byline__name'>A</span>"));
+        assert!(marks("<div class='post authorBox'>A</div>"));
+        assert!(marks("<a rel='AUTHOR' href='/a'>A</a>"));
+        assert!(marks("<span itemprop='author'>A</span>"));
+        // Substrings of the class only, the exact `itemprop`, and `rel` without case.
+        assert!(!marks("<span itemprop='Author'>A</span>"));
+        assert!(!marks("<span data-class='byline' id='author'>A</span>"));
+        assert!(!marks("<a rel='author nofollow'>A</a>"));
+        assert!(!marks("<span class='BYLINE'>A</span>"));
+        // The first marked element that reads as a byline, in page order.
+        assert_eq!(
+            byline("<body><p class='byline'>By Ann Lee</p><p rel='author'>By Bo Ek</p></body>"),
+            ["Ann Lee"]
+        );
     }
 
     #[test]
