@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use dom_query::{Document, Element, NodeRef};
+use dom_query::{Document, Element, NodeData, NodeRef};
 use serde_json::Value;
 
 use super::byline::{BylineParts, parse_marked_byline};
@@ -73,14 +73,10 @@ fn labelled_byline(doc: &Document) -> Option<BylineParts> {
     // Text nodes that open with a label; their element is the candidate.
     body.descendants_it()
         .filter(|t| {
-            t.is_text() && {
-                let text = t.text();
-                let head: String = text.trim_start().chars().take(14).collect();
-                let head = head.to_lowercase();
-                CREDIT_LABELS
-                    .iter()
-                    .any(|l| opens_with_label(head.trim_end(), l))
-            }
+            t.query_or(false, |node| match &node.data {
+                NodeData::Text { contents } => opens_with_credit_label(contents),
+                _ => false,
+            })
         })
         .filter_map(|t| t.parent())
         .filter(|n| !in_page_furniture(n))
@@ -125,6 +121,22 @@ fn date_beside(byline: &NodeRef) -> Option<String> {
     }
     let dates = super::news::printed_dates(&text);
     (!dates.is_empty() && dates.iter().all(|(_, updated)| !updated)).then_some(text)
+}
+
+/// Whether `text` (a text node's) opens with one of [`CREDIT_LABELS`], in any case. Most text
+/// nodes are told apart by their first letter, without a lower-cased copy: every page's every
+/// text node is asked.
+fn opens_with_credit_label(text: &str) -> bool {
+    let text = text.trim_start();
+    let initial = text.chars().next().and_then(|c| c.to_lowercase().next());
+    if !initial.is_some_and(|i| CREDIT_LABELS.iter().any(|l| l.starts_with(i))) {
+        return false;
+    }
+    let head: String = text.chars().take(14).collect();
+    let head = head.to_lowercase();
+    CREDIT_LABELS
+        .iter()
+        .any(|l| opens_with_label(head.trim_end(), l))
 }
 
 /// Whether `text` opens with `label` followed by a word break.
@@ -328,6 +340,11 @@ mod tests {
             byline("<body><div class='comments'><p>Posted by Jane Doe</p></div></body>").is_empty()
         );
         assert!(byline("<body><p>By Monday the river had risen two metres.</p></body>").is_empty());
+        assert!(opens_with_credit_label("\n  WRITTEN BY: Kim"));
+        assert!(opens_with_credit_label("Author"));
+        assert!(!opens_with_credit_label("Authority"));
+        assert!(!opens_with_credit_label("Écrit par Kim"));
+        assert!(!opens_with_credit_label(""));
     }
 
     #[test]
