@@ -229,8 +229,7 @@ pub fn normalize_invisible(text: &str) -> String {
             | '\u{205f}'
             | '\u{3000}'
             | '\u{1680}' => pending_space = true,
-            '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}' => {}
-            c if c.is_control() => {}
+            c if is_unseen(c) => {}
             c => {
                 if pending_space && !out.is_empty() && !out.ends_with('\n') {
                     out.push(' ');
@@ -238,6 +237,34 @@ pub fn normalize_invisible(text: &str) -> String {
                 pending_space = false;
                 out.push(c);
             }
+        }
+    }
+    out
+}
+
+/// Characters [`normalize_invisible`] drops: zero-width spaces, word joiners, soft hyphens,
+/// BOMs and control characters (whitespace is looked at before this).
+fn is_unseen(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{180e}'
+    ) || c.is_control()
+}
+
+/// The words of `text` as [`normalize_invisible`] leaves them, joined by single spaces (line
+/// breaks too): a block of a page as one line, in one pass and one allocation.
+pub fn visible_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+        } else if !is_unseen(c) {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
         }
     }
     out
@@ -251,6 +278,22 @@ fn push_newline(out: &mut String, pending_space: &mut bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn visible_words_are_the_normalised_text_joined(
+            text in "([a-z]|[ \t\r\n\u{a0}\u{200b}\u{ad}\u{feff}\u{2028}\u{3000}\u{85}\x0b\x01]|\\PC){0,40}"
+        ) {
+            let joined = normalize_invisible(&text).split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(visible_words(&text), joined);
+        }
+
+        #[test]
+        fn visible_words_of_any_string(text in proptest::prelude::any::<String>()) {
+            let joined = normalize_invisible(&text).split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(visible_words(&text), joined);
+        }
+    }
 
     #[test]
     fn utf8_passes_through() {
@@ -322,5 +365,6 @@ mod tests {
     fn invisible_characters_are_normalised() {
         let s = "A\u{a0}b  c\t d\r\nnext\u{200b}line \r\u{feff}x\u{ad}y “q” — z";
         assert_eq!(normalize_invisible(s), "A b c d\nnextline\nxy “q” — z");
+        assert_eq!(visible_words(s), "A b c d nextline xy “q” — z");
     }
 }

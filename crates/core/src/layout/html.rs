@@ -19,7 +19,7 @@ use super::html_url_date::settle_with_url_date;
 use super::news::printed_dates;
 use super::{Block, BlockKind, Layout, PageMeta, PageType};
 use crate::calendar;
-use crate::decode::normalize_invisible;
+use crate::decode::visible_words;
 
 /// Lays out an HTML page.
 pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
@@ -759,7 +759,7 @@ fn walk(root: &NodeRef, skip_furniture: bool) -> Walked {
         let class = class.as_deref();
         if is_caption(&name, class) && !is_hidden(&node) {
             // Captions describe the pictures, not the story: kept apart, never in the body.
-            let caption = collapse_whitespace(&normalize_invisible(&node.text()));
+            let caption = visible_words(&node.text());
             if !caption.is_empty() && !captions.contains(&caption) {
                 captions.push(caption);
             }
@@ -824,7 +824,7 @@ impl BlockBuilder {
     }
 
     fn finish(&mut self, out: &mut Vec<Block>) {
-        let text = collapse_whitespace(&normalize_invisible(&self.text));
+        let text = visible_words(&self.text);
         if !text.is_empty() {
             out.push(Block {
                 text,
@@ -834,18 +834,6 @@ impl BlockBuilder {
         self.text.clear();
         self.kind = BlockKind::Text;
     }
-}
-
-/// Joins runs of whitespace (line breaks included) into single spaces.
-fn collapse_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// Metadata the page states: JSON-LD first, then OpenGraph and `<meta>` tags, then the
@@ -1311,7 +1299,7 @@ fn iso_date(s: &str) -> Option<String> {
 }
 
 pub(super) fn clean_text(s: &str) -> String {
-    collapse_whitespace(&normalize_invisible(&decode_entities(s)))
+    visible_words(&decode_entities(s))
 }
 
 /// Decodes the few entities that survive in attribute values and JSON-LD strings.
