@@ -101,17 +101,45 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 fn control_share(text: &str) -> Option<u32> {
     const SAMPLE_CHARS: usize = 65_536;
     const LIMIT_PERCENT: usize = 10;
-    let mut total = 0usize;
-    let mut control = 0usize;
-    for c in text.chars().take(SAMPLE_CHARS) {
-        total += 1;
-        let is_control = (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
-            || c == char::REPLACEMENT_CHARACTER;
-        control += usize::from(is_control);
-    }
+    // Counted on the UTF-8 bytes, not decoded characters (every input passes here): the
+    // three kinds have fixed encodings (C0 and DEL one byte, C1 `C2 80`–`C2 9F`, U+FFFD
+    // `EF BF BD`), and simple byte counts compile to vector code.
+    let sample = char_prefix(text, SAMPLE_CHARS);
+    let total = sample.chars().count();
+    let bytes = sample.as_bytes();
+    let c0: usize = bytes
+        .iter()
+        .map(|&b| {
+            usize::from((b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        })
+        .sum();
+    let wide = memchr::memchr2_iter(0xc2, 0xef, bytes)
+        .filter(|&i| match bytes[i] {
+            0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+            _ => bytes.get(i + 1..i + 3) == Some(&[0xbf, 0xbd][..]),
+        })
+        .count();
+    let control = c0 + wide;
     // Tiny inputs are judged too: a handful of random bytes should not become an "article".
     let percent = control.checked_mul(100)?.checked_div(total)?;
     (percent >= LIMIT_PERCENT).then_some(percent as u32)
+}
+
+/// The first `n` characters of `text` (all of it when shorter), found by counting characters
+/// in byte chunks rather than decoding each one.
+fn char_prefix(text: &str, n: usize) -> &str {
+    let mut end = 0;
+    let mut wanted = n;
+    while wanted > 0 && end < text.len() {
+        // `wanted` more characters take at least `wanted` bytes.
+        let mut chunk_end = (end + wanted).min(text.len());
+        while !text.is_char_boundary(chunk_end) {
+            chunk_end += 1;
+        }
+        wanted -= text[end..chunk_end].chars().count();
+        end = chunk_end;
+    }
+    &text[..end]
 }
 
 /// Finds a `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…charset=…">`
@@ -281,6 +309,21 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn control_share_counts_as_characters_would(text in proptest::prelude::any::<String>()) {
+            // The definition, one decoded character at a time.
+            let chars = text.chars().take(65_536);
+            let total = chars.clone().count();
+            let control = chars
+                .filter(|&c| {
+                    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+                        || c == char::REPLACEMENT_CHARACTER
+                })
+                .count();
+            let expected = (control * 100).checked_div(total).filter(|p| *p >= 10);
+            proptest::prop_assert_eq!(control_share(&text), expected.map(|p| p as u32));
+        }
+
+        #[test]
         fn visible_words_are_the_normalised_text_joined(
             text in "([a-z]|[ \t\r\n\u{a0}\u{200b}\u{ad}\u{feff}\u{2028}\u{3000}\u{85}\x0b\x01]|\\PC){0,40}"
         ) {
@@ -337,6 +380,17 @@ mod tests {
         let d = decode(bytes, None, false).unwrap();
         assert!(d.text.contains("José Müller"), "{}", d.text);
         assert!(d.text.contains("“as planned”"), "{}", d.text);
+    }
+
+    #[test]
+    fn control_characters_are_counted_by_kind() {
+        assert_eq!(control_share("\u{fffd}\u{85}\x01a"), Some(75));
+        assert_eq!(control_share("\u{7f}\u{9f}\u{a0}\u{fffc}"), Some(50));
+        assert_eq!(control_share("\t\n\r\x0c text"), None);
+        assert_eq!(control_share(""), None);
+        assert_eq!(char_prefix("aé€😀b", 4), "aé€😀");
+        assert_eq!(char_prefix("aé", 5), "aé");
+        assert_eq!(char_prefix("abc", 0), "");
     }
 
     #[test]
