@@ -138,14 +138,20 @@ impl Lexicon {
     /// Brown cluster path of a word, trying it as written, lower-cased, then title-cased
     /// (so headline capitals find their cluster); 0 when unknown.
     pub fn cluster(&self, word: &str) -> u32 {
-        let lookups = [
+        self.cluster_hashed(
             hash::hash_str(WORD_SEED, word),
             hash::hash_lower(WORD_SEED, word),
-            hash::hash_title(WORD_SEED, word),
-        ];
-        lookups
-            .into_iter()
-            .find_map(|h| self.clusters.get(h))
+            || hash::hash_title(WORD_SEED, word),
+        )
+    }
+
+    /// [`Lexicon::cluster`] from the word's hashes with [`WORD_SEED`] as written and
+    /// lower-cased (which the tagger has already), hashing it title-cased only if needed.
+    pub fn cluster_hashed(&self, word: u64, lower: u64, title: impl FnOnce() -> u64) -> u32 {
+        self.clusters
+            .get(word)
+            .or_else(|| self.clusters.get(lower))
+            .or_else(|| self.clusters.get(title()))
             .unwrap_or(0)
     }
 

@@ -118,15 +118,20 @@ impl Tagger {
     pub fn tag_prepared(&self, doc: &Prepared) -> Vec<u8> {
         let local = LocalFeatures::of(doc);
         let (one, two) = (&self.model.first, &self.model.second);
-        let first_scores =
-            fixed_scores(doc, &local, None, |f, s| one.add(f, s), |f| one.prefetch(f));
+        let first_scores = fixed_scores(
+            doc,
+            &local,
+            None,
+            |a, b, s| one.add_parts([a, b], s),
+            |f| one.prefetch(f),
+        );
         let first = decode_with(doc, first_scores, None, |f, s| self.model.first.add(f, s));
         let summary = features::first_pass(doc, &first);
         let second_scores = fixed_scores(
             doc,
             &local,
             Some(&summary),
-            |f, s| two.add(f, s),
+            |a, b, s| two.add_parts([a, b], s),
             |f| two.prefetch(f),
         );
         decode_with(doc, second_scores, Some(&summary), |f, s| {
@@ -142,7 +147,16 @@ pub fn decode(
     first: Option<&FirstPass>,
     mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
 ) -> Vec<u8> {
-    let fixed = fixed_scores(doc, &LocalFeatures::of(doc), first, &mut score, |_| ());
+    let fixed = fixed_scores(
+        doc,
+        &LocalFeatures::of(doc),
+        first,
+        |a, b, s| {
+            score(a, s);
+            score(b, s);
+        },
+        |_| (),
+    );
     decode_with(doc, fixed, first, score)
 }
 
@@ -154,12 +168,13 @@ const ROWS_AHEAD: usize = 2;
 /// another with no decision in between, asking with `prefetch` for the rows of the token
 /// [`ROWS_AHEAD`] places on while one is scored: the tagger's time is mostly waiting for weight
 /// rows from memory, and out-of-order execution alone keeps only a few of a token's ~60
-/// fetches in flight.
+/// fetches in flight. `score` gets a token's local and second-pass features as two lists that
+/// it must add up as one.
 pub fn fixed_scores(
     doc: &Prepared,
     local: &LocalFeatures,
     first: Option<&FirstPass>,
-    mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
+    mut score: impl FnMut(&[u64], &[u64], &mut [f32; TAG_COUNT]),
     mut prefetch: impl FnMut(&[u64]),
 ) -> Vec<[f32; TAG_COUNT]> {
     let mut out = vec![[0f32; TAG_COUNT]; doc.tokens.len()];
@@ -169,28 +184,29 @@ pub fn fixed_scores(
         .iter()
         .flat_map(|&(s, e)| (s..e).map(move |t| (s, e, t)))
         .collect();
-    // One list per token, so that its rows add up in one exact sum.
-    let fill = |&(s, e, t): &(usize, usize, usize), features: &mut Vec<u64>| {
+    // The second-pass features of a token (none in the first pass).
+    let second = |&(s, e, t): &(usize, usize, usize), features: &mut Vec<u64>| {
         features.clear();
-        features.extend_from_slice(local.of_token(t));
         if let Some(f) = first {
             let context = (&f.tags[s..e], &f.elsewhere[s..e]);
             features::second_pass_features(&doc.tokens[s..e], t - s, context, features);
         }
     };
-    let mut ring: [Vec<u64>; ROWS_AHEAD + 1] = std::array::from_fn(|_| Vec::with_capacity(96));
+    let mut ring: [Vec<u64>; ROWS_AHEAD + 1] = std::array::from_fn(|_| Vec::with_capacity(16));
     for (k, position) in positions.iter().enumerate().take(ROWS_AHEAD) {
-        fill(position, &mut ring[k]);
+        second(position, &mut ring[k]);
+        prefetch(local.of_token(position.2));
         prefetch(&ring[k]);
     }
     for (k, &(_, _, t)) in positions.iter().enumerate() {
         if let Some(ahead) = positions.get(k + ROWS_AHEAD) {
             let slot = &mut ring[(k + ROWS_AHEAD) % (ROWS_AHEAD + 1)];
-            fill(ahead, slot);
+            second(ahead, slot);
+            prefetch(local.of_token(ahead.2));
             prefetch(slot);
         }
         if let Some(scores) = out.get_mut(t) {
-            score(&ring[k % (ROWS_AHEAD + 1)], scores);
+            score(local.of_token(t), &ring[k % (ROWS_AHEAD + 1)], scores);
         }
     }
     out

@@ -177,14 +177,23 @@ impl Weights {
     /// over the O tag's (which gets nothing): only differences between tags are meaningful.
     #[inline]
     pub fn add(&self, features: &[u64], scores: &mut [f32; TAG_COUNT]) {
+        self.add_parts([features, &[]], scores);
+    }
+
+    /// [`Weights::add`] of the features of both lists, in one exact sum (as if they were one
+    /// list, without copying them into one).
+    #[inline]
+    pub fn add_parts(&self, parts: [&[u64]; 2], scores: &mut [f32; TAG_COUNT]) {
         let shift = 64 - self.bits;
         // Exact 32-bit sums: a token's scores reach many times the largest weight.
         let mut sum = [0i32; COLUMNS];
-        for &f in features {
-            // No test for empty rows: their weights are zero, and a branch here mispredicts.
-            let row = &self.rows[(f >> shift) as usize].0;
-            for (s, &w) in sum.iter_mut().zip(row) {
-                *s += i32::from(w);
+        for part in parts {
+            for &f in part {
+                // No test for empty rows: their weights are zero, and a branch here mispredicts.
+                let row = &self.rows[(f >> shift) as usize].0;
+                for (s, &w) in sum.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
             }
         }
         for (s, &v) in scores.iter_mut().skip(usize::from(OUTSIDE) + 1).zip(&sum) {
