@@ -155,6 +155,20 @@ impl Lexicon {
             .unwrap_or(0)
     }
 
+    /// Starts fetching the cluster-table slot of a word hash, for a
+    /// [`Lexicon::cluster_hashed`] soon after (a hint only).
+    #[inline]
+    pub fn prefetch_cluster(&self, word: u64) {
+        self.clusters.prefetch(word);
+    }
+
+    /// Starts fetching the phrase-table slot of a phrase key, for a [`Lexicon::phrase`] soon
+    /// after (a hint only).
+    #[inline]
+    pub fn prefetch_phrase(&self, key: u64) {
+        self.phrases.prefetch(key);
+    }
+
     /// Longest phrase length (in tokens) in any list.
     pub fn max_phrase_len(&self) -> usize {
         self.max_phrase_len
