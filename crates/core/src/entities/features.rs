@@ -95,11 +95,47 @@ pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// Computes token infos for a document of `tokens` split into `sentences` (token ranges).
 pub fn prepare(lexicon: &Lexicon, tokens: &[&str], sentences: &[(usize, usize)]) -> Prepared {
-    let mut infos: Vec<TokenInfo> = tokens.iter().map(|t| token_info(lexicon, t)).collect();
-    let phrase_keys: Vec<u64> = tokens
-        .iter()
-        .map(|t| hash::hash_lower(PHRASE_SEED, expand_abbreviation(&normalise(t))))
-        .collect();
+    let mut infos: Vec<TokenInfo> = Vec::with_capacity(tokens.len());
+    let mut phrase_keys: Vec<u64> = Vec::with_capacity(tokens.len());
+    // The first token of each form: most of a document's tokens are repeats, whose infos
+    // (before the position-dependent flags below) and phrase keys are copied, not recomputed.
+    let mut first_of: KeyMap<usize> = KeyMap::default();
+    first_of.reserve(tokens.len());
+    // Per token, the first token of its form, and for first tokens their title-cased hash.
+    let mut form_of: Vec<(usize, Option<u64>)> = Vec::with_capacity(tokens.len());
+    for (j, t) in tokens.iter().enumerate() {
+        let form = normalise(t);
+        let word = hash::hash_str(WORD_SEED, &form);
+        let seen = first_of
+            .get(&word)
+            .copied()
+            .filter(|&k| tokens[k] == *t || normalise(tokens[k]) == form);
+        let (info, key) = match seen {
+            Some(k) => {
+                form_of.push((k, None));
+                (infos[k], phrase_keys[k])
+            }
+            None => {
+                first_of.entry(word).or_insert(j);
+                let (info, title_cased) = info_without_cluster(&form, word);
+                let key = hash::hash_lower(PHRASE_SEED, expand_abbreviation(&form));
+                // Their lookups come below, once these slots are on their way from memory.
+                lexicon.prefetch_cluster(word);
+                lexicon.prefetch_phrase(hash::phrase_step(PHRASE_START, key));
+                form_of.push((j, title_cased));
+                (info, key)
+            }
+        };
+        infos.push(info);
+        phrase_keys.push(key);
+    }
+    for (j, &(k, title_cased)) in form_of.iter().enumerate() {
+        infos[j].cluster = if k == j {
+            cluster_of(lexicon, &infos[j], title_cased, &normalise(tokens[j]))
+        } else {
+            infos[k].cluster
+        };
+    }
     let mut case_counts: KeyMap<(u16, u16)> = KeyMap::default();
     for &(s, e) in sentences {
         let caps_sentence = infos[s..e]
@@ -220,6 +256,26 @@ pub fn expand_abbreviation(token: &str) -> &str {
 /// What the tagger knows about one token on its own.
 pub fn token_info(lexicon: &Lexicon, token: &str) -> TokenInfo {
     let token = &*normalise(token);
+    info_of_form(lexicon, token, hash::hash_str(WORD_SEED, token))
+}
+
+/// [`token_info`] of a [`normalise`]d token whose hash with [`WORD_SEED`] is `word`.
+fn info_of_form(lexicon: &Lexicon, token: &str, word: u64) -> TokenInfo {
+    let (mut info, title_cased) = info_without_cluster(token, word);
+    info.cluster = cluster_of(lexicon, &info, title_cased, token);
+    info
+}
+
+/// The Brown cluster of a [`normalise`]d token from its [`info_without_cluster`].
+fn cluster_of(lexicon: &Lexicon, info: &TokenInfo, title_cased: Option<u64>, token: &str) -> u32 {
+    lexicon.cluster_hashed(info.word, info.lower, || {
+        title_cased.unwrap_or_else(|| hash::hash_title(WORD_SEED, token))
+    })
+}
+
+/// [`info_of_form`] without the cluster (which is a lookup in a table far larger than the
+/// caches), and the token's title-cased hash when it was needed.
+fn info_without_cluster(token: &str, word: u64) -> (TokenInfo, Option<u64>) {
     let mut flags = 0u32;
     let mut letters = 0usize;
     let mut upper = 0usize;
@@ -295,13 +351,10 @@ pub fn token_info(lexicon: &Lexicon, token: &str) -> TokenInfo {
     if !alnum {
         flags |= PUNCT;
     }
-    let word = hash::hash_str(WORD_SEED, token);
     let lower = hash::hash_lower(WORD_SEED, token);
-    let title = if flags & ALL_CAPS != 0 && letters > 1 {
-        hash::hash_title(WORD_SEED, token)
-    } else {
-        word
-    };
+    let title_cased =
+        (flags & ALL_CAPS != 0 && letters > 1).then(|| hash::hash_title(WORD_SEED, token));
+    let title = title_cased.unwrap_or(word);
     let mut prefixes = [0u64; 3];
     let mut suffixes = [0u64; 4];
     let chars = token.chars().count();
@@ -325,17 +378,18 @@ pub fn token_info(lexicon: &Lexicon, token: &str) -> TokenInfo {
             }
         }
     }
-    TokenInfo {
+    let info = TokenInfo {
         word,
         lower,
         title,
         shape: shape.finish(),
         prefixes,
         suffixes,
-        cluster: lexicon.cluster(token),
+        cluster: 0,
         gazetteer: 0,
         flags,
-    }
+    };
+    (info, title_cased)
 }
 
 /// What the first pass said, per token: its tag, and how the same word was labelled

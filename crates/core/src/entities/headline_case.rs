@@ -3,17 +3,31 @@
 //! mostly on running text) tends to swallow the common word next to a name. The document
 //! itself says which words are common: those it writes in lower case in running text.
 
+use std::borrow::Cow;
+
 /// Words of a document that its running text writes in lower case and never capitalises away
 /// from a sentence start: common words, whatever a capitalised line does with them.
 #[derive(Debug, Default)]
-pub struct CommonWords {
-    lower: std::collections::HashSet<String>,
+pub struct CommonWords<'a> {
+    lower: std::collections::HashSet<Cow<'a, str>>,
 }
 
-impl CommonWords {
+/// `word` lower-cased, borrowed when it is ASCII with no capital (most words: no allocation).
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+impl<'a> CommonWords<'a> {
     /// Collects the common words of the sentences `ranges` (token ranges into `words`),
     /// skipping capitalised lines.
-    pub fn collect(words: &[&str], ranges: &[(usize, usize)]) -> Self {
+    pub fn collect(words: &[&'a str], ranges: &[(usize, usize)]) -> Self {
         let mut lower = std::collections::HashSet::new();
         let mut capitalised = std::collections::HashSet::new();
         for &(s, e) in ranges {
@@ -26,9 +40,9 @@ impl CommonWords {
                     continue;
                 };
                 if first.is_lowercase() {
-                    lower.insert(w.to_lowercase());
+                    lower.insert(lower_case(w));
                 } else if first.is_uppercase() && i > 0 && !follows_opening(sentence[i - 1]) {
-                    capitalised.insert(w.to_lowercase());
+                    capitalised.insert(lower_case(w));
                 }
             }
         }
@@ -38,7 +52,7 @@ impl CommonWords {
 
     /// Whether `word` is one of them.
     pub fn contains(&self, word: &str) -> bool {
-        self.lower.contains(&word.to_lowercase())
+        self.lower.contains(lower_case(word).as_ref())
     }
 }
 
@@ -62,7 +76,7 @@ pub fn is_capitalised_line(sentence: &[&str]) -> bool {
 /// Trims common words (as the rest of the document writes them) from both ends of the mention
 /// `words[start..end]` in a capitalised line; `None` when nothing is left.
 pub fn trim_common(
-    common: &CommonWords,
+    common: &CommonWords<'_>,
     words: &[&str],
     mut start: usize,
     mut end: usize,

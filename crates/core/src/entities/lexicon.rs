@@ -138,15 +138,35 @@ impl Lexicon {
     /// Brown cluster path of a word, trying it as written, lower-cased, then title-cased
     /// (so headline capitals find their cluster); 0 when unknown.
     pub fn cluster(&self, word: &str) -> u32 {
-        let lookups = [
+        self.cluster_hashed(
             hash::hash_str(WORD_SEED, word),
             hash::hash_lower(WORD_SEED, word),
-            hash::hash_title(WORD_SEED, word),
-        ];
-        lookups
-            .into_iter()
-            .find_map(|h| self.clusters.get(h))
+            || hash::hash_title(WORD_SEED, word),
+        )
+    }
+
+    /// [`Lexicon::cluster`] from the word's hashes with [`WORD_SEED`] as written and
+    /// lower-cased (which the tagger has already), hashing it title-cased only if needed.
+    pub fn cluster_hashed(&self, word: u64, lower: u64, title: impl FnOnce() -> u64) -> u32 {
+        self.clusters
+            .get(word)
+            .or_else(|| self.clusters.get(lower))
+            .or_else(|| self.clusters.get(title()))
             .unwrap_or(0)
+    }
+
+    /// Starts fetching the cluster-table slot of a word hash, for a
+    /// [`Lexicon::cluster_hashed`] soon after (a hint only).
+    #[inline]
+    pub fn prefetch_cluster(&self, word: u64) {
+        self.clusters.prefetch(word);
+    }
+
+    /// Starts fetching the phrase-table slot of a phrase key, for a [`Lexicon::phrase`] soon
+    /// after (a hint only).
+    #[inline]
+    pub fn prefetch_phrase(&self, key: u64) {
+        self.phrases.prefetch(key);
     }
 
     /// Longest phrase length (in tokens) in any list.

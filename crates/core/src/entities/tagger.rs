@@ -117,15 +117,36 @@ impl Tagger {
     /// Both passes over a prepared document.
     pub fn tag_prepared(&self, doc: &Prepared) -> Vec<u8> {
         let local = LocalFeatures::of(doc);
-        let first_scores = fixed_scores(doc, &local, None, |f, s| self.model.first.add(f, s));
-        let first = decode_with(doc, first_scores, None, |f, s| self.model.first.add(f, s));
+        let (one, two) = (&self.model.first, &self.model.second);
+        let first_scores = fixed_scores(
+            doc,
+            &local,
+            None,
+            |a, b, s| one.add_parts([a, b], s),
+            |f| one.prefetch(f),
+        );
+        let first = decode_with(
+            doc,
+            first_scores,
+            None,
+            |f, s| one.add(f, s),
+            |f| one.prefetch(f),
+        );
         let summary = features::first_pass(doc, &first);
-        let second_scores = fixed_scores(doc, &local, Some(&summary), |f, s| {
-            self.model.second.add(f, s)
-        });
-        decode_with(doc, second_scores, Some(&summary), |f, s| {
-            self.model.second.add(f, s)
-        })
+        let second_scores = fixed_scores(
+            doc,
+            &local,
+            Some(&summary),
+            |a, b, s| two.add_parts([a, b], s),
+            |f| two.prefetch(f),
+        );
+        decode_with(
+            doc,
+            second_scores,
+            Some(&summary),
+            |f, s| two.add(f, s),
+            |f| two.prefetch(f),
+        )
     }
 }
 
@@ -136,62 +157,112 @@ pub fn decode(
     first: Option<&FirstPass>,
     mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
 ) -> Vec<u8> {
-    let fixed = fixed_scores(doc, &LocalFeatures::of(doc), first, &mut score);
-    decode_with(doc, fixed, first, score)
+    let fixed = fixed_scores(
+        doc,
+        &LocalFeatures::of(doc),
+        first,
+        |a, b, s| {
+            score(a, s);
+            score(b, s);
+        },
+        |_| (),
+    );
+    decode_with(doc, fixed, first, score, |_| ())
 }
+
+/// How many tokens ahead of the one being scored [`fixed_scores`] asks for weight rows.
+const ROWS_AHEAD: usize = 2;
 
 /// The scores of every token's features that do not depend on the tags decoded before it
 /// (its local features and, in the second pass, the first pass's labels), one token after
-/// another with no decision in between: the weight rows of many tokens are then fetched from
-/// memory at once, where decoding must wait for each token's rows before the next decision
-/// (the tagger's time is mostly waiting for those rows).
+/// another with no decision in between, asking with `prefetch` for the rows of the token
+/// [`ROWS_AHEAD`] places on while one is scored: the tagger's time is mostly waiting for weight
+/// rows from memory, and out-of-order execution alone keeps only a few of a token's ~60
+/// fetches in flight. `score` gets a token's local and second-pass features as two lists that
+/// it must add up as one.
 pub fn fixed_scores(
     doc: &Prepared,
     local: &LocalFeatures,
     first: Option<&FirstPass>,
-    mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
+    mut score: impl FnMut(&[u64], &[u64], &mut [f32; TAG_COUNT]),
+    mut prefetch: impl FnMut(&[u64]),
 ) -> Vec<[f32; TAG_COUNT]> {
     let mut out = vec![[0f32; TAG_COUNT]; doc.tokens.len()];
-    let mut features = Vec::with_capacity(96);
-    for &(s, e) in &doc.sentences {
-        let sentence: &[TokenInfo] = &doc.tokens[s..e];
-        let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
-        for (i, scores) in out[s..e].iter_mut().enumerate() {
-            let Some(context) = context else {
-                score(local.of_token(s + i), scores);
-                continue;
-            };
-            // One list, so that the rows add up in one exact sum.
-            features.clear();
-            features.extend_from_slice(local.of_token(s + i));
-            features::second_pass_features(sentence, i, context, &mut features);
-            score(&features, scores);
+    // Every token of a sentence, in order: (sentence start, sentence end, token).
+    let positions: Vec<(usize, usize, usize)> = doc
+        .sentences
+        .iter()
+        .flat_map(|&(s, e)| (s..e).map(move |t| (s, e, t)))
+        .collect();
+    // The second-pass features of a token (none in the first pass).
+    let second = |&(s, e, t): &(usize, usize, usize), features: &mut Vec<u64>| {
+        features.clear();
+        if let Some(f) = first {
+            let context = (&f.tags[s..e], &f.elsewhere[s..e]);
+            features::second_pass_features(&doc.tokens[s..e], t - s, context, features);
+        }
+    };
+    let mut ring: [Vec<u64>; ROWS_AHEAD + 1] = std::array::from_fn(|_| Vec::with_capacity(16));
+    for (k, position) in positions.iter().enumerate().take(ROWS_AHEAD) {
+        second(position, &mut ring[k]);
+        prefetch(local.of_token(position.2));
+        prefetch(&ring[k]);
+    }
+    for (k, &(_, _, t)) in positions.iter().enumerate() {
+        if let Some(ahead) = positions.get(k + ROWS_AHEAD) {
+            let slot = &mut ring[(k + ROWS_AHEAD) % (ROWS_AHEAD + 1)];
+            second(ahead, slot);
+            prefetch(local.of_token(ahead.2));
+            prefetch(slot);
+        }
+        if let Some(scores) = out.get_mut(t) {
+            score(local.of_token(t), &ring[k % (ROWS_AHEAD + 1)], scores);
         }
     }
     out
 }
 
 /// Greedy decoding from each token's [`fixed_scores`], adding with `score` the features that
-/// depend on the tags decoded before it.
+/// depend on the tags decoded before it. Each decision waits for its rows, so the next
+/// token's rows are asked for with `prefetch` before this token's arrive, for the tag this
+/// token most likely gets (the best by its fixed scores alone); when that guess is right the
+/// next token's features are already hashed and its rows on their way.
 pub fn decode_with(
     doc: &Prepared,
     fixed: Vec<[f32; TAG_COUNT]>,
     first: Option<&FirstPass>,
     mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
+    mut prefetch: impl FnMut(&[u64]),
 ) -> Vec<u8> {
     let mut out = vec![tags::OUTSIDE; doc.tokens.len()];
     let mut history = Vec::with_capacity(16);
+    // The next token's history features for the guessed tag, and the tags they assume.
+    let mut guessed = Vec::with_capacity(16);
     for &(s, e) in &doc.sentences {
         let sentence: &[TokenInfo] = &doc.tokens[s..e];
         let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
         let mut prev = (NO_TAG, NO_TAG);
+        let mut guessed_for = None;
         for i in 0..sentence.len() {
-            history.clear();
-            features::history_features(sentence, i, prev, context, &mut history);
+            if guessed_for == Some(prev) {
+                std::mem::swap(&mut history, &mut guessed);
+            } else {
+                history.clear();
+                features::history_features(sentence, i, prev, context, &mut history);
+            }
             let mut scores = fixed.get(s + i).copied().unwrap_or([0f32; TAG_COUNT]);
-            score(&history, &mut scores);
             let last = i + 1 == sentence.len();
-            let best = best_tag(&scores, (prev.0 != NO_TAG).then_some(prev.0), last);
+            let allowed_after = (prev.0 != NO_TAG).then_some(prev.0);
+            guessed_for = None;
+            if !last {
+                let likely = (best_tag(&scores, allowed_after, last), prev.0);
+                guessed.clear();
+                features::history_features(sentence, i + 1, likely, context, &mut guessed);
+                prefetch(&guessed);
+                guessed_for = Some(likely);
+            }
+            score(&history, &mut scores);
+            let best = best_tag(&scores, allowed_after, last);
             out[s + i] = best;
             prev = (best, prev.0);
         }
