@@ -125,13 +125,7 @@ impl Tagger {
             |a, b, s| one.add_parts([a, b], s),
             |f| one.prefetch(f),
         );
-        let first = decode_with(
-            doc,
-            first_scores,
-            None,
-            |f, s| one.add(f, s),
-            |f| one.prefetch(f),
-        );
+        let first = decode_with(doc, first_scores, None, |f, s| self.model.first.add(f, s));
         let summary = features::first_pass(doc, &first);
         let second_scores = fixed_scores(
             doc,
@@ -140,13 +134,9 @@ impl Tagger {
             |a, b, s| two.add_parts([a, b], s),
             |f| two.prefetch(f),
         );
-        decode_with(
-            doc,
-            second_scores,
-            Some(&summary),
-            |f, s| two.add(f, s),
-            |f| two.prefetch(f),
-        )
+        decode_with(doc, second_scores, Some(&summary), |f, s| {
+            self.model.second.add(f, s)
+        })
     }
 }
 
@@ -167,7 +157,7 @@ pub fn decode(
         },
         |_| (),
     );
-    decode_with(doc, fixed, first, score, |_| ())
+    decode_with(doc, fixed, first, score)
 }
 
 /// How many tokens ahead of the one being scored [`fixed_scores`] asks for weight rows.
@@ -223,46 +213,26 @@ pub fn fixed_scores(
 }
 
 /// Greedy decoding from each token's [`fixed_scores`], adding with `score` the features that
-/// depend on the tags decoded before it. Each decision waits for its rows, so the next
-/// token's rows are asked for with `prefetch` before this token's arrive, for the tag this
-/// token most likely gets (the best by its fixed scores alone); when that guess is right the
-/// next token's features are already hashed and its rows on their way.
+/// depend on the tags decoded before it.
 pub fn decode_with(
     doc: &Prepared,
     fixed: Vec<[f32; TAG_COUNT]>,
     first: Option<&FirstPass>,
     mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
-    mut prefetch: impl FnMut(&[u64]),
 ) -> Vec<u8> {
     let mut out = vec![tags::OUTSIDE; doc.tokens.len()];
     let mut history = Vec::with_capacity(16);
-    // The next token's history features for the guessed tag, and the tags they assume.
-    let mut guessed = Vec::with_capacity(16);
     for &(s, e) in &doc.sentences {
         let sentence: &[TokenInfo] = &doc.tokens[s..e];
         let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
         let mut prev = (NO_TAG, NO_TAG);
-        let mut guessed_for = None;
         for i in 0..sentence.len() {
-            if guessed_for == Some(prev) {
-                std::mem::swap(&mut history, &mut guessed);
-            } else {
-                history.clear();
-                features::history_features(sentence, i, prev, context, &mut history);
-            }
+            history.clear();
+            features::history_features(sentence, i, prev, context, &mut history);
             let mut scores = fixed.get(s + i).copied().unwrap_or([0f32; TAG_COUNT]);
-            let last = i + 1 == sentence.len();
-            let allowed_after = (prev.0 != NO_TAG).then_some(prev.0);
-            guessed_for = None;
-            if !last {
-                let likely = (best_tag(&scores, allowed_after, last), prev.0);
-                guessed.clear();
-                features::history_features(sentence, i + 1, likely, context, &mut guessed);
-                prefetch(&guessed);
-                guessed_for = Some(likely);
-            }
             score(&history, &mut scores);
-            let best = best_tag(&scores, allowed_after, last);
+            let last = i + 1 == sentence.len();
+            let best = best_tag(&scores, (prev.0 != NO_TAG).then_some(prev.0), last);
             out[s + i] = best;
             prev = (best, prev.0);
         }

@@ -212,14 +212,14 @@ impl Weights {
         {
             use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
             let shift = 64 - self.bits;
-            let rows = self.rows.as_ptr();
             for &f in features {
-                // In bounds (the top `bits` bits index the table), but a prefetch needs no
-                // bounds test: it cannot fault.
-                let at = rows.wrapping_add((f >> shift) as usize);
-                // SAFETY: a prefetch reads nothing a program can observe and cannot fault;
-                // SSE is part of the x86-64 baseline, so the instruction always exists.
-                unsafe { _mm_prefetch::<_MM_HINT_T0>(at.cast()) };
+                if let Some(row) = self.rows.get((f >> shift) as usize) {
+                    let at: *const Row = row;
+                    // SAFETY: a prefetch reads nothing a program can observe and cannot fault
+                    // (here the address is a live row anyway); SSE is part of the x86-64
+                    // baseline, so the instruction always exists.
+                    unsafe { _mm_prefetch::<_MM_HINT_T0>(at.cast()) };
+                }
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
