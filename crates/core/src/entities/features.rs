@@ -253,19 +253,6 @@ pub fn expand_abbreviation(token: &str) -> &str {
     }
 }
 
-/// What the tagger knows about one token on its own.
-pub fn token_info(lexicon: &Lexicon, token: &str) -> TokenInfo {
-    let token = &*normalise(token);
-    info_of_form(lexicon, token, hash::hash_str(WORD_SEED, token))
-}
-
-/// [`token_info`] of a [`normalise`]d token whose hash with [`WORD_SEED`] is `word`.
-fn info_of_form(lexicon: &Lexicon, token: &str, word: u64) -> TokenInfo {
-    let (mut info, title_cased) = info_without_cluster(token, word);
-    info.cluster = cluster_of(lexicon, &info, title_cased, token);
-    info
-}
-
 /// The Brown cluster of a [`normalise`]d token from its [`info_without_cluster`].
 fn cluster_of(lexicon: &Lexicon, info: &TokenInfo, title_cased: Option<u64>, token: &str) -> u32 {
     lexicon.cluster_hashed(info.word, info.lower, || {
@@ -273,8 +260,10 @@ fn cluster_of(lexicon: &Lexicon, info: &TokenInfo, title_cased: Option<u64>, tok
     })
 }
 
-/// [`info_of_form`] without the cluster (which is a lookup in a table far larger than the
-/// caches), and the token's title-cased hash when it was needed.
+/// What the tagger knows about one [`normalise`]d token on its own (whose hash with
+/// [`WORD_SEED`] is `word`), without the cluster (a lookup in a table far larger than the
+/// caches, made once the slot is on its way), and the token's title-cased hash when it was
+/// needed.
 fn info_without_cluster(token: &str, word: u64) -> (TokenInfo, Option<u64>) {
     let mut flags = 0u32;
     let mut letters = 0usize;

@@ -192,19 +192,22 @@ pub fn fixed_scores(
             features::second_pass_features(&doc.tokens[s..e], t - s, context, features);
         }
     };
+    // The second-pass features of position `k` go to ring slot `k mod (ROWS_AHEAD + 1)`, and
+    // its rows are asked for.
     let mut ring: [Vec<u64>; ROWS_AHEAD + 1] = std::array::from_fn(|_| Vec::with_capacity(16));
-    for (k, position) in positions.iter().enumerate().take(ROWS_AHEAD) {
-        second(position, &mut ring[k]);
-        prefetch(local.of_token(position.2));
-        prefetch(&ring[k]);
-    }
-    for (k, &(_, _, t)) in positions.iter().enumerate() {
-        if let Some(ahead) = positions.get(k + ROWS_AHEAD) {
-            let slot = &mut ring[(k + ROWS_AHEAD) % (ROWS_AHEAD + 1)];
-            second(ahead, slot);
-            prefetch(local.of_token(ahead.2));
+    let mut ask = |k: usize, ring: &mut [Vec<u64>; ROWS_AHEAD + 1]| {
+        if let Some(position) = positions.get(k) {
+            let slot = &mut ring[k % (ROWS_AHEAD + 1)];
+            second(position, slot);
+            prefetch(local.of_token(position.2));
             prefetch(slot);
         }
+    };
+    for k in 0..ROWS_AHEAD {
+        ask(k, &mut ring);
+    }
+    for (k, &(_, _, t)) in positions.iter().enumerate() {
+        ask(k + ROWS_AHEAD, &mut ring);
         if let Some(scores) = out.get_mut(t) {
             score(local.of_token(t), &ring[k % (ROWS_AHEAD + 1)], scores);
         }

@@ -200,9 +200,7 @@ impl Weights {
             *s += self.unit * v as f32;
         }
     }
-}
 
-impl Weights {
     /// Asks the processor to start fetching the rows of `features` into the cache, so that a
     /// later [`Weights::add`] of them need not wait for memory (the tagger's time is mostly
     /// those waits). Only a hint: it changes no result, and does nothing off x86-64.
