@@ -431,6 +431,14 @@ pub fn first_pass(doc: &Prepared, tags: &[u8]) -> FirstPass {
     }
 }
 
+/// Whether a token is plain: a word with no capital letter that starts with a lower-case
+/// letter, or punctuation (no letter or digit). The tagger tags a plain token O unscored
+/// when it follows an O tag or starts a sentence (most of a text's tokens): an entity does
+/// not start there. Inside an entity ("Bank of England") it is scored as usual.
+pub fn plain_word(t: &TokenInfo) -> bool {
+    (t.flags & LOWER_START != 0 && t.word == t.lower) || t.flags & PUNCT != 0
+}
+
 /// Marks "no tag" (before the sentence start) in tag-history features.
 pub const NO_TAG: u8 = TAG_COUNT as u8;
 
@@ -520,11 +528,20 @@ pub struct LocalFeatures {
 impl LocalFeatures {
     /// The local features of every token of `doc`.
     pub fn of(doc: &Prepared) -> Self {
+        Self::of_some(doc, &[])
+    }
+
+    /// The local features of the tokens of `doc` not marked in `skip` (a token past its end
+    /// is not skipped); skipped tokens get none.
+    pub fn of_some(doc: &Prepared, skip: &[bool]) -> Self {
         let mut hashes = Vec::with_capacity(doc.tokens.len() * 64);
         let mut spans = vec![(0, 0); doc.tokens.len()];
         for &(s, e) in &doc.sentences {
             let sentence = &doc.tokens[s..e];
             for (i, span) in spans[s..e].iter_mut().enumerate() {
+                if skip.get(s + i).copied().unwrap_or(false) {
+                    continue;
+                }
                 let start = hashes.len();
                 local_features(sentence, i, &mut hashes);
                 *span = (start, hashes.len());

@@ -1,6 +1,7 @@
 //! The named-entity tagger: greedy left-to-right BILOU tagging with an averaged-perceptron
 //! model, run twice per document (the second pass sees the first pass's labels of the same
-//! word elsewhere in the document).
+//! word elsewhere in the document). Plain tokens ([`features::plain_word`]) after an O tag
+//! are tagged O without being scored.
 
 use std::sync::OnceLock;
 
@@ -116,28 +117,82 @@ impl Tagger {
 
     /// Both passes over a prepared document.
     pub fn tag_prepared(&self, doc: &Prepared) -> Vec<u8> {
-        let local = LocalFeatures::of(doc);
         let (one, two) = (&self.model.first, &self.model.second);
+        let plain: Vec<bool> = doc.tokens.iter().map(features::plain_word).collect();
+        let local = LocalFeatures::of_some(doc, &plain);
         let first_scores = fixed_scores(
             doc,
             &local,
             None,
+            Some(&plain),
             |a, b, s| one.add_parts([a, b], s),
             |f| one.prefetch(f),
         );
-        let first = decode_with(doc, first_scores, None, |f, s| self.model.first.add(f, s));
+        let first = decode_skipping(doc, first_scores, None, &plain, &plain, |f, s| {
+            one.add(f, s)
+        });
         let summary = features::first_pass(doc, &first);
+        let plain_again: Vec<bool> = plain
+            .iter()
+            .zip(&first)
+            .map(|(&p, &t)| p && t == tags::OUTSIDE)
+            .collect();
         let second_scores = fixed_scores(
             doc,
             &local,
             Some(&summary),
+            Some(&plain),
             |a, b, s| two.add_parts([a, b], s),
             |f| two.prefetch(f),
         );
-        decode_with(doc, second_scores, Some(&summary), |f, s| {
-            self.model.second.add(f, s)
-        })
+        decode_skipping(
+            doc,
+            second_scores,
+            Some(&summary),
+            &plain,
+            &plain_again,
+            |f, s| two.add(f, s),
+        )
     }
+}
+
+/// Greedy decoding like [`decode_with`], except that a `plain` token after an O tag, or at
+/// a sentence start, is tagged O unscored, and that the `unscored` tokens' fixed scores were
+/// not computed, so they are scored in full here when they must be scored at all.
+fn decode_skipping(
+    doc: &Prepared,
+    fixed: Vec<[f32; TAG_COUNT]>,
+    first: Option<&FirstPass>,
+    unscored: &[bool],
+    plain: &[bool],
+    mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
+) -> Vec<u8> {
+    let mut out = vec![tags::OUTSIDE; doc.tokens.len()];
+    let mut history = Vec::with_capacity(80);
+    for &(s, e) in &doc.sentences {
+        let sentence: &[TokenInfo] = &doc.tokens[s..e];
+        let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
+        let mut prev = (NO_TAG, NO_TAG);
+        for i in 0..sentence.len() {
+            let is_plain = plain.get(s + i).copied().unwrap_or(false);
+            if is_plain && (prev.0 == NO_TAG || prev.0 == tags::OUTSIDE) {
+                prev = (tags::OUTSIDE, prev.0);
+                continue;
+            }
+            history.clear();
+            if unscored.get(s + i).copied().unwrap_or(false) {
+                features::fixed_features(sentence, i, context, &mut history);
+            }
+            features::history_features(sentence, i, prev, context, &mut history);
+            let mut scores = fixed.get(s + i).copied().unwrap_or([0f32; TAG_COUNT]);
+            score(&history, &mut scores);
+            let last = i + 1 == sentence.len();
+            let best = best_tag(&scores, (prev.0 != NO_TAG).then_some(prev.0), last);
+            out[s + i] = best;
+            prev = (best, prev.0);
+        }
+    }
+    out
 }
 
 /// Greedy decoding of every sentence with `score` adding feature weights to the scores;
@@ -151,6 +206,7 @@ pub fn decode(
         doc,
         &LocalFeatures::of(doc),
         first,
+        None,
         |a, b, s| {
             score(a, s);
             score(b, s);
@@ -174,6 +230,7 @@ pub fn fixed_scores(
     doc: &Prepared,
     local: &LocalFeatures,
     first: Option<&FirstPass>,
+    skip: Option<&[bool]>,
     mut score: impl FnMut(&[u64], &[u64], &mut [f32; TAG_COUNT]),
     mut prefetch: impl FnMut(&[u64]),
 ) -> Vec<[f32; TAG_COUNT]> {
@@ -183,6 +240,7 @@ pub fn fixed_scores(
         .sentences
         .iter()
         .flat_map(|&(s, e)| (s..e).map(move |t| (s, e, t)))
+        .filter(|&(_, _, t)| !skip.is_some_and(|k| k.get(t).copied().unwrap_or(false)))
         .collect();
     // The second-pass features of a token (none in the first pass).
     let second = |&(s, e, t): &(usize, usize, usize), features: &mut Vec<u64>| {
@@ -323,6 +381,38 @@ mod tests {
             Model::from_bytes(b"GLNLEX\x01\x00").unwrap_err(),
             LoadError::BadMagic
         );
+    }
+
+    #[test]
+    fn plain_words_are_scored_inside_a_name_only() {
+        let tagger = Tagger::embedded().expect("embedded model loads");
+        let tokens = [
+            "He", "said", "the", "Bank", "of", "England", "would", "act", ",", "and", "the",
+            "Duke", "of", "York", "agreed", ".",
+        ];
+        let tags = tagger.tag(&tokens, &[(0, tokens.len())]);
+        let found: Vec<(usize, usize)> = chunks(&tags).iter().map(|c| (c.start, c.end)).collect();
+        assert_eq!(found, [(3, 6), (11, 14)], "{tags:?}");
+    }
+
+    #[test]
+    fn skipping_plain_tokens_keeps_the_tags_of_full_decoding_here() {
+        // Full decoding of both passes (as the trainer decodes) against the tagger's.
+        let tagger = Tagger::embedded().expect("embedded model loads");
+        let text = "Ukrainian President Volodymyr Zelensky said on Monday that Kyiv was ready \
+            to discuss neutrality . The State Emergency Service of Ukraine said 651 buildings \
+            were destroyed , and a Kremlin spokesperson , Dmitry Peskov , told reporters in \
+            Moscow that talks with the European Union had not begun .";
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        let stop = tokens.iter().position(|&t| t == ".").map_or(0, |i| i + 1);
+        let sentences = [(0, stop), (stop, tokens.len())];
+        let doc = features::prepare(tagger.lexicon(), &tokens, &sentences);
+        let model = &tagger.model;
+        let first = decode(&doc, None, |f, s| model.first.add(f, s));
+        let summary = features::first_pass(&doc, &first);
+        let full = decode(&doc, Some(&summary), |f, s| model.second.add(f, s));
+        assert_eq!(tagger.tag_prepared(&doc), full);
+        assert!(chunks(&full).len() >= 7, "{full:?}");
     }
 
     #[test]
