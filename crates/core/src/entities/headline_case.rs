@@ -3,33 +3,28 @@
 //! mostly on running text) tends to swallow the common word next to a name. The document
 //! itself says which words are common: those it writes in lower case in running text.
 
-use std::borrow::Cow;
+use super::features::KeyMap;
+use super::hash::{WORD_SEED, hash_lower};
+
+/// Written in lower case in running text.
+const LOWER: u8 = 1;
+/// Capitalised away from a sentence start in running text.
+const CAPITALISED: u8 = 2;
 
 /// Words of a document that its running text writes in lower case and never capitalises away
-/// from a sentence start: common words, whatever a capitalised line does with them.
+/// from a sentence start: common words, whatever a capitalised line does with them. Words are
+/// kept as their lower-cased hashes (the tagger's word hash), so collecting allocates nothing
+/// per word.
 #[derive(Debug, Default)]
-pub struct CommonWords<'a> {
-    lower: std::collections::HashSet<Cow<'a, str>>,
+pub struct CommonWords {
+    seen: KeyMap<u8>,
 }
 
-/// `word` lower-cased, borrowed when it is ASCII with no capital (most words: no allocation).
-fn lower_case(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
-}
-
-impl<'a> CommonWords<'a> {
+impl CommonWords {
     /// Collects the common words of the sentences `ranges` (token ranges into `words`),
     /// skipping capitalised lines.
-    pub fn collect(words: &[&'a str], ranges: &[(usize, usize)]) -> Self {
-        let mut lower = std::collections::HashSet::new();
-        let mut capitalised = std::collections::HashSet::new();
+    pub fn collect(words: &[&str], ranges: &[(usize, usize)]) -> Self {
+        let mut seen = KeyMap::default();
         for &(s, e) in ranges {
             let sentence = &words[s..e];
             if is_capitalised_line(sentence) {
@@ -40,19 +35,18 @@ impl<'a> CommonWords<'a> {
                     continue;
                 };
                 if first.is_lowercase() {
-                    lower.insert(lower_case(w));
+                    *seen.entry(hash_lower(WORD_SEED, w)).or_insert(0) |= LOWER;
                 } else if first.is_uppercase() && i > 0 && !follows_opening(sentence[i - 1]) {
-                    capitalised.insert(lower_case(w));
+                    *seen.entry(hash_lower(WORD_SEED, w)).or_insert(0) |= CAPITALISED;
                 }
             }
         }
-        lower.retain(|w| !capitalised.contains(w));
-        Self { lower }
+        Self { seen }
     }
 
     /// Whether `word` is one of them.
     pub fn contains(&self, word: &str) -> bool {
-        self.lower.contains(lower_case(word).as_ref())
+        self.seen.get(&hash_lower(WORD_SEED, word)) == Some(&LOWER)
     }
 }
 
@@ -76,7 +70,7 @@ pub fn is_capitalised_line(sentence: &[&str]) -> bool {
 /// Trims common words (as the rest of the document writes them) from both ends of the mention
 /// `words[start..end]` in a capitalised line; `None` when nothing is left.
 pub fn trim_common(
-    common: &CommonWords<'_>,
+    common: &CommonWords,
     words: &[&str],
     mut start: usize,
     mut end: usize,
