@@ -1,20 +1,64 @@
 //! The stage's view of the text: words with lower-case forms, sentences as word ranges, and
 //! entity mentions by position. Built once per article.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{QuoteInput, SpeakerCandidate};
 use crate::model::{Span, TokenKind};
 
+/// A word's lower-case form: borrowed from the text when the word has no capital (most
+/// words), so that building the view allocates only for capitalised words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl<'a> Lower<'a> {
+    /// The lower-case form of `word`.
+    pub fn of(word: &'a str) -> Self {
+        if word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            Self(Cow::Owned(word.to_lowercase()))
+        } else {
+            Self(Cow::Borrowed(word))
+        }
+    }
+
+    /// As a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
 /// One token.
 #[derive(Debug, Clone)]
-pub struct Word {
+pub struct Word<'a> {
     /// Start (code points).
     pub start: usize,
     /// End (code points, exclusive).
     pub end: usize,
     /// Lower-case form.
-    pub lower: String,
+    pub lower: Lower<'a>,
     /// Starts with an upper-case letter.
     pub capital: bool,
     /// Punctuation or a symbol.
@@ -42,7 +86,7 @@ pub struct Doc<'a> {
     /// Code point → byte offsets, sparse (only non-ASCII characters are stored).
     byte_of: CharBytes,
     /// Words in order.
-    pub words: Vec<Word>,
+    pub words: Vec<Word<'a>>,
     /// Sentences in order.
     pub sentences: Vec<Sentence>,
     /// Section spans in order.
@@ -99,7 +143,7 @@ impl<'a> Doc<'a> {
                 words.push(Word {
                     start: tok.start,
                     end: tok.end,
-                    lower: raw.to_lowercase(),
+                    lower: Lower::of(raw),
                     capital: raw.chars().next().is_some_and(char::is_uppercase),
                     punct: matches!(tok.kind, TokenKind::Punct | TokenKind::Symbol),
                     sentence: si,
