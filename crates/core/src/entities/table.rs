@@ -1,18 +1,20 @@
 //! Open-addressing hash tables keyed by precomputed hashes: built once when a model is loaded,
 //! then read on the hot path without hashing again or allocating.
 
-/// A map from non-zero 64-bit hashes to small values (linear probing, power-of-two size).
-/// Each key sits beside its value, so that a lookup in a table far larger than the caches
-/// costs one memory access, not two.
+/// A map from 64-bit hashes to small values (linear probing, power-of-two size). The top 32
+/// bits of a key pick its slot and the low 32 bits (its fingerprint) are stored beside its
+/// value: 8-byte slots, so that the tables stay small enough to be found in the processor's
+/// caches, and a lookup costs one memory access. Two keys are confused only when both their
+/// slot runs and fingerprints meet (about 2⁻³² per lookup of a key not in the table).
 #[derive(Debug, Clone, Default)]
 pub struct HashTable {
-    slots: Vec<(u64, u32)>,
+    slots: Vec<(u32, u32)>,
     mask: usize,
 }
 
 impl HashTable {
-    /// A table holding `entries`; a later entry with the same key wins. Key 0 is reserved
-    /// for empty slots, so a zero key is stored as 1 (a 2⁻⁶⁴ chance of one collision).
+    /// A table holding `entries`; a later entry with the same key wins. Fingerprint 0 is
+    /// reserved for empty slots, so a zero fingerprint is stored as 1.
     pub fn new(entries: impl ExactSizeIterator<Item = (u64, u32)>) -> Self {
         let capacity = (entries.len() * 2).max(16).next_power_of_two();
         let mut table = Self {
@@ -31,12 +33,12 @@ impl HashTable {
     }
 
     fn insert(&mut self, key: u64, value: u32) {
-        let key = key.max(1);
+        let print = fingerprint(key);
         let mut i = self.slot(key);
         loop {
             let slot = &mut self.slots[i];
-            if slot.0 == 0 || slot.0 == key {
-                *slot = (key, value);
+            if slot.0 == 0 || slot.0 == print {
+                *slot = (print, value);
                 return;
             }
             i = (i + 1) & self.mask;
@@ -49,11 +51,11 @@ impl HashTable {
         if self.slots.is_empty() {
             return None;
         }
-        let key = key.max(1);
+        let print = fingerprint(key);
         let mut i = self.slot(key);
         loop {
             let (k, value) = self.slots[i];
-            if k == key {
+            if k == print {
                 return Some(value);
             }
             if k == 0 {
@@ -74,7 +76,7 @@ impl HashTable {
             if self.slots.is_empty() {
                 return;
             }
-            let at = self.slots.as_ptr().wrapping_add(self.slot(key.max(1)));
+            let at = self.slots.as_ptr().wrapping_add(self.slot(key));
             // SAFETY: a prefetch reads nothing a program can observe and cannot fault;
             // SSE is part of the x86-64 baseline, so the instruction always exists.
             unsafe { _mm_prefetch::<_MM_HINT_T0>(at.cast()) };
@@ -92,6 +94,13 @@ impl HashTable {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// The part of a key stored in its slot: its low 32 bits (the slot comes from the top 32),
+/// never 0 (the empty slot).
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    (key as u32).max(1)
 }
 
 #[cfg(test)]
