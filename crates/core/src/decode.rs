@@ -236,12 +236,32 @@ pub fn looks_like_html(text: &str) -> bool {
 pub fn normalize_invisible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut at = 0usize;
+    while at < bytes.len() {
+        // Visible ASCII (most of any text) is copied a run at a time; everything else is
+        // looked at one character at a time.
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| (0x21..=0x7e).contains(*b))
+            .count();
+        if run > 0 {
+            if pending_space && !out.is_empty() && !out.ends_with('\n') {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(&text[at..at + run]);
+            at += run;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if bytes.get(at) == Some(&b'\n') {
+                    at += 1;
                 }
                 push_newline(&mut out, &mut pending_space);
             }
@@ -306,7 +326,54 @@ fn push_newline(out: &mut String, pending_space: &mut bool) {
 mod tests {
     use super::*;
 
+    /// [`normalize_invisible`]'s definition, one character at a time.
+    fn normalize_invisible_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    push_newline(&mut out, &mut pending_space);
+                }
+                '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\x0b' | '\x0c' => {
+                    push_newline(&mut out, &mut pending_space)
+                }
+                ' '
+                | '\t'
+                | '\u{a0}'
+                | '\u{2000}'..='\u{200a}'
+                | '\u{202f}'
+                | '\u{205f}'
+                | '\u{3000}'
+                | '\u{1680}' => pending_space = true,
+                c if is_unseen(c) => {}
+                c => {
+                    if pending_space && !out.is_empty() && !out.ends_with('\n') {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn normalize_invisible_copies_ascii_runs_as_characters_would(
+            text in proptest::prop_oneof![
+                "[ a-zA-Z.,\r\n\t\u{a0}\u{200b}\u{2028}\u{85}\u{ad}é’\x00-\x1f]{0,80}",
+                proptest::prelude::any::<String>(),
+            ]
+        ) {
+            proptest::prop_assert_eq!(normalize_invisible(&text), normalize_invisible_by_chars(&text));
+        }
+
         #[test]
         fn control_share_counts_as_characters_would(text in proptest::prelude::any::<String>()) {
             // The definition, one decoded character at a time.
