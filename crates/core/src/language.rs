@@ -4,13 +4,58 @@
 /// that long articles cost the same.
 const SAMPLE_CHARS: usize = 1000;
 
-/// English function words: in English prose they are about 40% of the words; in other
-/// languages written in Latin script almost none of them occur.
-const ENGLISH_FUNCTION_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "said", "it",
-    "as", "at", "by", "he", "his", "from", "be", "have", "has", "are", "were", "an", "not", "this",
-    "which", "who", "but", "they", "their", "had", "after", "will", "would",
-];
+/// Whether `word` is an English function word, in any case: in English prose they are about
+/// 40% of the words; in other languages written in Latin script almost none of them occur.
+fn is_english_function_word(word: &str) -> bool {
+    // The longest is five letters, all ASCII: lower-case into a small buffer and match.
+    let mut lower = [0u8; 5];
+    if word.len() > lower.len() {
+        return false;
+    }
+    for (l, b) in lower.iter_mut().zip(word.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..word.len()],
+        b"the"
+            | b"of"
+            | b"and"
+            | b"to"
+            | b"in"
+            | b"a"
+            | b"is"
+            | b"that"
+            | b"for"
+            | b"on"
+            | b"was"
+            | b"with"
+            | b"said"
+            | b"it"
+            | b"as"
+            | b"at"
+            | b"by"
+            | b"he"
+            | b"his"
+            | b"from"
+            | b"be"
+            | b"have"
+            | b"has"
+            | b"are"
+            | b"were"
+            | b"an"
+            | b"not"
+            | b"this"
+            | b"which"
+            | b"who"
+            | b"but"
+            | b"they"
+            | b"their"
+            | b"had"
+            | b"after"
+            | b"will"
+            | b"would"
+    )
+}
 
 /// ISO 639-1 code of the language `text` is written in (ISO 639-3 where there is no
 /// two-letter code), or `None` when the text is too short or the guess is unreliable.
@@ -31,12 +76,7 @@ pub fn detect(text: &str) -> Option<String> {
         .take(200)
     {
         words += 1;
-        // The function words are ASCII, so ASCII case folding finds exactly the words whose
-        // lower case is one of them (no non-ASCII letter lower-cases into one).
-        if ENGLISH_FUNCTION_WORDS
-            .iter()
-            .any(|f| f.eq_ignore_ascii_case(word))
-        {
+        if is_english_function_word(word) {
             function += 1;
         }
     }
@@ -132,6 +172,16 @@ fn iso639_1(code: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_found_in_any_case_and_only_whole() {
+        for w in ["the", "The", "THE", "a", "said", "WHICH", "Would"] {
+            assert!(is_english_function_word(w), "{w}");
+        }
+        for w in ["", "th", "them", "whiches", "der", "thé", "ſaid"] {
+            assert!(!is_english_function_word(w), "{w}");
+        }
+    }
 
     #[test]
     fn detects_common_languages() {
