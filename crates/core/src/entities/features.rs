@@ -550,6 +550,21 @@ impl LocalFeatures {
         Self { hashes, spans }
     }
 
+    /// The local features of token `i` of the sentence `sentence` (a token range of `doc`),
+    /// computed now if they were skipped before, and kept.
+    pub fn ensure(&mut self, doc: &Prepared, sentence: (usize, usize), i: usize) -> &[u64] {
+        let token = sentence.0 + i;
+        if self.spans.get(token).is_some_and(|&(s, e)| s == e)
+            && let Some(tokens) = doc.tokens.get(sentence.0..sentence.1)
+            && i < tokens.len()
+        {
+            let start = self.hashes.len();
+            local_features(tokens, i, &mut self.hashes);
+            self.spans[token] = (start, self.hashes.len());
+        }
+        self.of_token(token)
+    }
+
     /// The features of the document's `token`-th token (empty past the end).
     pub fn of_token(&self, token: usize) -> &[u64] {
         self.spans

@@ -119,7 +119,7 @@ impl Tagger {
     pub fn tag_prepared(&self, doc: &Prepared) -> Vec<u8> {
         let (one, two) = (&self.model.first, &self.model.second);
         let plain: Vec<bool> = doc.tokens.iter().map(features::plain_word).collect();
-        let local = LocalFeatures::of_some(doc, &plain);
+        let mut local = LocalFeatures::of_some(doc, &plain);
         let first_scores = fixed_scores(
             doc,
             &local,
@@ -128,9 +128,15 @@ impl Tagger {
             |a, b, s| one.add_parts([a, b], s),
             |f| one.prefetch(f),
         );
-        let first = decode_skipping(doc, first_scores, None, &plain, &plain, |f, s| {
-            one.add(f, s)
-        });
+        let first = decode_skipping(
+            doc,
+            &mut local,
+            first_scores,
+            None,
+            &plain,
+            &plain,
+            |f, s| one.add(f, s),
+        );
         let summary = features::first_pass(doc, &first);
         let plain_again: Vec<bool> = plain
             .iter()
@@ -147,6 +153,7 @@ impl Tagger {
         );
         decode_skipping(
             doc,
+            &mut local,
             second_scores,
             Some(&summary),
             &plain,
@@ -158,9 +165,11 @@ impl Tagger {
 
 /// Greedy decoding like [`decode_with`], except that a `plain` token after an O tag, or at
 /// a sentence start, is tagged O unscored, and that the `unscored` tokens' fixed scores were
-/// not computed, so they are scored in full here when they must be scored at all.
+/// not computed, so they are scored in full here when they must be scored at all (their
+/// local features computed once, into `local`, for both passes).
 fn decode_skipping(
     doc: &Prepared,
+    local: &mut LocalFeatures,
     fixed: Vec<[f32; TAG_COUNT]>,
     first: Option<&FirstPass>,
     unscored: &[bool],
@@ -181,7 +190,10 @@ fn decode_skipping(
             }
             history.clear();
             if unscored.get(s + i).copied().unwrap_or(false) {
-                features::fixed_features(sentence, i, context, &mut history);
+                history.extend_from_slice(local.ensure(doc, (s, e), i));
+                if let Some(context) = context {
+                    features::second_pass_features(sentence, i, context, &mut history);
+                }
             }
             features::history_features(sentence, i, prev, context, &mut history);
             let mut scores = fixed.get(s + i).copied().unwrap_or([0f32; TAG_COUNT]);
