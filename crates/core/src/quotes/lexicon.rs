@@ -41,6 +41,7 @@ pub struct CueVerb {
 }
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use CueClass::{Claim, Object, Speech, Weak};
@@ -250,10 +251,35 @@ const ATTITUDE_VERBS: &[(&str, CueClass, bool, &str)] = &[
 ];
 
 /// Word form → verb, for one of the verb lists (the first entry of a form wins).
-type VerbTable = HashMap<&'static str, CueVerb>;
+type VerbTable = HashMap<&'static str, CueVerb, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, for the verb tables: every word of an article is looked up in them, the keys are
+/// short words, and SipHash's per-hash setup cost several times the lookup. (The tables are
+/// fixed, so a crafted input can only make a miss probe a few more of their few hundred
+/// slots.)
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
 
 fn verb_table(verbs: &'static [(&'static str, CueClass, bool, &'static str)]) -> VerbTable {
-    let mut t = HashMap::new();
+    let mut t = VerbTable::default();
     for &(lemma, class, object, forms) in verbs {
         for form in forms.split(' ') {
             t.entry(form).or_insert(CueVerb {
