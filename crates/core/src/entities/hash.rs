@@ -76,6 +76,13 @@ pub fn hash_str(seed: u64, s: &str) -> u64 {
 #[inline]
 pub fn hash_lower(seed: u64, s: &str) -> u64 {
     let mut h = Hasher::new(seed);
+    if s.is_ascii() {
+        // The same bytes as below, without decoding characters.
+        for b in s.bytes() {
+            h.byte(b.to_ascii_lowercase());
+        }
+        return h.finish();
+    }
     for c in s.chars() {
         if c.is_ascii() {
             h.byte(c.to_ascii_lowercase() as u8);
