@@ -2,8 +2,9 @@
 //! (shared utility, not a stage; the segment stage's tokens are the output's, these are the
 //! grammars' working tokens).
 //!
-//! One pass, one allocation (the token vector). Each word keeps an ASCII lower-case copy
-//! inline so lexicon lookups never allocate.
+//! One pass over the text and one copy of it with ASCII letters lower-cased ([`Lowered`]):
+//! each token's key is a `&str` into that copy, computed once, so the grammars' many lexicon
+//! lookups per token neither allocate nor re-check UTF-8.
 
 /// Longest word kept in lower case; longer words never match the lexicon.
 const KEY_LEN: usize = 15;
@@ -19,9 +20,26 @@ pub(crate) enum Kind {
     Punct,
 }
 
+/// A text and its copy with ASCII letters lower-cased (same byte offsets): what tokens'
+/// keys borrow from.
+pub(crate) struct Lowered<'t> {
+    text: &'t str,
+    lower: String,
+}
+
+impl<'t> Lowered<'t> {
+    /// Lower-cases `text` once.
+    pub fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            lower: text.to_ascii_lowercase(),
+        }
+    }
+}
+
 /// One token.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'k> {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset after the last character.
@@ -38,20 +56,18 @@ pub(crate) struct Tok {
     pub num: u64,
     /// Number of digits of a digit run.
     pub digits: u8,
-    key: [u8; KEY_LEN],
-    key_len: u8,
+    key: &'k str,
 }
 
-impl Tok {
+impl<'k> Tok<'k> {
     /// The lower-cased ASCII form of a word or punctuation ("" when too long or not ASCII).
-    pub fn key(&self) -> &str {
-        std::str::from_utf8(&self.key[..usize::from(self.key_len)]).unwrap_or("")
+    pub fn key(&self) -> &'k str {
+        self.key
     }
 
     /// Whether this is the word `w` (lower-case).
     pub fn is(&self, w: &str) -> bool {
-        // Bytes, not `key()`: this is the grammars' hottest test and needs no UTF-8 check.
-        self.kind != Kind::Number && self.key[..usize::from(self.key_len)] == *w.as_bytes()
+        self.kind != Kind::Number && self.key == w
     }
 
     /// Whether this is the punctuation character `c`.
@@ -65,8 +81,10 @@ impl Tok {
     }
 }
 
-/// Scans `text` into tokens.
-pub(crate) fn scan(text: &str) -> Vec<Tok> {
+/// Scans the text of `lowered` into tokens.
+pub(crate) fn scan<'k>(lowered: &'k Lowered<'_>) -> Vec<Tok<'k>> {
+    let text = lowered.text;
+    let lower = lowered.lower.as_str();
     let mut out = Vec::with_capacity(text.len() / 4);
     let mut space = true;
     let mut line = true;
@@ -86,8 +104,7 @@ pub(crate) fn scan(text: &str) -> Vec<Tok> {
             capital: c.is_uppercase(),
             num: 0,
             digits: 0,
-            key: [0; KEY_LEN],
-            key_len: 0,
+            key: "",
         };
         space = false;
         line = false;
@@ -108,8 +125,7 @@ pub(crate) fn scan(text: &str) -> Vec<Tok> {
             }
             tok.num = value;
             tok.digits = digits;
-            let word = &text[start..tok.end];
-            push_key(&mut tok, word);
+            tok.key = key(lower, start, tok.end);
         } else if c.is_alphabetic() {
             tok.kind = Kind::Word;
             while let Some(&(i, d)) = it.peek() {
@@ -119,8 +135,7 @@ pub(crate) fn scan(text: &str) -> Vec<Tok> {
                 tok.end = i + d.len_utf8();
                 it.next();
             }
-            let word = &text[start..tok.end];
-            push_key(&mut tok, word);
+            tok.key = key(lower, start, tok.end);
         } else {
             // Typographic apostrophes and dashes read as their ASCII forms.
             let c = match c {
@@ -129,23 +144,25 @@ pub(crate) fn scan(text: &str) -> Vec<Tok> {
                 other => other,
             };
             tok.num = u64::from(u32::from(c));
-            if c.is_ascii() {
-                tok.key[0] = c as u8;
-                tok.key_len = 1;
-            }
+            tok.key = match c {
+                '\'' => "'",
+                '-' => "-",
+                // one ASCII byte, the same in the lower-cased copy
+                _ if c.is_ascii() => lower.get(start..tok.end).unwrap_or(""),
+                _ => "",
+            };
         }
         out.push(tok);
     }
     out
 }
 
-fn push_key(tok: &mut Tok, word: &str) {
-    let bytes = word.as_bytes();
-    if bytes.len() <= KEY_LEN && bytes.is_ascii() {
-        for (k, b) in tok.key.iter_mut().zip(bytes) {
-            *k = b.to_ascii_lowercase();
-        }
-        tok.key_len = bytes.len() as u8;
+/// The key of the word or digit run at `start..end`: its lower-cased copy, or "" when it
+/// is too long or not ASCII.
+fn key(lower: &str, start: usize, end: usize) -> &str {
+    match lower.get(start..end) {
+        Some(k) if k.len() <= KEY_LEN && k.is_ascii() => k,
+        _ => "",
     }
 }
 
@@ -156,7 +173,8 @@ mod tests {
     #[test]
     fn words_numbers_punctuation() {
         let text = "Late on Monday, 3:07 p.m. — Russia’s 27th";
-        let toks = scan(text);
+        let lowered = Lowered::new(text);
+        let toks = scan(&lowered);
         let keys: Vec<&str> = toks.iter().map(Tok::key).collect();
         assert_eq!(
             keys,

@@ -268,7 +268,7 @@ fn may_start(t: &Tok) -> bool {
 }
 
 struct Grammar<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
 }
 
 /// A parsed count: tokens end, value (None when vague), whether it was the article "a".
@@ -307,7 +307,7 @@ impl<'a> Grammar<'a> {
         self.t.get(i).is_some_and(|t| t.capital)
     }
 
-    fn number(&self, i: usize) -> Option<&'a Tok> {
+    fn number(&self, i: usize) -> Option<&'a Tok<'a>> {
         self.t.get(i).filter(|t| t.kind == Kind::Number)
     }
 

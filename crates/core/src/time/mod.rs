@@ -57,7 +57,8 @@ pub struct TimeAnchor {
 /// `sentences` are code-point spans (as the segment stage gives them) and decide the
 /// clause a weekday's tense is read from; `reference` is the publication date.
 pub fn find_times(text: &str, sentences: &[Span], reference: Option<Date>) -> Vec<TimeMention> {
-    let toks = tokens::scan(text);
+    let lowered = tokens::Lowered::new(text);
+    let toks = tokens::scan(&lowered);
     let found = grammar::recognise(&toks);
     if found.is_empty() {
         return Vec::new();
