@@ -7,7 +7,7 @@
 //! lookups per token neither allocate nor re-check UTF-8.
 
 /// Longest word kept in lower case; longer words never match the lexicon.
-const KEY_LEN: usize = 15;
+pub(crate) const KEY_LEN: usize = 15;
 
 /// Coarse token class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,13 +86,17 @@ pub(crate) fn scan<'k>(lowered: &'k Lowered<'_>) -> Vec<Tok<'k>> {
     let text = lowered.text;
     let lower = lowered.lower.as_str();
     let mut out = Vec::with_capacity(text.len() / 4);
+    let bytes = text.as_bytes();
     let mut space = true;
     let mut line = true;
-    let mut it = text.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
-        if c.is_whitespace() {
+    let mut start = 0;
+    // Bytes, not `char_indices`: ASCII (nearly all of an English article) is classified
+    // without decoding; other characters are decoded where they start.
+    while let Some(c) = char_at(text, start) {
+        if is_whitespace(c) {
             space = true;
             line |= c == '\n';
+            start += c.len_utf8();
             continue;
         }
         let mut tok = Tok {
@@ -101,7 +105,11 @@ pub(crate) fn scan<'k>(lowered: &'k Lowered<'_>) -> Vec<Tok<'k>> {
             kind: Kind::Punct,
             space_before: space,
             line_before: line,
-            capital: c.is_uppercase(),
+            capital: if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            },
             num: 0,
             digits: 0,
             key: "",
@@ -112,28 +120,18 @@ pub(crate) fn scan<'k>(lowered: &'k Lowered<'_>) -> Vec<Tok<'k>> {
             tok.kind = Kind::Number;
             let mut value = u64::from(c as u8 - b'0');
             let mut digits = 1u8;
-            while let Some(&(i, d)) = it.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                value = value
-                    .saturating_mul(10)
-                    .saturating_add(u64::from(d as u8 - b'0'));
+            while let Some(d) = bytes.get(tok.end).filter(|d| d.is_ascii_digit()) {
+                value = value.saturating_mul(10).saturating_add(u64::from(d - b'0'));
                 digits = digits.saturating_add(1);
-                tok.end = i + 1;
-                it.next();
+                tok.end += 1;
             }
             tok.num = value;
             tok.digits = digits;
             tok.key = key(lower, start, tok.end);
-        } else if c.is_alphabetic() {
+        } else if is_alphabetic(c) {
             tok.kind = Kind::Word;
-            while let Some(&(i, d)) = it.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                tok.end = i + d.len_utf8();
-                it.next();
+            while let Some(d) = char_at(text, tok.end).filter(|d| is_alphabetic(*d)) {
+                tok.end += d.len_utf8();
             }
             tok.key = key(lower, start, tok.end);
         } else {
@@ -152,9 +150,37 @@ pub(crate) fn scan<'k>(lowered: &'k Lowered<'_>) -> Vec<Tok<'k>> {
                 _ => "",
             };
         }
+        start = tok.end;
         out.push(tok);
     }
     out
+}
+
+/// The character starting at byte `i` of `text` (`i` is always a character boundary here).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
+/// `char::is_whitespace` with the ASCII answer first.
+fn is_whitespace(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t'..='\r')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// `char::is_alphabetic` with the ASCII answer first.
+fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
 }
 
 /// The key of the word or digit run at `start..end`: its lower-cased copy, or "" when it

@@ -8,6 +8,7 @@
 use super::TimexMod;
 use super::lexicon::{self, Unit};
 use super::sem::{Dir, Holiday, Ref, Sem, SetValue, YearSpec};
+use super::start_words;
 use super::tokens::{Kind, Tok};
 
 /// One recognised expression: tokens `[first, end)`.
@@ -29,7 +30,9 @@ pub(super) fn recognise(toks: &[Tok]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !may_start(&toks[i]) {
+        // most words fail the cheap test; the rest get the full one
+        let t = &toks[i];
+        if (t.kind == Kind::Word && !start_words::may_be(t.key())) || !may_start(t) {
             i += 1;
             continue;
         }
@@ -109,7 +112,7 @@ fn merge_set_clocks(toks: &[Tok], found: &mut Vec<Found>) {
 
 /// Whether a token can open a time expression: most words cannot, and skipping them
 /// spares trying every pattern at every token.
-fn may_start(t: &Tok) -> bool {
+pub(super) fn may_start(t: &Tok) -> bool {
     match t.kind {
         Kind::Number => true,
         Kind::Punct => t.is_punct('\'') || t.is_punct('½') || t.is_punct('¼') || t.is_punct('¾'),

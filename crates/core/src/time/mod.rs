@@ -14,6 +14,7 @@ mod holidays;
 mod lexicon;
 mod resolve;
 mod sem;
+mod start_words;
 mod tense;
 use crate::scan as tokens;
 
@@ -129,19 +130,33 @@ const QUARTER_REACH: usize = 120;
 fn sentence_tokens(text: &str, sentences: &[Span], toks: &[Tok]) -> Vec<(usize, usize)> {
     // code points → bytes in one monotone walk
     let mut bytes = Vec::with_capacity(sentences.len());
-    let mut chars = text.char_indices().enumerate();
-    let mut last = (0usize, 0usize); // (char, byte)
+    let raw = text.as_bytes();
+    // the walk's next character (index, byte) and the last index asked for
+    let mut next = (0usize, 0usize);
+    let mut last = 0usize;
     let mut to_byte = |c: usize| -> usize {
-        if c < last.0 {
+        if c < last {
             return text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
         }
-        for (ci, (bi, _)) in chars.by_ref() {
-            last = (ci, bi);
+        let (mut ci, mut bi) = next;
+        last = c;
+        // a run of ASCII up to character `c` is as many bytes as characters
+        if let Some(ahead) = c.checked_sub(ci)
+            && raw.get(bi..bi + ahead).is_some_and(<[u8]>::is_ascii)
+        {
+            ci = c;
+            bi += ahead;
+        }
+        while bi < raw.len() {
+            let width = utf8_width(raw[bi]);
             if ci == c {
+                next = (ci + 1, bi + width);
                 return bi;
             }
+            ci += 1;
+            bi += width;
         }
-        last = (c, text.len());
+        next = (ci, raw.len());
         text.len()
     };
     for s in sentences {
@@ -157,6 +172,15 @@ fn sentence_tokens(text: &str, sentences: &[Span], toks: &[Tok]) -> Vec<(usize, 
             (s, e)
         })
         .collect()
+}
+
+/// Bytes of the UTF-8 character that starts with byte `b`.
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0..0xe0 => 1 + usize::from(b >= 0x80),
+        0xe0..0xf0 => 3,
+        _ => 4,
+    }
 }
 
 /// The sentence (token range) containing token `i`; the whole text when none does.
