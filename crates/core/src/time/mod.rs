@@ -140,21 +140,28 @@ fn sentence_tokens(text: &str, sentences: &[Span], toks: &[Tok]) -> Vec<(usize, 
         }
         let (mut ci, mut bi) = next;
         last = c;
-        // a run of ASCII up to character `c` is as many bytes as characters
-        if let Some(ahead) = c.checked_sub(ci)
-            && raw.get(bi..bi + ahead).is_some_and(<[u8]>::is_ascii)
-        {
-            ci = c;
-            bi += ahead;
+        // `c` was the character before the walk's next one: the walk runs out
+        if c < ci {
+            next = (ci, raw.len());
+            return text.len();
         }
-        while bi < raw.len() {
-            let width = utf8_width(raw[bi]);
-            if ci == c {
-                next = (ci + 1, bi + width);
-                return bi;
+        while ci < c && bi < raw.len() {
+            // a run of ASCII is as many characters as bytes
+            let ahead = (c - ci).min(raw.len() - bi);
+            let run = raw[bi..bi + ahead]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(ahead);
+            ci += run;
+            bi += run;
+            if ci < c && bi < raw.len() {
+                bi += utf8_width(raw[bi]);
+                ci += 1;
             }
-            ci += 1;
-            bi += width;
+        }
+        if let Some(&b) = raw.get(bi) {
+            next = (ci + 1, bi + utf8_width(b));
+            return bi;
         }
         next = (ci, raw.len());
         text.len()
