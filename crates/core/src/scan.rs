@@ -216,4 +216,39 @@ mod tests {
         assert!(toks[13].is_punct('\''));
         assert_eq!(&text[toks[12].start..toks[12].end], "Russia");
     }
+
+    #[test]
+    fn non_ascii_letters_spaces_and_marks() {
+        // letters outside ASCII continue a word; a no-break space and U+0085 separate;
+        // a word longer than the key limit or with accents has no key
+        let text = "Zürich\u{a0}ÉTÉ\u{85}abc12 «x» incomprehensible-long 123456789012345678";
+        let lowered = Lowered::new(text);
+        let toks = scan(&lowered);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            [
+                "Zürich",
+                "ÉTÉ",
+                "abc",
+                "12",
+                "«",
+                "x",
+                "»",
+                "incomprehensible",
+                "-",
+                "long",
+                "123456789012345678"
+            ]
+        );
+        let keys: Vec<&str> = toks.iter().map(Tok::key).collect();
+        assert_eq!(
+            keys,
+            ["", "", "abc", "12", "", "x", "", "", "-", "long", ""]
+        );
+        assert!(toks[0].capital && toks[1].capital && toks[1].space_before);
+        assert!(toks[2].space_before && toks[3].glued() && toks[3].kind == Kind::Number);
+        assert_eq!(toks[10].digits, 18);
+        assert_eq!(toks[10].num, 123_456_789_012_345_678);
+    }
 }

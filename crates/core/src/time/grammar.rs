@@ -5,6 +5,8 @@
 //! ("the past two years", "early December", "almost seven years", "a year ago"), prepositions
 //! that signal a relation are outside ("on", "since", "until").
 
+use std::cell::Cell;
+
 use super::TimexMod;
 use super::lexicon::{self, Unit};
 use super::sem::{Dir, Holiday, Ref, Sem, SetValue, YearSpec};
@@ -26,7 +28,10 @@ pub(super) struct Found {
 
 /// Finds every expression in `toks`, left to right, longest first, non-overlapping.
 pub(super) fn recognise(toks: &[Tok]) -> Vec<Found> {
-    let g = Grammar { t: toks };
+    let g = Grammar {
+        t: toks,
+        last_count: Cell::new(None),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -272,6 +277,8 @@ pub(super) fn may_start(t: &Tok) -> bool {
 
 struct Grammar<'a> {
     t: &'a [Tok<'a>],
+    /// The last count parsed and where: several patterns read the same count at a token.
+    last_count: Cell<Option<(usize, Option<Count>)>>,
 }
 
 /// A parsed count: tokens end, value (None when vague), whether it was the article "a".
@@ -687,6 +694,18 @@ impl<'a> Grammar<'a> {
 
     /// A count before a unit: digits, number words, "a", "a few", "a couple of", "half a".
     fn count(&self, i: usize) -> Option<Count> {
+        if let Some((at, c)) = self.last_count.get()
+            && at == i
+        {
+            return c;
+        }
+        let c = self.parse_count(i);
+        self.last_count.set(Some((i, c)));
+        c
+    }
+
+    /// [`Self::count`] without the memory of the last one.
+    fn parse_count(&self, i: usize) -> Option<Count> {
         let t = self.t.get(i)?;
         let plain = |end, n| Count {
             end,
