@@ -2,11 +2,12 @@
 //! (shared utility, not a stage; the segment stage's tokens are the output's, these are the
 //! grammars' working tokens).
 //!
-//! One pass, one allocation (the token vector). Each word keeps an ASCII lower-case copy
-//! inline so lexicon lookups never allocate.
+//! One pass over the text and one copy of it with ASCII letters lower-cased ([`Lowered`]):
+//! each token's key is a `&str` into that copy, computed once, so the grammars' many lexicon
+//! lookups per token neither allocate nor re-check UTF-8.
 
 /// Longest word kept in lower case; longer words never match the lexicon.
-const KEY_LEN: usize = 15;
+pub(crate) const KEY_LEN: usize = 15;
 
 /// Coarse token class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,9 +20,26 @@ pub(crate) enum Kind {
     Punct,
 }
 
+/// A text and its copy with ASCII letters lower-cased (same byte offsets): what tokens'
+/// keys borrow from.
+pub(crate) struct Lowered<'t> {
+    text: &'t str,
+    lower: String,
+}
+
+impl<'t> Lowered<'t> {
+    /// Lower-cases `text` once.
+    pub fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            lower: text.to_ascii_lowercase(),
+        }
+    }
+}
+
 /// One token.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'k> {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset after the last character.
@@ -38,20 +56,18 @@ pub(crate) struct Tok {
     pub num: u64,
     /// Number of digits of a digit run.
     pub digits: u8,
-    key: [u8; KEY_LEN],
-    key_len: u8,
+    key: &'k str,
 }
 
-impl Tok {
+impl<'k> Tok<'k> {
     /// The lower-cased ASCII form of a word or punctuation ("" when too long or not ASCII).
-    pub fn key(&self) -> &str {
-        std::str::from_utf8(&self.key[..usize::from(self.key_len)]).unwrap_or("")
+    pub fn key(&self) -> &'k str {
+        self.key
     }
 
     /// Whether this is the word `w` (lower-case).
     pub fn is(&self, w: &str) -> bool {
-        // Bytes, not `key()`: this is the grammars' hottest test and needs no UTF-8 check.
-        self.kind != Kind::Number && self.key[..usize::from(self.key_len)] == *w.as_bytes()
+        self.kind != Kind::Number && self.key == w
     }
 
     /// Whether this is the punctuation character `c`.
@@ -65,16 +81,22 @@ impl Tok {
     }
 }
 
-/// Scans `text` into tokens.
-pub(crate) fn scan(text: &str) -> Vec<Tok> {
+/// Scans the text of `lowered` into tokens.
+pub(crate) fn scan<'k>(lowered: &'k Lowered<'_>) -> Vec<Tok<'k>> {
+    let text = lowered.text;
+    let lower = lowered.lower.as_str();
     let mut out = Vec::with_capacity(text.len() / 4);
+    let bytes = text.as_bytes();
     let mut space = true;
     let mut line = true;
-    let mut it = text.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
-        if c.is_whitespace() {
+    let mut start = 0;
+    // Bytes, not `char_indices`: ASCII (nearly all of an English article) is classified
+    // without decoding; other characters are decoded where they start.
+    while let Some(c) = char_at(text, start) {
+        if is_whitespace(c) {
             space = true;
             line |= c == '\n';
+            start += c.len_utf8();
             continue;
         }
         let mut tok = Tok {
@@ -83,11 +105,14 @@ pub(crate) fn scan(text: &str) -> Vec<Tok> {
             kind: Kind::Punct,
             space_before: space,
             line_before: line,
-            capital: c.is_uppercase(),
+            capital: if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            },
             num: 0,
             digits: 0,
-            key: [0; KEY_LEN],
-            key_len: 0,
+            key: "",
         };
         space = false;
         line = false;
@@ -95,32 +120,20 @@ pub(crate) fn scan(text: &str) -> Vec<Tok> {
             tok.kind = Kind::Number;
             let mut value = u64::from(c as u8 - b'0');
             let mut digits = 1u8;
-            while let Some(&(i, d)) = it.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                value = value
-                    .saturating_mul(10)
-                    .saturating_add(u64::from(d as u8 - b'0'));
+            while let Some(d) = bytes.get(tok.end).filter(|d| d.is_ascii_digit()) {
+                value = value.saturating_mul(10).saturating_add(u64::from(d - b'0'));
                 digits = digits.saturating_add(1);
-                tok.end = i + 1;
-                it.next();
+                tok.end += 1;
             }
             tok.num = value;
             tok.digits = digits;
-            let word = &text[start..tok.end];
-            push_key(&mut tok, word);
-        } else if c.is_alphabetic() {
+            tok.key = key(lower, start, tok.end);
+        } else if is_alphabetic(c) {
             tok.kind = Kind::Word;
-            while let Some(&(i, d)) = it.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                tok.end = i + d.len_utf8();
-                it.next();
+            while let Some(d) = char_at(text, tok.end).filter(|d| is_alphabetic(*d)) {
+                tok.end += d.len_utf8();
             }
-            let word = &text[start..tok.end];
-            push_key(&mut tok, word);
+            tok.key = key(lower, start, tok.end);
         } else {
             // Typographic apostrophes and dashes read as their ASCII forms.
             let c = match c {
@@ -129,23 +142,53 @@ pub(crate) fn scan(text: &str) -> Vec<Tok> {
                 other => other,
             };
             tok.num = u64::from(u32::from(c));
-            if c.is_ascii() {
-                tok.key[0] = c as u8;
-                tok.key_len = 1;
-            }
+            tok.key = match c {
+                '\'' => "'",
+                '-' => "-",
+                // one ASCII byte, the same in the lower-cased copy
+                _ if c.is_ascii() => lower.get(start..tok.end).unwrap_or(""),
+                _ => "",
+            };
         }
+        start = tok.end;
         out.push(tok);
     }
     out
 }
 
-fn push_key(tok: &mut Tok, word: &str) {
-    let bytes = word.as_bytes();
-    if bytes.len() <= KEY_LEN && bytes.is_ascii() {
-        for (k, b) in tok.key.iter_mut().zip(bytes) {
-            *k = b.to_ascii_lowercase();
-        }
-        tok.key_len = bytes.len() as u8;
+/// The character starting at byte `i` of `text` (`i` is always a character boundary here).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
+/// `char::is_whitespace` with the ASCII answer first.
+fn is_whitespace(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t'..='\r')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// `char::is_alphabetic` with the ASCII answer first.
+fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// The key of the word or digit run at `start..end`: its lower-cased copy, or "" when it
+/// is too long or not ASCII.
+fn key(lower: &str, start: usize, end: usize) -> &str {
+    match lower.get(start..end) {
+        Some(k) if k.len() <= KEY_LEN && k.is_ascii() => k,
+        _ => "",
     }
 }
 
@@ -156,7 +199,8 @@ mod tests {
     #[test]
     fn words_numbers_punctuation() {
         let text = "Late on Monday, 3:07 p.m. — Russia’s 27th";
-        let toks = scan(text);
+        let lowered = Lowered::new(text);
+        let toks = scan(&lowered);
         let keys: Vec<&str> = toks.iter().map(Tok::key).collect();
         assert_eq!(
             keys,
@@ -171,5 +215,40 @@ mod tests {
         assert_eq!(toks[6].digits, 2);
         assert!(toks[13].is_punct('\''));
         assert_eq!(&text[toks[12].start..toks[12].end], "Russia");
+    }
+
+    #[test]
+    fn non_ascii_letters_spaces_and_marks() {
+        // letters outside ASCII continue a word; a no-break space and U+0085 separate;
+        // a word longer than the key limit or with accents has no key
+        let text = "Zürich\u{a0}ÉTÉ\u{85}abc12 «x» incomprehensible-long 123456789012345678";
+        let lowered = Lowered::new(text);
+        let toks = scan(&lowered);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            [
+                "Zürich",
+                "ÉTÉ",
+                "abc",
+                "12",
+                "«",
+                "x",
+                "»",
+                "incomprehensible",
+                "-",
+                "long",
+                "123456789012345678"
+            ]
+        );
+        let keys: Vec<&str> = toks.iter().map(Tok::key).collect();
+        assert_eq!(
+            keys,
+            ["", "", "abc", "12", "", "x", "", "", "-", "long", ""]
+        );
+        assert!(toks[0].capital && toks[1].capital && toks[1].space_before);
+        assert!(toks[2].space_before && toks[3].glued() && toks[3].kind == Kind::Number);
+        assert_eq!(toks[10].digits, 18);
+        assert_eq!(toks[10].num, 123_456_789_012_345_678);
     }
 }

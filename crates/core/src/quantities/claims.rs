@@ -113,7 +113,7 @@ impl Draft {
 
 struct Claims<'a> {
     text: &'a str,
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
     /// Whether the last sentence asked about, `(start, end)`, speaks of a running total:
     /// figures come in sentence order, so one scan per sentence keeps the stage linear.
     cumulative: Cell<Option<(usize, usize, bool)>>,

@@ -68,7 +68,8 @@ impl QuantityMention {
 
 /// Finds the figures of `text`; `sentences` are code-point spans from the segment stage.
 pub fn find_quantities(text: &str, sentences: &[Span]) -> Vec<QuantityMention> {
-    let toks = tokens::scan(text);
+    let lowered = tokens::Lowered::new(text);
+    let toks = tokens::scan(&lowered);
     let nums = numbers::scan(text, &toks);
     if nums.is_empty() {
         return Vec::new();
@@ -93,7 +94,8 @@ pub struct NumberMatch {
 
 /// Every number in `text`, in order (the layer under [`find_quantities`]).
 pub fn scan_numbers(text: &str) -> Vec<NumberMatch> {
-    let toks = tokens::scan(text);
+    let lowered = tokens::Lowered::new(text);
+    let toks = tokens::scan(&lowered);
     numbers::scan(text, &toks)
         .into_iter()
         // "the one you mentioned", "which one": a pronoun

@@ -99,7 +99,7 @@ fn may_start(t: &Tok) -> bool {
 /// The number grammar.
 pub(super) struct Parser<'a> {
     pub text: &'a str,
-    pub t: &'a [Tok],
+    pub t: &'a [Tok<'a>],
 }
 
 impl<'a> Parser<'a> {
@@ -128,7 +128,7 @@ impl<'a> Parser<'a> {
         self.t.get(i).is_some_and(Tok::glued)
     }
 
-    fn digits(&self, i: usize) -> Option<&'a Tok> {
+    fn digits(&self, i: usize) -> Option<&'a Tok<'a>> {
         self.t.get(i).filter(|t| t.kind == Kind::Number)
     }
 

@@ -5,9 +5,12 @@
 //! ("the past two years", "early December", "almost seven years", "a year ago"), prepositions
 //! that signal a relation are outside ("on", "since", "until").
 
+use std::cell::Cell;
+
 use super::TimexMod;
 use super::lexicon::{self, Unit};
 use super::sem::{Dir, Holiday, Ref, Sem, SetValue, YearSpec};
+use super::start_words;
 use super::tokens::{Kind, Tok};
 
 /// One recognised expression: tokens `[first, end)`.
@@ -25,11 +28,16 @@ pub(super) struct Found {
 
 /// Finds every expression in `toks`, left to right, longest first, non-overlapping.
 pub(super) fn recognise(toks: &[Tok]) -> Vec<Found> {
-    let g = Grammar { t: toks };
+    let g = Grammar {
+        t: toks,
+        last_count: Cell::new(None),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !may_start(&toks[i]) {
+        // most words fail the cheap test; the rest get the full one
+        let t = &toks[i];
+        if (t.kind == Kind::Word && !start_words::may_be(t.key())) || !may_start(t) {
             i += 1;
             continue;
         }
@@ -109,7 +117,7 @@ fn merge_set_clocks(toks: &[Tok], found: &mut Vec<Found>) {
 
 /// Whether a token can open a time expression: most words cannot, and skipping them
 /// spares trying every pattern at every token.
-fn may_start(t: &Tok) -> bool {
+pub(super) fn may_start(t: &Tok) -> bool {
     match t.kind {
         Kind::Number => true,
         Kind::Punct => t.is_punct('\'') || t.is_punct('½') || t.is_punct('¼') || t.is_punct('¾'),
@@ -268,7 +276,9 @@ fn may_start(t: &Tok) -> bool {
 }
 
 struct Grammar<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
+    /// The last count parsed and where: several patterns read the same count at a token.
+    last_count: Cell<Option<(usize, Option<Count>)>>,
 }
 
 /// A parsed count: tokens end, value (None when vague), whether it was the article "a".
@@ -307,7 +317,7 @@ impl<'a> Grammar<'a> {
         self.t.get(i).is_some_and(|t| t.capital)
     }
 
-    fn number(&self, i: usize) -> Option<&'a Tok> {
+    fn number(&self, i: usize) -> Option<&'a Tok<'a>> {
         self.t.get(i).filter(|t| t.kind == Kind::Number)
     }
 
@@ -684,6 +694,18 @@ impl<'a> Grammar<'a> {
 
     /// A count before a unit: digits, number words, "a", "a few", "a couple of", "half a".
     fn count(&self, i: usize) -> Option<Count> {
+        if let Some((at, c)) = self.last_count.get()
+            && at == i
+        {
+            return c;
+        }
+        let c = self.parse_count(i);
+        self.last_count.set(Some((i, c)));
+        c
+    }
+
+    /// [`Self::count`] without the memory of the last one.
+    fn parse_count(&self, i: usize) -> Option<Count> {
         let t = self.t.get(i)?;
         let plain = |end, n| Count {
             end,

@@ -14,6 +14,7 @@ mod holidays;
 mod lexicon;
 mod resolve;
 mod sem;
+mod start_words;
 mod tense;
 use crate::scan as tokens;
 
@@ -57,7 +58,8 @@ pub struct TimeAnchor {
 /// `sentences` are code-point spans (as the segment stage gives them) and decide the
 /// clause a weekday's tense is read from; `reference` is the publication date.
 pub fn find_times(text: &str, sentences: &[Span], reference: Option<Date>) -> Vec<TimeMention> {
-    let toks = tokens::scan(text);
+    let lowered = tokens::Lowered::new(text);
+    let toks = tokens::scan(&lowered);
     let found = grammar::recognise(&toks);
     if found.is_empty() {
         return Vec::new();
@@ -128,19 +130,40 @@ const QUARTER_REACH: usize = 120;
 fn sentence_tokens(text: &str, sentences: &[Span], toks: &[Tok]) -> Vec<(usize, usize)> {
     // code points → bytes in one monotone walk
     let mut bytes = Vec::with_capacity(sentences.len());
-    let mut chars = text.char_indices().enumerate();
-    let mut last = (0usize, 0usize); // (char, byte)
+    let raw = text.as_bytes();
+    // the walk's next character (index, byte) and the last index asked for
+    let mut next = (0usize, 0usize);
+    let mut last = 0usize;
     let mut to_byte = |c: usize| -> usize {
-        if c < last.0 {
+        if c < last {
             return text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
         }
-        for (ci, (bi, _)) in chars.by_ref() {
-            last = (ci, bi);
-            if ci == c {
-                return bi;
+        let (mut ci, mut bi) = next;
+        last = c;
+        // `c` was the character before the walk's next one: the walk runs out
+        if c < ci {
+            next = (ci, raw.len());
+            return text.len();
+        }
+        while ci < c && bi < raw.len() {
+            // a run of ASCII is as many characters as bytes
+            let ahead = (c - ci).min(raw.len() - bi);
+            let run = raw[bi..bi + ahead]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(ahead);
+            ci += run;
+            bi += run;
+            if ci < c && bi < raw.len() {
+                bi += utf8_width(raw[bi]);
+                ci += 1;
             }
         }
-        last = (c, text.len());
+        if let Some(&b) = raw.get(bi) {
+            next = (ci + 1, bi + utf8_width(b));
+            return bi;
+        }
+        next = (ci, raw.len());
         text.len()
     };
     for s in sentences {
@@ -156,6 +179,15 @@ fn sentence_tokens(text: &str, sentences: &[Span], toks: &[Tok]) -> Vec<(usize, 
             (s, e)
         })
         .collect()
+}
+
+/// Bytes of the UTF-8 character that starts with byte `b`.
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0..0xe0 => 1 + usize::from(b >= 0x80),
+        0xe0..0xf0 => 3,
+        _ => 4,
+    }
 }
 
 /// The sentence (token range) containing token `i`; the whole text when none does.

@@ -745,3 +745,35 @@ fn printed_dates_after_this_or_next_weekday_and_fortnights() {
         pairs(&[("this calendar year", "2019"), ("a fortnight", "P2W")])
     );
 }
+
+#[test]
+fn sentence_bounds_in_tokens_over_non_ascii_text() {
+    // code points ≠ bytes: accents, curly quotes, a dash; sentences in order, then one
+    // asked for again out of order
+    let text = "Zürich’s mayor spoke — “late on Monday”. Then café owners met. Done.";
+    let lowered = tokens::Lowered::new(text);
+    let toks = tokens::scan(&lowered);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let span = |a: &str| {
+        let b = text.find(a).expect("in text");
+        let start = chars.iter().position(|(i, _)| *i == b).expect("boundary");
+        Span {
+            start,
+            end: start + a.chars().count(),
+        }
+    };
+    let sentences = [
+        span("Zürich’s mayor spoke — “late on Monday”."),
+        span("Then café owners met."),
+        span("Done."),
+    ];
+    let bounds = sentence_tokens(text, &sentences, &toks);
+    let words = |(s, e): (usize, usize)| -> Vec<&str> {
+        toks[s..e].iter().map(|t| &text[t.start..t.end]).collect()
+    };
+    assert_eq!(words(bounds[0]).first(), Some(&"Zürich"));
+    assert_eq!(words(bounds[0]).last(), Some(&"."));
+    assert_eq!(words(bounds[1]), ["Then", "café", "owners", "met", "."]);
+    assert_eq!(words(bounds[2]), ["Done", "."]);
+    assert_eq!(bounds[0].1, bounds[1].0);
+}
