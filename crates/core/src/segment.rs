@@ -6,7 +6,6 @@
 //! gives "Russia" and "’s", as CoNLL-style taggers expect.
 
 use crate::model::{Section, Span, Token, TokenKind};
-use crate::offsets::char_to_byte;
 
 /// Sentences and tokens of a text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,9 +29,9 @@ pub fn segment(text: &str, sections: &[Section], tokens: bool) -> Segmentation {
     let mut to_byte = |chars: usize| -> usize {
         let (c0, b0) = cursor;
         let b = if chars >= c0 {
-            b0 + char_to_byte(&text[b0..], chars - c0)
+            skip_chars(text, b0, chars - c0)
         } else {
-            char_to_byte(text, chars)
+            skip_chars(text, 0, chars)
         };
         cursor = (chars, b);
         b
@@ -87,6 +86,22 @@ fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -64).count()
 }
 
+/// The byte offset `n` characters after byte offset `from` (a character boundary) of `text`,
+/// clamped to the end.
+fn skip_chars(text: &str, from: usize, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, &b) in text.as_bytes()[from..].iter().enumerate() {
+        // Every byte but a UTF-8 continuation starts a character.
+        if (b as i8) >= -64 {
+            if seen == n {
+                return from + i;
+            }
+            seen += 1;
+        }
+    }
+    text.len()
+}
+
 /// The character at byte `i` of `s`, read without decoding when it is ASCII.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -137,13 +152,17 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
     };
     // Only line breaks and terminal punctuation matter: scan bytes (no UTF-8 continuation
     // byte equals an ASCII one, and 0xE2 only ever leads a character).
-    while i < region.len() {
+    while let Some(skip) = bytes[i..]
+        .iter()
+        .position(|&b| SENTENCE_STOPS[usize::from(b)])
+    {
+        i += skip;
         let c = match bytes[i] {
             b'\n' => '\n',
             b'.' => '.',
             b'!' => '!',
             b'?' => '?',
-            0xE2 if region[i..].starts_with('…') => '…',
+            _ if region[i..].starts_with('…') => '…',
             _ => {
                 i += 1;
                 continue;
@@ -178,6 +197,17 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
     push(sent_start, region.len(), &mut out);
     out
 }
+
+/// The bytes that may open a line break or terminal punctuation (`…` starts with 0xE2).
+const SENTENCE_STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    stops[b'\n' as usize] = true;
+    stops[b'.' as usize] = true;
+    stops[b'!' as usize] = true;
+    stops[b'?' as usize] = true;
+    stops[0xE2] = true;
+    stops
+};
 
 /// Whether terminal punctuation `c` at byte `at` (run ending at `after`) ends a sentence.
 fn is_boundary(region: &str, sent_start: usize, at: usize, c: char, after: usize) -> bool {
@@ -378,7 +408,19 @@ fn is_unicode_punct(c: char) -> bool {
 fn word_end(s: &str, start: usize) -> usize {
     let mut end = start;
     let mut prev: Option<char> = None;
-    while let Some(c) = char_at(s, end) {
+    loop {
+        // A run of ASCII letters and digits joins without further checks.
+        let run = s.as_bytes()[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if run > 0 {
+            end += run;
+            prev = Some(char::from(s.as_bytes()[end - 1]));
+        }
+        let Some(c) = char_at(s, end) else {
+            break;
+        };
         // The character after `c`, read only for a joiner.
         let next = || char_at(s, end + c.len_utf8());
         let joins = match c {
@@ -415,6 +457,12 @@ fn word_end(s: &str, start: usize) -> usize {
     end
 }
 
+/// Endings split off a word as their own token ("Russia’s" → "Russia", "’s").
+const CLITICS: &[&str] = &[
+    "’s", "'s", "’S", "'S", "n’t", "n't", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d",
+    "’m", "'m",
+];
+
 /// Pushes the tokens of the word `s[start..end]`: splits "’s"/"n't" clitics, a trailing
 /// plural-possessive apostrophe, and a unit written against a number.
 fn split_word(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, TokenKind)>) {
@@ -430,12 +478,9 @@ fn split_word(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, To
     let apostrophe_near_end = word.as_bytes()[word.len().saturating_sub(5)..]
         .iter()
         .any(|&b| b == b'\'' || b == 0x99);
-    for clitic in [
-        "’s", "'s", "’S", "'S", "n’t", "n't", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d",
-        "’m", "'m",
-    ] {
-        if apostrophe_near_end
-            && word.len() > clitic.len() + 1
+    let clitics: &[&str] = if apostrophe_near_end { CLITICS } else { &[] };
+    for clitic in clitics {
+        if word.len() > clitic.len() + 1
             && word.ends_with(clitic)
             && word[..word.len() - clitic.len()]
                 .chars()
