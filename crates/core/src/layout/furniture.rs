@@ -80,6 +80,38 @@ const fn longest(lists: &[&[&str]]) -> usize {
 /// Word counts above this are all alike to the rules (the largest limit is 80).
 const WORD_CAP: usize = 81;
 
+/// `s.split_whitespace().take(cap).count()`, reading ASCII a byte at a time: the word count
+/// up to `cap`, for rules that only ask whether a line is short.
+pub(super) fn count_words(s: &str, cap: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b.is_ascii() {
+            // `char::is_whitespace` on ASCII.
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words == cap {
+                break;
+            }
+        }
+        i += len;
+    }
+    words
+}
+
 /// [`classify_line`] given the line's key.
 fn classify_key(line: &str, key: &str) -> Option<RemovalReason> {
     use RemovalReason as R;
@@ -87,7 +119,7 @@ fn classify_key(line: &str, key: &str) -> Option<RemovalReason> {
         return None;
     }
     // Capped: every rule below compares the count with a limit of at most 80.
-    let words = key.split_whitespace().take(WORD_CAP).count();
+    let words = count_words(key, WORD_CAP);
     let short = key.len() <= LONGEST_EXACT;
     let exact = |list: &[&str]| short && list.contains(&key);
 
@@ -258,18 +290,22 @@ fn write_key(line: &str, out: &mut String) {
         .trim();
     out.clear();
     out.reserve(trimmed.len());
-    if trimmed.is_ascii() {
-        out.push_str(trimmed);
-        out.make_ascii_lowercase();
-        return;
-    }
-    for c in trimmed.chars() {
+    // ASCII runs are copied whole; what other characters lower-case to is lower-case already,
+    // so one ASCII pass at the end finishes the key.
+    let mut rest = trimmed;
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        out.push_str(&rest[..at]);
+        let Some(c) = rest[at..].chars().next() else {
+            break;
+        };
         match c {
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             '’' | '‘' => out.push('\''),
             c => out.extend(c.to_lowercase()),
         }
+        rest = &rest[at + c.len_utf8()..];
     }
+    out.push_str(rest);
+    out.make_ascii_lowercase();
 }
 
 /// "Read more: …", "READ MORE »", "Also read | …" — a link-style start, not a sentence.
@@ -875,6 +911,35 @@ const HIGHLIGHT_LABELS: &[&str] = &[
 mod tests {
     use super::*;
     use RemovalReason as R;
+
+    #[test]
+    fn words_counted_as_split_whitespace() {
+        for s in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "a\u{a0}b\u{2009}c\u{b}d\u{1c}e",
+            "ünï cödé’s  words\t\nhere",
+        ] {
+            for cap in [1, 2, 3, 81] {
+                assert_eq!(
+                    count_words(s, cap),
+                    s.split_whitespace().take(cap).count(),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn keys_lower_case_and_straighten_apostrophes() {
+        let mut key = String::new();
+        write_key("  » Don’t MISS: Ünïcode İ …", &mut key);
+        assert_eq!(key, "don't miss: ünïcode i\u{307}");
+        write_key("READ MORE", &mut key);
+        assert_eq!(key, "read more");
+    }
 
     #[test]
     fn seed_furniture() {

@@ -1,7 +1,7 @@
 //! The news pass: reads blocks the way a reader does — kicker, headline, standfirst,
 //! highlights, byline, date, then the body with its dateline — and sets furniture aside.
 
-use super::furniture::LineFacts;
+use super::furniture::{self, LineFacts};
 use super::{Block, BlockKind, BodyBlock, Layout, PageMeta, byline, dateline};
 use crate::calendar;
 use crate::model::{RemovalReason, Removed, SectionKind};
@@ -449,7 +449,7 @@ const DATE_LEADS: &[&str] = &[
 pub(super) fn is_date_line(text: &str) -> bool {
     // Lower-casing keeps the spacing, so the words can be counted first: both rules below
     // want at most 25.
-    let words = text.split_whitespace().count();
+    let words = furniture::count_words(text, 26);
     if words > 25 {
         return false;
     }
@@ -544,12 +544,13 @@ fn is_link_like(text: &str) -> bool {
 
 /// Five or more words in capitals with no closing punctuation.
 fn is_shouted_link(text: &str) -> bool {
+    // Cheapest first: running text fails at its first lower-case letter.
+    if !text.chars().all(|c| !c.is_lowercase()) || text.ends_with(['.', '!', '?', '"', '”']) {
+        return false;
+    }
     let words = text.split_whitespace().count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    words >= 5
-        && letters >= 15
-        && text.chars().all(|c| !c.is_lowercase())
-        && !text.ends_with(['.', '!', '?', '"', '”'])
+    words >= 5 && letters >= 15
 }
 
 /// "About Acme Corp": the heading of a press release's company boilerplate.
@@ -580,11 +581,15 @@ fn is_headline_like(text: &str) -> bool {
 
 /// A short title-case line followed by running text.
 fn is_subheading(text: &str, next: Option<&Block>) -> bool {
-    let words = text.split_whitespace().count();
     let first = text.chars().next().unwrap_or(' ');
+    // Cheapest first: a paragraph fails on its closing punctuation.
+    if text.ends_with(['.', ',', ';', ':', '"', '”', '!', '?'])
+        || !(first.is_uppercase() || first.is_ascii_digit())
+    {
+        return false;
+    }
+    let words = text.split_whitespace().count();
     (1..=12).contains(&words)
-        && (first.is_uppercase() || first.is_ascii_digit())
-        && !text.ends_with(['.', ',', ';', ':', '"', '”', '!', '?'])
         && next
             .is_some_and(|n| n.kind == BlockKind::Text && n.text.split_whitespace().count() > words)
 }
