@@ -41,16 +41,16 @@ pub fn segment(text: &str, sections: &[Section], tokens: bool) -> Segmentation {
         let end = to_byte(section.end);
         for (s, e) in sentence_bounds(text, start, end) {
             out.sentences.push(Span {
-                start: sentence_chars.to_char(text, s),
-                end: sentence_chars.to_char(text, e),
+                start: sentence_chars.char_offset(text, s),
+                end: sentence_chars.char_offset(text, e),
             });
             if tokens {
                 sentence_tokens.clear();
                 tokenize_into(&text[s..e], &mut sentence_tokens);
                 for &(ts, te, kind) in &sentence_tokens {
                     out.tokens.push(Token {
-                        start: token_chars.to_char(text, s + ts),
-                        end: token_chars.to_char(text, s + te),
+                        start: token_chars.char_offset(text, s + ts),
+                        end: token_chars.char_offset(text, s + te),
                         kind,
                     });
                 }
@@ -70,7 +70,7 @@ struct CharCursor {
 
 impl CharCursor {
     /// The code-point offset of `byte` (a character boundary of `text`).
-    fn to_char(&mut self, text: &str, byte: usize) -> usize {
+    fn char_offset(&mut self, text: &str, byte: usize) -> usize {
         let byte = byte.min(text.len());
         if byte < self.byte {
             *self = Self::default();
@@ -607,9 +607,9 @@ mod tests {
         let text = "a’b “ü” 60km";
         let mut cursor = CharCursor::default();
         for (chars, (byte, _)) in text.char_indices().enumerate() {
-            assert_eq!(cursor.to_char(text, byte), chars);
+            assert_eq!(cursor.char_offset(text, byte), chars);
         }
-        assert_eq!(cursor.to_char(text, text.len()), text.chars().count());
-        assert_eq!(cursor.to_char(text, 0), 0);
+        assert_eq!(cursor.char_offset(text, text.len()), text.chars().count());
+        assert_eq!(cursor.char_offset(text, 0), 0);
     }
 }
