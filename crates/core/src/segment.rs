@@ -6,7 +6,6 @@
 //! gives "Russia" and "’s", as CoNLL-style taggers expect.
 
 use crate::model::{Section, Span, Token, TokenKind};
-use crate::offsets::{CharIndex, char_to_byte};
 
 /// Sentences and tokens of a text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,16 +18,20 @@ pub struct Segmentation {
 
 /// Segments each section of `text` into sentences, and (when `tokens` is set) tokens.
 pub fn segment(text: &str, sections: &[Section], tokens: bool) -> Segmentation {
-    let index = CharIndex::new(text);
+    // Sentence bounds and token bounds each only move forward, so each gets a cursor that
+    // counts the code points it passes instead of looking every offset up.
+    let mut sentence_chars = CharCursor::default();
+    let mut token_chars = CharCursor::default();
+    let mut sentence_tokens = Vec::new();
     let mut out = Segmentation::default();
     // Sections hold code points; walk them in order, converting to bytes incrementally.
     let mut cursor = (0usize, 0usize); // (chars, bytes)
     let mut to_byte = |chars: usize| -> usize {
         let (c0, b0) = cursor;
         let b = if chars >= c0 {
-            b0 + char_to_byte(&text[b0..], chars - c0)
+            skip_chars(text, b0, chars - c0)
         } else {
-            char_to_byte(text, chars)
+            skip_chars(text, 0, chars)
         };
         cursor = (chars, b);
         b
@@ -38,14 +41,16 @@ pub fn segment(text: &str, sections: &[Section], tokens: bool) -> Segmentation {
         let end = to_byte(section.end);
         for (s, e) in sentence_bounds(text, start, end) {
             out.sentences.push(Span {
-                start: index.to_char(s),
-                end: index.to_char(e),
+                start: sentence_chars.char_offset(text, s),
+                end: sentence_chars.char_offset(text, e),
             });
             if tokens {
-                for (ts, te, kind) in tokenize(&text[s..e]) {
+                sentence_tokens.clear();
+                tokenize_into(&text[s..e], &mut sentence_tokens);
+                for &(ts, te, kind) in &sentence_tokens {
                     out.tokens.push(Token {
-                        start: index.to_char(s + ts),
-                        end: index.to_char(s + te),
+                        start: token_chars.char_offset(text, s + ts),
+                        end: token_chars.char_offset(text, s + te),
                         kind,
                     });
                 }
@@ -53,6 +58,81 @@ pub fn segment(text: &str, sections: &[Section], tokens: bool) -> Segmentation {
         }
     }
     out
+}
+
+/// Converts byte offsets that never decrease into code-point offsets by counting the
+/// characters between one offset and the next.
+#[derive(Debug, Default)]
+struct CharCursor {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor {
+    /// The code-point offset of `byte` (a character boundary of `text`).
+    fn char_offset(&mut self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(text.len());
+        if byte < self.byte {
+            *self = Self::default();
+        }
+        self.chars += count_chars(&text.as_bytes()[self.byte..byte]);
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// The number of characters that start in `bytes` (every byte but UTF-8 continuations).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -64).count()
+}
+
+/// The byte offset `n` characters after byte offset `from` (a character boundary) of `text`,
+/// clamped to the end.
+fn skip_chars(text: &str, from: usize, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, &b) in text.as_bytes()[from..].iter().enumerate() {
+        // Every byte but a UTF-8 continuation starts a character.
+        if (b as i8) >= -64 {
+            if seen == n {
+                return from + i;
+            }
+            seen += 1;
+        }
+    }
+    text.len()
+}
+
+/// The character at byte `i` of `s`, read without decoding when it is ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
+    }
+}
+
+/// Whether `word` (without its final dot) is in [`ABBREVIATIONS`], ignoring case.
+fn is_abbreviation(word: &str) -> bool {
+    const LONGEST: usize = 6;
+    if word.is_ascii() {
+        // Lower-casing ASCII keeps the length, so a longer word is none of them.
+        if word.len() > LONGEST {
+            return false;
+        }
+        let mut buf = [0u8; LONGEST];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        ABBREVIATIONS
+            .binary_search_by(|a| a.as_bytes().cmp(lower))
+            .is_ok()
+    } else {
+        ABBREVIATIONS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok()
+    }
 }
 
 /// Sentence byte ranges inside `text[start..end]`, trimmed of surrounding whitespace.
@@ -70,10 +150,23 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
             out.push((start + s + lead, start + s + lead + trimmed.len()));
         }
     };
-    while i < region.len() {
-        let c = match region[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+    // Only line breaks and terminal punctuation matter: scan bytes (no UTF-8 continuation
+    // byte equals an ASCII one, and 0xE2 only ever leads a character).
+    while let Some(skip) = bytes[i..]
+        .iter()
+        .position(|&b| SENTENCE_STOPS[usize::from(b)])
+    {
+        i += skip;
+        let c = match bytes[i] {
+            b'\n' => '\n',
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            _ if region[i..].starts_with('…') => '…',
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         let clen = c.len_utf8();
         if c == '\n' {
@@ -82,32 +175,39 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> Vec<(usize, usiz
             i += 1;
             continue;
         }
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // The run of terminal punctuation and closing quotes/brackets.
-            let mut j = i + clen;
-            while let Some(n) = region[j..].chars().next() {
-                if matches!(
-                    n,
-                    '.' | '!' | '?' | '…' | '’' | '”' | '"' | '\'' | ')' | ']' | '»'
-                ) {
-                    j += n.len_utf8();
-                } else {
-                    break;
-                }
+        // The run of terminal punctuation and closing quotes/brackets.
+        let mut j = i + clen;
+        while let Some(n) = region[j..].chars().next() {
+            if matches!(
+                n,
+                '.' | '!' | '?' | '…' | '’' | '”' | '"' | '\'' | ')' | ']' | '»'
+            ) {
+                j += n.len_utf8();
+            } else {
+                break;
             }
-            let followed_by_space = j >= region.len() || bytes[j] == b' ' || bytes[j] == b'\t';
-            if followed_by_space && is_boundary(region, sent_start, i, c, j) {
-                push(sent_start, j, &mut out);
-                sent_start = j;
-            }
-            i = j;
-            continue;
         }
-        i += clen;
+        let followed_by_space = j >= region.len() || bytes[j] == b' ' || bytes[j] == b'\t';
+        if followed_by_space && is_boundary(region, sent_start, i, c, j) {
+            push(sent_start, j, &mut out);
+            sent_start = j;
+        }
+        i = j;
     }
     push(sent_start, region.len(), &mut out);
     out
 }
+
+/// The bytes that may open a line break or terminal punctuation (`…` starts with 0xE2).
+const SENTENCE_STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    stops[b'\n' as usize] = true;
+    stops[b'.' as usize] = true;
+    stops[b'!' as usize] = true;
+    stops[b'?' as usize] = true;
+    stops[0xE2] = true;
+    stops
+};
 
 /// Whether terminal punctuation `c` at byte `at` (run ending at `after`) ends a sentence.
 fn is_boundary(region: &str, sent_start: usize, at: usize, c: char, after: usize) -> bool {
@@ -138,8 +238,7 @@ fn is_boundary(region: &str, sent_start: usize, at: usize, c: char, after: usize
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.binary_search(&lower.as_str()).is_ok() {
+    if is_abbreviation(word) {
         // Month and title abbreviations precede a name or number, never end a sentence
         // in news copy; a few ("No.", "St.") are ambiguous but rare at a sentence end.
         return false;
@@ -241,9 +340,15 @@ const UNITS: &[&str] = &[
 /// Tokens of one sentence: byte ranges with their kinds.
 pub fn tokenize(s: &str) -> Vec<(usize, usize, TokenKind)> {
     let mut out = Vec::new();
+    tokenize_into(s, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `out`.
+fn tokenize_into(s: &str, out: &mut Vec<(usize, usize, TokenKind)>) {
     let mut i = 0;
     while i < s.len() {
-        let Some(c) = s[i..].chars().next() else {
+        let Some(c) = char_at(s, i) else {
             break;
         };
         if c.is_whitespace() {
@@ -252,7 +357,7 @@ pub fn tokenize(s: &str) -> Vec<(usize, usize, TokenKind)> {
         }
         if c.is_alphanumeric() {
             let end = word_end(s, i);
-            split_word(s, i, end, &mut out);
+            split_word(s, i, end, out);
             i = end;
             continue;
         }
@@ -271,7 +376,6 @@ pub fn tokenize(s: &str) -> Vec<(usize, usize, TokenKind)> {
         out.push((i, end, kind));
         i = end;
     }
-    out
 }
 
 fn is_unicode_punct(c: char) -> bool {
@@ -304,35 +408,46 @@ fn is_unicode_punct(c: char) -> bool {
 fn word_end(s: &str, start: usize) -> usize {
     let mut end = start;
     let mut prev: Option<char> = None;
-    let mut iter = s[start..].char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
-        let pos = start + off;
-        let next = iter.peek().map(|&(_, n)| n);
+    loop {
+        // A run of ASCII letters and digits joins without further checks.
+        let run = s.as_bytes()[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if run > 0 {
+            end += run;
+            prev = Some(char::from(s.as_bytes()[end - 1]));
+        }
+        let Some(c) = char_at(s, end) else {
+            break;
+        };
+        // The character after `c`, read only for a joiner.
+        let next = || char_at(s, end + c.len_utf8());
         let joins = match c {
             c if c.is_alphanumeric() => true,
             '\'' | '’' | '-' | '&' | '@' => {
-                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+                prev.is_some_and(char::is_alphanumeric) && next().is_some_and(char::is_alphanumeric)
             }
             '.' => {
-                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+                prev.is_some_and(char::is_alphanumeric) && next().is_some_and(char::is_alphanumeric)
             }
             ',' | '/' | ':' => {
-                prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+                prev.is_some_and(|p| p.is_ascii_digit())
+                    && next().is_some_and(|n| n.is_ascii_digit())
             }
             _ => false,
         };
         if !joins {
             break;
         }
-        end = pos + c.len_utf8();
+        end += c.len_utf8();
         prev = Some(c);
     }
     // An acronym or abbreviation keeps its final dot: "U.S.", "Mr.".
     if s[end..].starts_with('.') {
         let word = &s[start..end];
-        let lower = word.to_lowercase();
         let acronym = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
-        let abbrev = ABBREVIATIONS.binary_search(&lower.as_str()).is_ok();
+        let abbrev = is_abbreviation(word);
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         let at_end = s[end + 1..].trim().is_empty();
         if (acronym || abbrev || initial) && !at_end {
@@ -341,6 +456,12 @@ fn word_end(s: &str, start: usize) -> usize {
     }
     end
 }
+
+/// Endings split off a word as their own token ("Russia’s" → "Russia", "’s").
+const CLITICS: &[&str] = &[
+    "’s", "'s", "’S", "'S", "n’t", "n't", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d",
+    "’m", "'m",
+];
 
 /// Pushes the tokens of the word `s[start..end]`: splits "’s"/"n't" clitics, a trailing
 /// plural-possessive apostrophe, and a unit written against a number.
@@ -353,10 +474,12 @@ fn split_word(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, To
             TokenKind::Word
         }
     };
-    for clitic in [
-        "’s", "'s", "’S", "'S", "n’t", "n't", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "’d", "'d",
-        "’m", "'m",
-    ] {
+    // Every clitic has its apostrophe (`'`, or `’` ending in byte 0x99) in its last five bytes.
+    let apostrophe_near_end = word.as_bytes()[word.len().saturating_sub(5)..]
+        .iter()
+        .any(|&b| b == b'\'' || b == 0x99);
+    let clitics: &[&str] = if apostrophe_near_end { CLITICS } else { &[] };
+    for clitic in clitics {
         if word.len() > clitic.len() + 1
             && word.ends_with(clitic)
             && word[..word.len() - clitic.len()]
@@ -378,7 +501,12 @@ fn split_word(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, To
         .map_or(0, |(i, c)| i + c.len_utf8());
     if digits > 0 && digits < word.len() {
         let unit = &word[digits..];
-        if UNITS.contains(&unit.to_lowercase().as_str()) {
+        let is_unit = if unit.is_ascii() {
+            UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit))
+        } else {
+            UNITS.contains(&unit.to_lowercase().as_str())
+        };
+        if is_unit {
             out.push((start, start + digits, TokenKind::Number));
             out.push((start + digits, end, TokenKind::Word));
             return;
@@ -462,5 +590,26 @@ mod tests {
     #[test]
     fn abbreviation_list_is_sorted() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn abbreviations_ignore_case() {
+        // `is_abbreviation` rules out ASCII words longer than six bytes unseen.
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6 && a.is_ascii()));
+        assert!(is_abbreviation("Messrs"));
+        assert!(is_abbreviation("GEN"));
+        assert!(!is_abbreviation("General"));
+        assert!(!is_abbreviation("Gén"));
+    }
+
+    #[test]
+    fn cursor_counts_code_points() {
+        let text = "a’b “ü” 60km";
+        let mut cursor = CharCursor::default();
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(cursor.char_offset(text, byte), chars);
+        }
+        assert_eq!(cursor.char_offset(text, text.len()), text.chars().count());
+        assert_eq!(cursor.char_offset(text, 0), 0);
     }
 }

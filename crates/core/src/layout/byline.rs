@@ -20,7 +20,7 @@ pub struct BylineParts {
 /// sentence such as "By the time the fire was out, …" is not taken for a byline.
 pub fn parse_byline(line: &str) -> Option<BylineParts> {
     let trimmed = line.trim();
-    if trimmed.split_whitespace().count() > 24 {
+    if super::furniture::count_words(trimmed, 25) > 24 {
         return None;
     }
     let rest = strip_credit_prefix(trimmed)?;

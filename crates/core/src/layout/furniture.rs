@@ -9,13 +9,119 @@ use crate::model::RemovalReason;
 
 /// The reason `line` is page furniture, if it is.
 pub fn classify_line(line: &str) -> Option<RemovalReason> {
+    let mut key = String::new();
+    write_key(line, &mut key);
+    classify_key(line, &key)
+}
+
+/// What a block's own text says about it, from one look at its key: the news pass asks
+/// these questions of every block, several of them more than once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct LineFacts {
+    /// [`classify_line`].
+    pub furniture: Option<RemovalReason>,
+    /// [`is_end_mark`].
+    pub end_mark: bool,
+    /// A section label or kicker printed above a headline.
+    pub label: bool,
+    /// The heading of a press release's contact block.
+    pub contact_heading: bool,
+    /// The label of a highlights list ("Story Highlights", "Key points").
+    pub highlights_label: bool,
+}
+
+impl LineFacts {
+    /// The facts of `line`; `key` is a buffer reused between lines.
+    pub fn of(line: &str, key: &mut String) -> Self {
+        write_key(line, key);
+        let key = key.as_str();
+        Self {
+            furniture: classify_key(line, key),
+            end_mark: is_end_mark(line),
+            label: is_label_key(key),
+            contact_heading: is_contact_heading_key(line, key),
+            highlights_label: is_highlights_label_key(key),
+        }
+    }
+}
+
+/// The longest entry of the lists compared whole against a key, in bytes: a longer key
+/// matches none of them.
+const LONGEST_EXACT: usize = longest(&[
+    BACK_TO_TOP,
+    RELATED_HEADINGS,
+    SHARE,
+    SUBSCRIBE,
+    COOKIE,
+    ADVERTISEMENT,
+    NAVIGATION,
+    COMMENTS,
+    CONTROLS,
+    LABELS,
+    HIGHLIGHT_LABELS,
+]);
+
+const fn longest(lists: &[&[&str]]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            if lists[i][j].len() > max {
+                max = lists[i][j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    max
+}
+
+/// Word counts above this are all alike to the rules (the largest limit is 80).
+const WORD_CAP: usize = 81;
+
+/// `s.split_whitespace().take(cap).count()`, reading ASCII a byte at a time: the word count
+/// up to `cap`, for rules that only ask whether a line is short.
+pub(super) fn count_words(s: &str, cap: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b.is_ascii() {
+            // `char::is_whitespace` on ASCII.
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words == cap {
+                break;
+            }
+        }
+        i += len;
+    }
+    words
+}
+
+/// [`classify_line`] given the line's key.
+fn classify_key(line: &str, key: &str) -> Option<RemovalReason> {
     use RemovalReason as R;
-    let key = key(line);
     if key.is_empty() {
         return None;
     }
-    let words = key.split_whitespace().count();
-    let exact = |list: &[&str]| list.contains(&key.as_str());
+    // Capped: every rule below compares the count with a limit of at most 80.
+    let words = count_words(key, WORD_CAP);
+    let short = key.len() <= LONGEST_EXACT;
+    let exact = |list: &[&str]| short && list.contains(&key);
 
     if exact(BACK_TO_TOP) {
         return Some(R::BackToTop);
@@ -25,13 +131,13 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     {
         return Some(R::RelatedHeading);
     }
-    if starts_with_link(&key, line, READ_MORE) {
+    if starts_with_link(key, line, READ_MORE) {
         return Some(R::ReadMore);
     }
-    if exact(SHARE) || is_social_list(&key) {
+    if exact(SHARE) || is_social_list(key) {
         return Some(R::Share);
     }
-    if is_subscribe(&key, words) {
+    if is_subscribe(key, words) {
         return Some(R::Subscribe);
     }
     if exact(COOKIE)
@@ -53,13 +159,13 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if exact(ADVERTISEMENT) {
         return Some(R::Advertisement);
     }
-    if is_photo_credit(&key, words) {
+    if is_photo_credit(key, words) {
         return Some(R::PhotoCredit);
     }
     if exact(NAVIGATION) || is_menu(line) {
         return Some(R::Navigation);
     }
-    if exact(COMMENTS) || is_comment_count(&key) {
+    if exact(COMMENTS) || (words == 2 && is_comment_count(key)) {
         return Some(R::Comments);
     }
     if words <= 40
@@ -70,7 +176,7 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     {
         return Some(R::Copyright);
     }
-    if is_credits(line, &key, words) {
+    if is_credits(line, key, words) {
         return Some(R::Credits);
     }
     if words <= 30
@@ -115,22 +221,37 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
 }
 
 /// Whether a line ends a press release or wire story ("###", "-30-", "- ENDS -").
-pub fn is_end_mark(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(
-        compact.to_ascii_lowercase().as_str(),
-        "###" | "-30-" | "–30–" | "-ends-" | "–ends–" | "ends" | "***" | "-###-"
-    )
+fn is_end_mark(line: &str) -> bool {
+    const MARKS: &[&[char]] = &[
+        &['#', '#', '#'],
+        &['-', '3', '0', '-'],
+        &['–', '3', '0', '–'],
+        &['-', 'e', 'n', 'd', 's', '-'],
+        &['–', 'e', 'n', 'd', 's', '–'],
+        &['e', 'n', 'd', 's'],
+        &['*', '*', '*'],
+        &['-', '#', '#', '#', '-'],
+    ];
+    // The line without whitespace, ASCII lower-cased; no mark is longer than six.
+    let mut compact = ['\0'; 6];
+    let mut len = 0;
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        if len == compact.len() {
+            return false;
+        }
+        compact[len] = c.to_ascii_lowercase();
+        len += 1;
+    }
+    MARKS.contains(&&compact[..len])
 }
 
-/// Whether a line is a section label or kicker printed above a headline.
-pub fn is_label(line: &str) -> bool {
-    LABELS.contains(&key(line).as_str())
+/// Whether a line is a section label or kicker printed above a headline, given its key.
+fn is_label_key(key: &str) -> bool {
+    LABELS.contains(&key)
 }
 
-/// Whether a line opens a contact block in a press release.
-pub fn is_contact_heading(line: &str) -> bool {
-    let k = key(line);
+/// Whether a line opens a contact block in a press release, given its key.
+fn is_contact_heading_key(line: &str, k: &str) -> bool {
     [
         "media contact",
         "media contacts",
@@ -151,13 +272,15 @@ pub fn is_contact_heading(line: &str) -> bool {
     })
 }
 
-/// Whether a line is the label of a highlights list ("Story Highlights", "Key points").
-pub fn is_highlights_label(line: &str) -> bool {
-    HIGHLIGHT_LABELS.contains(&key(line).as_str())
+/// Whether a line is the label of a highlights list ("Story Highlights", "Key points"), given
+/// its key.
+fn is_highlights_label_key(key: &str) -> bool {
+    HIGHLIGHT_LABELS.contains(&key)
 }
 
-/// Lower-cased line without surrounding decoration, for list look-ups.
-fn key(line: &str) -> String {
+/// Writes the key of `line` into `out`, replacing what it held: the line lower-cased, without
+/// surrounding decoration, for list look-ups.
+fn write_key(line: &str, out: &mut String) {
     let trimmed = line
         .trim()
         .trim_start_matches(['↑', '▲', '^', '»', '›', '→', '|', '•', '-', '–', '—'])
@@ -165,14 +288,24 @@ fn key(line: &str) -> String {
             ':', '.', '!', '»', '›', '→', '…', '>', '|', '-', '–', '—', '↑', '▲',
         ])
         .trim();
-    let mut out = String::with_capacity(trimmed.len());
-    for c in trimmed.chars() {
+    out.clear();
+    out.reserve(trimmed.len());
+    // ASCII runs are copied whole; what other characters lower-case to is lower-case already,
+    // so one ASCII pass at the end finishes the key.
+    let mut rest = trimmed;
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        out.push_str(&rest[..at]);
+        let Some(c) = rest[at..].chars().next() else {
+            break;
+        };
         match c {
             '’' | '‘' => out.push('\''),
             c => out.extend(c.to_lowercase()),
         }
+        rest = &rest[at + c.len_utf8()..];
     }
-    out
+    out.push_str(rest);
+    out.make_ascii_lowercase();
 }
 
 /// "Read more: …", "READ MORE »", "Also read | …" — a link-style start, not a sentence.
@@ -222,33 +355,42 @@ fn is_social_list(key: &str) -> bool {
         "this",
         "article",
     ];
-    let words: Vec<&str> = key
+    // One pass that stops at the first word that is not a network's (prose stops at once).
+    let mut words = 0;
+    let mut networks = 0;
+    for w in key
         .split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == '/' || c == '·')
         .filter(|w| !w.is_empty())
-        .collect();
-    let networks = words
-        .iter()
-        .filter(|w| {
-            matches!(
-                **w,
-                "facebook"
-                    | "twitter"
-                    | "whatsapp"
-                    | "linkedin"
-                    | "reddit"
-                    | "pinterest"
-                    | "telegram"
-                    | "flipboard"
-                    | "bluesky"
-            )
-        })
-        .count();
-    networks >= 1 && words.len() <= 12 && words.iter().all(|w| NETWORKS.contains(w))
+    {
+        words += 1;
+        if words > 12 || !NETWORKS.contains(&w) {
+            return false;
+        }
+        if matches!(
+            w,
+            "facebook"
+                | "twitter"
+                | "whatsapp"
+                | "linkedin"
+                | "reddit"
+                | "pinterest"
+                | "telegram"
+                | "flipboard"
+                | "bluesky"
+        ) {
+            networks += 1;
+        }
+    }
+    networks >= 1
 }
 
 fn is_subscribe(key: &str, words: usize) -> bool {
     if SUBSCRIBE.contains(&key) {
         return true;
+    }
+    // Every rule below allows at most 40 words.
+    if words > 40 {
+        return false;
     }
     let newsletter = key.contains("newsletter")
         && [
@@ -337,13 +479,17 @@ fn ends_with_photo_credit(key: &str) -> bool {
 /// A menu: three or more short items separated by `|`, or a breadcrumb trail with `›`/`>`.
 fn is_menu(line: &str) -> bool {
     for sep in ['|', '›', '»', '>', '/'] {
-        let items: Vec<&str> = line.split(sep).map(str::trim).collect();
         let needed = if sep == '|' || sep == '/' { 3 } else { 2 };
-        if items.len() >= needed + usize::from(sep == '/')
-            && items
-                .iter()
-                .all(|i| !i.is_empty() && i.split_whitespace().count() <= 3 && !i.ends_with('.'))
-        {
+        // A line without the separator is one item, too few for a menu.
+        if !line.contains(sep) {
+            continue;
+        }
+        let mut items = 0;
+        let all_short = line.split(sep).map(str::trim).all(|i| {
+            items += 1;
+            !i.is_empty() && i.split_whitespace().nth(3).is_none() && !i.ends_with('.')
+        });
+        if all_short && items >= needed + usize::from(sep == '/') {
             return true;
         }
     }
@@ -352,19 +498,17 @@ fn is_menu(line: &str) -> bool {
 
 fn is_comment_count(key: &str) -> bool {
     // "comments (12)", "12 comments", "comments 12"
-    let words: Vec<&str> = key.split_whitespace().collect();
+    let mut words = key.split_whitespace();
+    let (Some(a), Some(b), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
     let is_count = |w: &str| {
         w.trim_matches(|c| c == '(' || c == ')')
             .chars()
             .all(|c| c.is_ascii_digit())
     };
-    match words.as_slice() {
-        [a, b] => {
-            (matches!(*a, "comments" | "comment") && is_count(b))
-                || (is_count(a) && matches!(*b, "comments" | "comment"))
-        }
-        _ => false,
-    }
+    (matches!(a, "comments" | "comment") && is_count(b))
+        || (is_count(a) && matches!(b, "comments" | "comment"))
 }
 
 fn is_credits(line: &str, key: &str, words: usize) -> bool {
@@ -767,6 +911,35 @@ const HIGHLIGHT_LABELS: &[&str] = &[
 mod tests {
     use super::*;
     use RemovalReason as R;
+
+    #[test]
+    fn words_counted_as_split_whitespace() {
+        for s in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "a\u{a0}b\u{2009}c\u{b}d\u{1c}e",
+            "ünï cödé’s  words\t\nhere",
+        ] {
+            for cap in [1, 2, 3, 81] {
+                assert_eq!(
+                    count_words(s, cap),
+                    s.split_whitespace().take(cap).count(),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn keys_lower_case_and_straighten_apostrophes() {
+        let mut key = String::new();
+        write_key("  » Don’t MISS: Ünïcode İ …", &mut key);
+        assert_eq!(key, "don't miss: ünïcode i\u{307}");
+        write_key("READ MORE", &mut key);
+        assert_eq!(key, "read more");
+    }
 
     #[test]
     fn seed_furniture() {

@@ -1,7 +1,7 @@
 //! The news pass: reads blocks the way a reader does — kicker, headline, standfirst,
 //! highlights, byline, date, then the body with its dateline — and sets furniture aside.
 
-use super::furniture::{self, classify_line};
+use super::furniture::{self, LineFacts};
 use super::{Block, BlockKind, BodyBlock, Layout, PageMeta, byline, dateline};
 use crate::calendar;
 use crate::model::{RemovalReason, Removed, SectionKind};
@@ -12,8 +12,15 @@ const LATE_HEADER_BLOCKS: usize = 3;
 /// Reads `blocks` into a [`Layout`], preferring `meta` where the page states a field.
 pub fn read(blocks: Vec<Block>, meta: PageMeta) -> Layout {
     let mut layout = Layout::default();
+    // Every block is asked the same furniture questions, some more than once: answer once.
+    let mut key = String::new();
+    let facts: Vec<LineFacts> = blocks
+        .iter()
+        .map(|b| LineFacts::of(&b.text, &mut key))
+        .collect();
     let mut reader = Reader {
         blocks: &blocks,
+        facts: &facts,
         layout: &mut layout,
     };
     let body_start = reader.read_header(&meta);
@@ -55,6 +62,8 @@ pub fn read(blocks: Vec<Block>, meta: PageMeta) -> Layout {
 
 struct Reader<'a> {
     blocks: &'a [Block],
+    /// The furniture facts of each block, by index.
+    facts: &'a [LineFacts],
     layout: &'a mut Layout,
 }
 
@@ -77,13 +86,14 @@ impl Reader<'_> {
         while i < blocks.len() {
             let block = &blocks[i];
             let text = block.text.as_str();
-            if let Some(reason) = classify_line(text) {
+            let facts = self.facts[i];
+            if let Some(reason) = facts.furniture {
                 self.remove(text, reason);
                 i += 1;
                 continue;
             }
             if !headline_done {
-                if furniture::is_label(text) && i + 1 < blocks.len() {
+                if facts.label && i + 1 < blocks.len() {
                     self.remove(text, RemovalReason::Label);
                     i += 1;
                     continue;
@@ -114,7 +124,7 @@ impl Reader<'_> {
                     }
                 }
             }
-            if furniture::is_highlights_label(text) {
+            if facts.highlights_label {
                 self.remove(text, RemovalReason::HighlightsLabel);
                 i = self.read_highlights(i + 1, true);
                 continue;
@@ -162,11 +172,13 @@ impl Reader<'_> {
 
     /// Whether a headline comes within the next few blocks (furniture skipped).
     fn headline_follows(&self, from: usize) -> bool {
-        self.blocks[from.min(self.blocks.len())..]
+        let from = from.min(self.blocks.len());
+        self.blocks[from..]
             .iter()
-            .filter(|b| classify_line(&b.text).is_none())
+            .zip(&self.facts[from..])
+            .filter(|(_, f)| f.furniture.is_none())
             .take(3)
-            .any(is_headline_candidate)
+            .any(|(b, _)| is_headline_candidate(b))
     }
 
     /// Reads highlight items from `start`; returns the index after them.
@@ -189,7 +201,7 @@ impl Reader<'_> {
                     && byline::parse_byline(text).is_none()
                     && dateline::parse_dateline(text).is_none()
                     && !is_date_line(text)
-                    && classify_line(text).is_none()
+                    && self.facts[i].furniture.is_none()
             };
             if !item {
                 break;
@@ -218,11 +230,12 @@ impl Reader<'_> {
         }
         let next = self.blocks[i + 1..]
             .iter()
-            .find(|b| classify_line(&b.text).is_none());
-        next.is_some_and(|b| {
+            .zip(&self.facts[i + 1..])
+            .find(|(_, f)| f.furniture.is_none());
+        next.is_some_and(|(b, f)| {
             byline::parse_byline(&b.text).is_some()
                 || is_date_line(&b.text)
-                || furniture::is_highlights_label(&b.text)
+                || f.highlights_label
                 || dateline::parse_dateline(&b.text).is_some()
         })
     }
@@ -237,16 +250,17 @@ impl Reader<'_> {
         for (offset, block) in blocks[start..].iter().enumerate() {
             let text = block.text.as_str();
             let next = blocks.get(start + offset + 1);
+            let facts = self.facts[start + offset];
             if ended {
                 self.remove(text, RemovalReason::EndMark);
                 continue;
             }
-            if furniture::is_end_mark(text) {
+            if facts.end_mark {
                 self.remove(text, RemovalReason::EndMark);
                 ended = true;
                 continue;
             }
-            if let Some(reason) = classify_line(text) {
+            if let Some(reason) = facts.furniture {
                 related = reason == RemovalReason::RelatedHeading;
                 contact = false;
                 about = false;
@@ -265,7 +279,7 @@ impl Reader<'_> {
                 }
                 related = false;
             }
-            if furniture::is_contact_heading(text) {
+            if facts.contact_heading {
                 about = false;
                 contact = true;
                 self.remove(text, RemovalReason::Contact);
@@ -433,8 +447,13 @@ const DATE_LEADS: &[&str] = &[
 /// Whether a line states when the story was published or updated: "Published March 3,
 /// 2024", "Updated 12:31 GMT", or a line that is only a date.
 pub(super) fn is_date_line(text: &str) -> bool {
+    // Lower-casing keeps the spacing, so the words can be counted first: both rules below
+    // want at most 25.
+    let words = furniture::count_words(text, 26);
+    if words > 25 {
+        return false;
+    }
     let lower = text.trim().to_lowercase();
-    let words = lower.split_whitespace().count();
     let led = DATE_LEADS.iter().any(|l| lower.starts_with(l));
     let has_time = lower.split_whitespace().any(|w| {
         let w = w.trim_end_matches(',');
@@ -525,12 +544,13 @@ fn is_link_like(text: &str) -> bool {
 
 /// Five or more words in capitals with no closing punctuation.
 fn is_shouted_link(text: &str) -> bool {
+    // Cheapest first: running text fails at its first lower-case letter.
+    if !text.chars().all(|c| !c.is_lowercase()) || text.ends_with(['.', '!', '?', '"', '”']) {
+        return false;
+    }
     let words = text.split_whitespace().count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    words >= 5
-        && letters >= 15
-        && text.chars().all(|c| !c.is_lowercase())
-        && !text.ends_with(['.', '!', '?', '"', '”'])
+    words >= 5 && letters >= 15
 }
 
 /// "About Acme Corp": the heading of a press release's company boilerplate.
@@ -561,11 +581,15 @@ fn is_headline_like(text: &str) -> bool {
 
 /// A short title-case line followed by running text.
 fn is_subheading(text: &str, next: Option<&Block>) -> bool {
-    let words = text.split_whitespace().count();
     let first = text.chars().next().unwrap_or(' ');
+    // Cheapest first: a paragraph fails on its closing punctuation.
+    if text.ends_with(['.', ',', ';', ':', '"', '”', '!', '?'])
+        || !(first.is_uppercase() || first.is_ascii_digit())
+    {
+        return false;
+    }
+    let words = text.split_whitespace().count();
     (1..=12).contains(&words)
-        && (first.is_uppercase() || first.is_ascii_digit())
-        && !text.ends_with(['.', ',', ';', ':', '"', '”', '!', '?'])
         && next
             .is_some_and(|n| n.kind == BlockKind::Text && n.text.split_whitespace().count() > words)
 }
