@@ -59,6 +59,10 @@ pub struct ServeArgs {
     /// shedding and writing responses stay fast when extraction fills the cores; 0 disables.
     #[arg(long, value_name = "N", default_value_t = ServerConfig::default().worker_nice)]
     worker_nice: i32,
+    /// Threads of the async runtime (accepting, reading, shedding, writing). One keeps up
+    /// with thousands of requests a second; the cores are left to the extraction workers.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    http_threads: usize,
     /// Log lines as text or as JSON objects (one per line, on stderr).
     #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
     log_format: LogFormat,
@@ -91,6 +95,10 @@ pub fn init_logging(args: &ServeArgs) {
 
 /// Runs `gleaner serve` until a shutdown signal.
 pub fn run(args: ServeArgs) -> Result<ExitCode> {
+    if args.http_threads == 0 {
+        eprintln!("gleaner: --http-threads must be at least 1");
+        return Ok(ExitCode::from(2));
+    }
     if args.workers == Some(0) {
         eprintln!("gleaner: --workers must be at least 1");
         return Ok(ExitCode::from(2));
@@ -114,6 +122,7 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
         worker_nice: args.worker_nice,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(args.http_threads)
         .enable_all()
         .thread_name("gleaner-http")
         .build()

@@ -142,3 +142,19 @@ fn the_server_answers_like_the_cli_and_stops_on_sigterm() {
     };
     assert!(status.success(), "exit after SIGTERM: {status}");
 }
+
+#[test]
+fn zero_threads_are_refused_with_a_clear_message() {
+    for flag in ["--http-threads", "--workers"] {
+        let out = gleaner()
+            .args(["serve", "--addr", "127.0.0.1:0", flag, "0"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("{flag} must be at least 1")),
+            "{stderr}"
+        );
+    }
+}
