@@ -590,6 +590,11 @@ mod tests {
     #[test]
     fn abbreviation_list_is_sorted() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        // `is_abbreviation`'s length limit must cover the longest entry.
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a), "{a}");
+            assert!(is_abbreviation(&a.to_uppercase()), "{a}");
+        }
     }
 
     #[test]
