@@ -246,11 +246,7 @@ pub fn normalize_invisible(text: &str) -> String {
             .take_while(|b| (0x21..=0x7e).contains(*b))
             .count();
         if run > 0 {
-            if pending_space && !out.is_empty() && !out.ends_with('\n') {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push_str(&text[at..at + run]);
+            push_visible(&mut out, &mut pending_space, &text[at..at + run]);
             at += run;
             continue;
         }
@@ -258,35 +254,41 @@ pub fn normalize_invisible(text: &str) -> String {
             break;
         };
         at += c.len_utf8();
-        match c {
-            '\r' => {
-                if bytes.get(at) == Some(&b'\n') {
-                    at += 1;
-                }
-                push_newline(&mut out, &mut pending_space);
-            }
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\x0b' | '\x0c' => {
-                push_newline(&mut out, &mut pending_space)
-            }
-            ' '
-            | '\t'
-            | '\u{a0}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{202f}'
-            | '\u{205f}'
-            | '\u{3000}'
-            | '\u{1680}' => pending_space = true,
-            c if is_unseen(c) => {}
-            c => {
-                if pending_space && !out.is_empty() && !out.ends_with('\n') {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c);
-            }
+        if c == '\r' && bytes.get(at) == Some(&b'\n') {
+            at += 1;
         }
+        push_normalized(&mut out, &mut pending_space, c);
     }
     out
+}
+
+/// What [`normalize_invisible`] does with one character (a CR is one line break; the caller
+/// skips the LF of a CRLF).
+fn push_normalized(out: &mut String, pending_space: &mut bool, c: char) {
+    match c {
+        '\r' | '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\x0b' | '\x0c' => {
+            push_newline(out, pending_space)
+        }
+        ' '
+        | '\t'
+        | '\u{a0}'
+        | '\u{2000}'..='\u{200a}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\u{3000}'
+        | '\u{1680}' => *pending_space = true,
+        c if is_unseen(c) => {}
+        c => push_visible(out, pending_space, c.encode_utf8(&mut [0u8; 4])),
+    }
+}
+
+/// Appends visible text, after the one space pending before it (none at a line's start).
+fn push_visible(out: &mut String, pending_space: &mut bool, visible: &str) {
+    if *pending_space && !out.is_empty() && !out.ends_with('\n') {
+        out.push(' ');
+    }
+    *pending_space = false;
+    out.push_str(visible);
 }
 
 /// Characters [`normalize_invisible`] drops: zero-width spaces, word joiners, soft hyphens,
@@ -326,39 +328,16 @@ fn push_newline(out: &mut String, pending_space: &mut bool) {
 mod tests {
     use super::*;
 
-    /// [`normalize_invisible`]'s definition, one character at a time.
+    /// [`normalize_invisible`] one character at a time, without its ASCII runs.
     fn normalize_invisible_by_chars(text: &str) -> String {
         let mut out = String::new();
         let mut pending_space = false;
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
-            match c {
-                '\r' => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
-                    push_newline(&mut out, &mut pending_space);
-                }
-                '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\x0b' | '\x0c' => {
-                    push_newline(&mut out, &mut pending_space)
-                }
-                ' '
-                | '\t'
-                | '\u{a0}'
-                | '\u{2000}'..='\u{200a}'
-                | '\u{202f}'
-                | '\u{205f}'
-                | '\u{3000}'
-                | '\u{1680}' => pending_space = true,
-                c if is_unseen(c) => {}
-                c => {
-                    if pending_space && !out.is_empty() && !out.ends_with('\n') {
-                        out.push(' ');
-                    }
-                    pending_space = false;
-                    out.push(c);
-                }
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
             }
+            push_normalized(&mut out, &mut pending_space, c);
         }
         out
     }

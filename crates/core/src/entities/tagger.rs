@@ -128,7 +128,7 @@ impl Tagger {
             |a, b, s| one.add_parts([a, b], s),
             |f| one.prefetch(f),
         );
-        let first = decode_skipping(
+        let first = decode_from(
             doc,
             &mut local,
             first_scores,
@@ -151,7 +151,7 @@ impl Tagger {
             |a, b, s| two.add_parts([a, b], s),
             |f| two.prefetch(f),
         );
-        decode_skipping(
+        decode_from(
             doc,
             &mut local,
             second_scores,
@@ -163,11 +163,12 @@ impl Tagger {
     }
 }
 
-/// Greedy decoding like [`decode_with`], except that a `plain` token after an O tag, or at
-/// a sentence start, is tagged O unscored, and that the `unscored` tokens' fixed scores were
-/// not computed, so they are scored in full here when they must be scored at all (their
-/// local features computed once, into `local`, for both passes).
-fn decode_skipping(
+/// Greedy decoding from each token's [`fixed_scores`], adding with `score` the features that
+/// depend on the tags decoded before it; ill-formed transitions are never chosen. A `plain`
+/// token after an O tag, or at a sentence start, is tagged O unscored; the `unscored` tokens'
+/// fixed scores were not computed, so they are scored in full here when they must be scored
+/// at all (their local features computed once, into `local`, for both passes).
+fn decode_from(
     doc: &Prepared,
     local: &mut LocalFeatures,
     fixed: Vec<[f32; TAG_COUNT]>,
@@ -214,9 +215,10 @@ pub fn decode(
     first: Option<&FirstPass>,
     mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
 ) -> Vec<u8> {
+    let mut local = LocalFeatures::of(doc);
     let fixed = fixed_scores(
         doc,
-        &LocalFeatures::of(doc),
+        &local,
         first,
         None,
         |a, b, s| {
@@ -225,7 +227,7 @@ pub fn decode(
         },
         |_| (),
     );
-    decode_with(doc, fixed, first, score)
+    decode_from(doc, &mut local, fixed, first, &[], &[], score)
 }
 
 /// How many tokens ahead of the one being scored [`fixed_scores`] asks for weight rows.
@@ -280,34 +282,6 @@ pub fn fixed_scores(
         ask(k + ROWS_AHEAD, &mut ring);
         if let Some(scores) = out.get_mut(t) {
             score(local.of_token(t), &ring[k % (ROWS_AHEAD + 1)], scores);
-        }
-    }
-    out
-}
-
-/// Greedy decoding from each token's [`fixed_scores`], adding with `score` the features that
-/// depend on the tags decoded before it.
-pub fn decode_with(
-    doc: &Prepared,
-    fixed: Vec<[f32; TAG_COUNT]>,
-    first: Option<&FirstPass>,
-    mut score: impl FnMut(&[u64], &mut [f32; TAG_COUNT]),
-) -> Vec<u8> {
-    let mut out = vec![tags::OUTSIDE; doc.tokens.len()];
-    let mut history = Vec::with_capacity(16);
-    for &(s, e) in &doc.sentences {
-        let sentence: &[TokenInfo] = &doc.tokens[s..e];
-        let context = first.map(|f| (&f.tags[s..e], &f.elsewhere[s..e]));
-        let mut prev = (NO_TAG, NO_TAG);
-        for i in 0..sentence.len() {
-            history.clear();
-            features::history_features(sentence, i, prev, context, &mut history);
-            let mut scores = fixed.get(s + i).copied().unwrap_or([0f32; TAG_COUNT]);
-            score(&history, &mut scores);
-            let last = i + 1 == sentence.len();
-            let best = best_tag(&scores, (prev.0 != NO_TAG).then_some(prev.0), last);
-            out[s + i] = best;
-            prev = (best, prev.0);
         }
     }
     out
