@@ -239,7 +239,7 @@ const ROWS_AHEAD: usize = 2;
 /// [`ROWS_AHEAD`] places on while one is scored: the tagger's time is mostly waiting for weight
 /// rows from memory, and out-of-order execution alone keeps only a few of a token's ~60
 /// fetches in flight. `score` gets a token's local and second-pass features as two lists that
-/// it must add up as one.
+/// it must add up as one. Tokens marked in `skip` are not scored (their scores stay zero).
 pub fn fixed_scores(
     doc: &Prepared,
     local: &LocalFeatures,
