@@ -54,9 +54,22 @@ impl CharIndex {
 
 /// Byte offset of code-point offset `char_offset` in `text` (clamped to the end).
 pub fn char_to_byte(text: &str, char_offset: usize) -> usize {
-    text.char_indices()
+    // Every byte but a UTF-8 continuation starts a character: count bytes, decode nothing.
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| (b as i8) >= -64)
         .nth(char_offset)
-        .map_or(text.len(), |(b, _)| b)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// The character starting at byte `i` of `text` (a character boundary), read without
+/// decoding when it is ASCII; `None` at the end.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 //! each token's key is a `&str` into that copy, computed once, so the grammars' many lexicon
 //! lookups per token neither allocate nor re-check UTF-8.
 
+use crate::offsets::char_at;
+
 /// Longest word kept in lower case; longer words never match the lexicon.
 pub(crate) const KEY_LEN: usize = 15;
 
@@ -93,7 +95,7 @@ pub(crate) fn scan<'k>(lowered: &'k Lowered<'_>) -> Vec<Tok<'k>> {
     // Bytes, not `char_indices`: ASCII (nearly all of an English article) is classified
     // without decoding; other characters are decoded where they start.
     while let Some(c) = char_at(text, start) {
-        if is_whitespace(c) {
+        if c.is_whitespace() {
             space = true;
             line |= c == '\n';
             start += c.len_utf8();
@@ -105,11 +107,7 @@ pub(crate) fn scan<'k>(lowered: &'k Lowered<'_>) -> Vec<Tok<'k>> {
             kind: Kind::Punct,
             space_before: space,
             line_before: line,
-            capital: if c.is_ascii() {
-                c.is_ascii_uppercase()
-            } else {
-                c.is_uppercase()
-            },
+            capital: c.is_uppercase(),
             num: 0,
             digits: 0,
             key: "",
@@ -128,9 +126,9 @@ pub(crate) fn scan<'k>(lowered: &'k Lowered<'_>) -> Vec<Tok<'k>> {
             tok.num = value;
             tok.digits = digits;
             tok.key = key(lower, start, tok.end);
-        } else if is_alphabetic(c) {
+        } else if c.is_alphabetic() {
             tok.kind = Kind::Word;
-            while let Some(d) = char_at(text, tok.end).filter(|d| is_alphabetic(*d)) {
+            while let Some(d) = char_at(text, tok.end).filter(|d| d.is_alphabetic()) {
                 tok.end += d.len_utf8();
             }
             tok.key = key(lower, start, tok.end);
@@ -154,33 +152,6 @@ pub(crate) fn scan<'k>(lowered: &'k Lowered<'_>) -> Vec<Tok<'k>> {
         out.push(tok);
     }
     out
-}
-
-/// The character starting at byte `i` of `text` (`i` is always a character boundary here).
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match text.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
-        None => None,
-    }
-}
-
-/// `char::is_whitespace` with the ASCII answer first.
-fn is_whitespace(c: char) -> bool {
-    if c.is_ascii() {
-        matches!(c, ' ' | '\t'..='\r')
-    } else {
-        c.is_whitespace()
-    }
-}
-
-/// `char::is_alphabetic` with the ASCII answer first.
-fn is_alphabetic(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        c.is_alphabetic()
-    }
 }
 
 /// The key of the word or digit run at `start..end`: its lower-cased copy, or "" when it

@@ -6,6 +6,7 @@
 //! gives "Russia" and "’s", as CoNLL-style taggers expect.
 
 use crate::model::{Section, Span, Token, TokenKind};
+use crate::offsets::{char_at, char_to_byte};
 
 /// Sentences and tokens of a text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,9 +30,9 @@ pub fn segment(text: &str, sections: &[Section], tokens: bool) -> Segmentation {
     let mut to_byte = |chars: usize| -> usize {
         let (c0, b0) = cursor;
         let b = if chars >= c0 {
-            skip_chars(text, b0, chars - c0)
+            b0 + char_to_byte(&text[b0..], chars - c0)
         } else {
-            skip_chars(text, 0, chars)
+            char_to_byte(text, chars)
         };
         cursor = (chars, b);
         b
@@ -75,41 +76,9 @@ impl CharCursor {
         if byte < self.byte {
             *self = Self::default();
         }
-        self.chars += count_chars(&text.as_bytes()[self.byte..byte]);
+        self.chars += text.get(self.byte..byte).map_or(0, |t| t.chars().count());
         self.byte = byte;
         self.chars
-    }
-}
-
-/// The number of characters that start in `bytes` (every byte but UTF-8 continuations).
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -64).count()
-}
-
-/// The byte offset `n` characters after byte offset `from` (a character boundary) of `text`,
-/// clamped to the end.
-fn skip_chars(text: &str, from: usize, n: usize) -> usize {
-    let mut seen = 0;
-    for (i, &b) in text.as_bytes()[from..].iter().enumerate() {
-        // Every byte but a UTF-8 continuation starts a character.
-        if (b as i8) >= -64 {
-            if seen == n {
-                return from + i;
-            }
-            seen += 1;
-        }
-    }
-    text.len()
-}
-
-/// The character at byte `i` of `s`, read without decoding when it is ASCII.
-#[inline]
-fn char_at(s: &str, i: usize) -> Option<char> {
-    let b = *s.as_bytes().get(i)?;
-    if b.is_ascii() {
-        Some(char::from(b))
-    } else {
-        s.get(i..)?.chars().next()
     }
 }
 

@@ -80,36 +80,10 @@ const fn longest(lists: &[&[&str]]) -> usize {
 /// Word counts above this are all alike to the rules (the largest limit is 80).
 const WORD_CAP: usize = 81;
 
-/// `s.split_whitespace().take(cap).count()`, reading ASCII a byte at a time: the word count
-/// up to `cap`, for rules that only ask whether a line is short.
+/// The word count of `s` up to `cap`, for rules that only ask whether a line is short (a long
+/// paragraph is not counted to its end).
 pub(super) fn count_words(s: &str, cap: usize) -> usize {
-    let bytes = s.as_bytes();
-    let mut words = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, len) = if b.is_ascii() {
-            // `char::is_whitespace` on ASCII.
-            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
-        } else {
-            match s[i..].chars().next() {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => break,
-            }
-        };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-            if words == cap {
-                break;
-            }
-        }
-        i += len;
-    }
-    words
+    s.split_whitespace().take(cap).count()
 }
 
 /// [`classify_line`] given the line's key.

@@ -16,6 +16,7 @@ mod resolve;
 mod sem;
 mod start_words;
 mod tense;
+use crate::offsets::char_at;
 use crate::scan as tokens;
 
 use crate::calendar::Date;
@@ -155,12 +156,12 @@ fn sentence_tokens(text: &str, sentences: &[Span], toks: &[Tok]) -> Vec<(usize, 
             ci += run;
             bi += run;
             if ci < c && bi < raw.len() {
-                bi += utf8_width(raw[bi]);
+                bi += char_at(text, bi).map_or(1, char::len_utf8);
                 ci += 1;
             }
         }
-        if let Some(&b) = raw.get(bi) {
-            next = (ci + 1, bi + utf8_width(b));
+        if let Some(c) = char_at(text, bi) {
+            next = (ci + 1, bi + c.len_utf8());
             return bi;
         }
         next = (ci, raw.len());
@@ -179,15 +180,6 @@ fn sentence_tokens(text: &str, sentences: &[Span], toks: &[Tok]) -> Vec<(usize, 
             (s, e)
         })
         .collect()
-}
-
-/// Bytes of the UTF-8 character that starts with byte `b`.
-fn utf8_width(b: u8) -> usize {
-    match b {
-        0..0xe0 => 1 + usize::from(b >= 0x80),
-        0xe0..0xf0 => 3,
-        _ => 4,
-    }
 }
 
 /// The sentence (token range) containing token `i`; the whole text when none does.

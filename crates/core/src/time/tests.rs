@@ -748,8 +748,7 @@ fn printed_dates_after_this_or_next_weekday_and_fortnights() {
 
 #[test]
 fn sentence_bounds_in_tokens_over_non_ascii_text() {
-    // code points ≠ bytes: accents, curly quotes, a dash; sentences in order, then one
-    // asked for again out of order
+    // code points ≠ bytes: accents, curly quotes, a dash; sentences in order
     let text = "Zürich’s mayor spoke — “late on Monday”. Then café owners met. Done.";
     let lowered = tokens::Lowered::new(text);
     let toks = tokens::scan(&lowered);
