@@ -123,13 +123,24 @@ impl Archive {
             .and_then(gleaner_core::calendar::parse_iso)
             .map(|s| s.date.to_string());
         let hash = simhash::simhash(&article.body);
+        if let Some(previous) = previous {
+            tx.prepare_cached("UPDATE articles SET latest = 0 WHERE id = ?1")?
+                .execute([previous])?;
+        }
+        // The cluster is found before the row exists and written with it: `dup_of` is the
+        // row's last column, behind the compressed blobs, and setting it afterwards made
+        // SQLite rewrite the whole row with its overflow pages.
+        let dup_of = match hash {
+            Some(hash) => duplicate_root(&tx, hash, None)?,
+            None => None,
+        };
         tx.prepare_cached(
             "INSERT INTO articles (sha256, url, source_id, published, day, headline, language,
                  extractor_version, added, revision_of, input_format, input_media_type,
                  input_published, input_path, input_id, input_source, raw_bytes, raw,
-                 extraction, simhash)
+                 extraction, simhash, dup_of)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
-                 ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                 ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         )?
         .execute(params![
             sha,
@@ -150,27 +161,27 @@ impl Archive {
             input.bytes.len() as i64,
             raw,
             extraction,
-            hash.map(|h| h as i64)
+            hash.map(|h| h as i64),
+            dup_of
         ])?;
         let id = tx.last_insert_rowid();
-        if let Some(previous) = previous {
-            tx.prepare_cached("UPDATE articles SET latest = 0 WHERE id = ?1")?
-                .execute([previous])?;
+        facts::store(&tx, id, article)?;
+        if let Some(hash) = hash {
+            index_bands(&tx, id, hash)?;
         }
+        if let Some(previous) = previous {
+            coverage::remove_article(&tx, previous)?;
+        }
+        coverage::add_article(&tx, id)?;
+        // Last: once FTS5 is written in a transaction, every later statement that opens a
+        // statement journal makes it flush its pending terms to a new tiny segment (and
+        // merge them), which cost more than the FTS insert itself.
         tx.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
             .execute(params![
                 id,
                 article.headline.as_deref().unwrap_or(""),
                 article.body
             ])?;
-        facts::store(&tx, id, article)?;
-        if let Some(hash) = hash {
-            link_duplicates(&tx, id, hash)?;
-        }
-        if let Some(previous) = previous {
-            coverage::remove_article(&tx, previous)?;
-        }
-        coverage::add_article(&tx, id)?;
         tx.commit()?;
         Ok(match previous {
             Some(previous) => AddOutcome::Revision { id, previous },
@@ -181,30 +192,45 @@ impl Archive {
 
 /// Finds the near-duplicate cluster of a new article and indexes its SimHash bands.
 pub(crate) fn link_duplicates(conn: &rusqlite::Connection, id: i64, hash: u64) -> Result<()> {
-    let bands = simhash::band_keys(hash);
-    let mut root: Option<i64> = None;
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT a.id, a.simhash, coalesce(a.dup_of, a.id) FROM simhash_bands b
-             JOIN articles a ON a.id = b.article_id
-             WHERE b.band_key IN (?1, ?2, ?3, ?4) AND a.id != ?5 AND a.latest = 1",
-        )?;
-        let rows = stmt.query_map(params![bands[0], bands[1], bands[2], bands[3], id], |r| {
-            Ok((r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
-        })?;
-        for row in rows {
-            let (other, other_root) = row?;
-            if simhash::distance(hash, other as u64) <= simhash::MAX_DISTANCE {
-                root = Some(root.map_or(other_root, |r: i64| r.min(other_root)));
-            }
-        }
-    }
+    let root = duplicate_root(conn, hash, Some(id))?;
     conn.prepare_cached("UPDATE articles SET dup_of = ?2 WHERE id = ?1")?
         .execute(params![id, root])?;
+    index_bands(conn, id, hash)
+}
+
+/// The cluster root of the oldest current article within [`simhash::MAX_DISTANCE`] bits of
+/// `hash` (other than article `except`), if any.
+fn duplicate_root(
+    conn: &rusqlite::Connection,
+    hash: u64,
+    except: Option<i64>,
+) -> Result<Option<i64>> {
+    let bands = simhash::band_keys(hash);
+    let mut root: Option<i64> = None;
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.simhash, coalesce(a.dup_of, a.id) FROM simhash_bands b
+         JOIN articles a ON a.id = b.article_id
+         WHERE b.band_key IN (?1, ?2, ?3, ?4) AND a.id IS NOT ?5 AND a.latest = 1",
+    )?;
+    let rows = stmt.query_map(
+        params![bands[0], bands[1], bands[2], bands[3], except],
+        |r| Ok((r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)),
+    )?;
+    for row in rows {
+        let (other, other_root) = row?;
+        if simhash::distance(hash, other as u64) <= simhash::MAX_DISTANCE {
+            root = Some(root.map_or(other_root, |r: i64| r.min(other_root)));
+        }
+    }
+    Ok(root)
+}
+
+/// Indexes the SimHash bands of article `id`.
+fn index_bands(conn: &rusqlite::Connection, id: i64, hash: u64) -> Result<()> {
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO simhash_bands (band_key, article_id) VALUES (?1, ?2)",
     )?;
-    for band in bands {
+    for band in simhash::band_keys(hash) {
         insert.execute(params![band, id])?;
     }
     Ok(())
