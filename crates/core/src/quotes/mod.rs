@@ -10,13 +10,17 @@
 //!   inside or after it;
 //! - `reported.rs` reads reported speech around each cue verb of `lexicon.rs`, and
 //!   "according to X";
+//! - `headline.rs` reads a headline "Name: content" as that name's attribution;
 //! - `coordination.rs` ends reported content before a coordinated cue ("… and said …");
+//! - a direct quote that lies inside a mixed attribution's content is part of it, not an
+//!   attribution of its own (`drop_quotes_inside_mixed`);
 //! - `speaker.rs` resolves speaker phrases: names, role descriptions, pronouns and
 //!   continued turns.
 
 mod clause;
 mod coordination;
 mod direct;
+mod headline;
 pub mod lexicon;
 mod reported;
 mod speaker;
@@ -117,7 +121,37 @@ pub fn find_quotes(input: &QuoteInput<'_>) -> Vec<QuoteMention> {
         .collect();
     let used_cues: Vec<Span> = drafts.iter().filter_map(|q| q.cue).collect();
     drafts.extend(reported::find(&doc, &taken, &used_cues, &phrases));
+    drafts.extend(headline::find(&doc, input.sections, &taken));
     drafts.sort_by_key(|q| (q.extent().start, q.extent().end));
+    drop_quotes_inside_mixed(&mut drafts);
     coordination::cut_at_coordinated_cues(&doc, &mut drafts);
     speaker::resolve_all(&doc, drafts)
+}
+
+/// Drops the direct quotes that lie inside the content of a mixed attribution and whose own
+/// cue (if any) is outside it: in "Ade says she is “deeply worried about turnout”" the quoted
+/// words are part of what "says" reports, and the direct-quote reader's cue for them is
+/// another sentence's or none. Listing them again would report one statement twice. A quote
+/// whose cue lies inside the mixed content ("said the crews had done well, adding: “…”") is
+/// an attribution of its own and stays. `drafts` is sorted by extent start.
+fn drop_quotes_inside_mixed(drafts: &mut Vec<Draft>) {
+    let mixed: Vec<Span> = drafts
+        .iter()
+        .filter(|d| d.kind == QuoteKind::Mixed)
+        .map(Draft::extent)
+        .collect();
+    if mixed.is_empty() {
+        return;
+    }
+    drafts.retain(|d| {
+        if d.kind != QuoteKind::Direct {
+            return true;
+        }
+        let e = d.extent();
+        let i = mixed.partition_point(|m| m.start <= e.start);
+        // Mixed contents rarely overlap: the few that start last before the quote suffice.
+        !mixed[..i].iter().rev().take(4).any(|m| {
+            e.end <= m.end && !d.cue.is_some_and(|c| m.start <= c.start && c.start < m.end)
+        })
+    });
 }

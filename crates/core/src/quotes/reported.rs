@@ -373,7 +373,9 @@ fn verb_cue(
         && doc.words.get(start + 1).is_some_and(|n| !n.punct);
     match that {
         Some(t) => start = t + 1,
-        None if needs_that && !bare_pronoun_clause => return None,
+        None if needs_that && !bare_pronoun_clause && !data_subject(doc, verb, lo, c0) => {
+            return None;
+        }
         None => {
             if doc
                 .words
@@ -519,6 +521,34 @@ fn verb_cue(
         region,
         subject_of,
     ))
+}
+
+/// "The poll shows Clinton ahead", "a new survey found most voters …": a verb of showing or
+/// finding whose subject is a poll, study or document reports its bare clause or object, as
+/// a that-clause. (After a person, "found" and "shows" are mostly not reporting: "found a
+/// job", "shows up".)
+fn data_subject(doc: &Doc<'_>, verb: CueVerb, lo: usize, c0: usize) -> bool {
+    matches!(verb.lemma, "show" | "find" | "suggest" | "indicate")
+        && c0 > lo
+        && matches!(
+            doc.words[c0 - 1].lower.as_str(),
+            "poll"
+                | "polls"
+                | "polling"
+                | "survey"
+                | "surveys"
+                | "study"
+                | "studies"
+                | "data"
+                | "research"
+                | "report"
+                | "analysis"
+                | "results"
+                | "figures"
+                | "numbers"
+                | "records"
+                | "documents"
+        )
 }
 
 /// "As The Hill reported, A." / "As reported by Western Journalism, A." / "A, as he later

@@ -16,12 +16,25 @@ type Row = (
 );
 
 fn run(text: &str, entities: &[(EntityKind, &str, &[&str])]) -> Vec<Row> {
+    run_with_first(text, entities, SectionKind::Paragraph)
+}
+
+/// As [`run`], with the first paragraph of the given kind (a headline).
+fn run_with_first(
+    text: &str,
+    entities: &[(EntityKind, &str, &[&str])],
+    first: SectionKind,
+) -> Vec<Row> {
     let mut sections = Vec::new();
     let mut start = 0usize;
-    for para in text.split("\n\n") {
+    for (i, para) in text.split("\n\n").enumerate() {
         let n = para.chars().count();
         sections.push(Section {
-            kind: SectionKind::Paragraph,
+            kind: if i == 0 {
+                first
+            } else {
+                SectionKind::Paragraph
+            },
             start,
             end: start + n,
         });
@@ -436,4 +449,57 @@ fn title_case_headlines_keep_their_speech_verb() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, "He Has Already Started Writing His Address");
     assert_eq!(q[0].3.as_deref(), Some("Bernie Sanders"));
+}
+
+#[test]
+fn a_quote_inside_a_mixed_attribution_is_not_listed_again() {
+    let q = run(
+        "The mayor spoke at length on Friday. Later Ruth Ade said the budget was “a disgrace to this city” and left the hall.",
+        &[(PER, "Ruth Ade", &["Ruth Ade"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, Mixed);
+    assert!(q[0].1.contains("a disgrace to this city"), "{q:?}");
+    assert_eq!(q[0].3.as_deref(), Some("Ruth Ade"));
+}
+
+#[test]
+fn a_headline_name_and_colon_attribute_the_rest_of_the_headline() {
+    let q = run_with_first(
+        "Okafor: Bridge Repairs Will Take Two More Years\n\nThe council met on Monday.",
+        &[(PER, "Tom Okafor", &["Okafor"])],
+        SectionKind::Headline,
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Bridge Repairs Will Take Two More Years");
+    assert_eq!(q[0].2.as_deref(), Some(":"));
+    assert_eq!(q[0].3.as_deref(), Some("Tom Okafor"));
+    // Unmarked (verbatim) text: a one-sentence first block reads as the headline.
+    let q = run(
+        "Okafor: Bridge Repairs Will Take Two More Years\n\nThe council met on Monday.",
+        &[(PER, "Tom Okafor", &["Okafor"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].3.as_deref(), Some("Tom Okafor"));
+    // A place before the colon is a dateline, and a body paragraph is no headline.
+    let q = run_with_first(
+        "Lagos: Bridge Repairs Will Take Two More Years\n\nOkafor: the repairs are late. Work stopped.",
+        &[
+            (EntityKind::Location, "Lagos", &["Lagos"]),
+            (PER, "Tom Okafor", &["Okafor"]),
+        ],
+        SectionKind::Headline,
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn a_poll_or_study_reports_the_bare_clause_after_show_or_find() {
+    let q = run(
+        "A new county survey shows most residents back the bridge plan. Okafor found the keys.",
+        &[(PER, "Tom Okafor", &["Okafor"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "most residents back the bridge plan");
+    assert_eq!(q[0].2.as_deref(), Some("shows"));
 }
