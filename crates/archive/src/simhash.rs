@@ -41,25 +41,34 @@ pub fn simhash(body: &str) -> Option<u64> {
         let start = if i == 0 { 0 } else { ends[i - 1] };
         &words.as_bytes()[start..ends[i]]
     };
+    Some(signature((0..=ends.len() - SHINGLE).map(|first| {
+        shingle_hash((first..first + SHINGLE).map(word))
+    })))
+}
+
+/// The hash of one shingle: its words, each followed by a space.
+fn shingle_hash<'w>(words: impl IntoIterator<Item = &'w [u8]>) -> u64 {
+    let mut h = FNV_OFFSET;
+    for word in words {
+        h = fnv1a(h, word);
+        h = fnv1a(h, b" ");
+    }
+    mix(h)
+}
+
+/// The SimHash of a body's shingle hashes: bit `b` is set when most shingles have it set.
+fn signature(shingles: impl Iterator<Item = u64>) -> u64 {
     let mut counts = [0i32; 64];
-    for first in 0..=ends.len() - SHINGLE {
-        let mut h = FNV_OFFSET;
-        for i in first..first + SHINGLE {
-            h = fnv1a(h, word(i));
-            h = fnv1a(h, b" ");
-        }
-        let h = mix(h);
+    for h in shingles {
         for (bit, count) in counts.iter_mut().enumerate() {
             *count += if h >> bit & 1 == 1 { 1 } else { -1 };
         }
     }
-    Some(
-        counts
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| **c > 0)
-            .fold(0u64, |acc, (bit, _)| acc | 1 << bit),
-    )
+    counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .fold(0u64, |acc, (bit, _)| acc | 1 << bit)
 }
 
 /// The four 16-bit band keys of a hash (`band * 65536 + bits`): hashes within
@@ -149,25 +158,9 @@ mod tests {
             if words.len() < SHINGLE + MIN_SHINGLES - 1 {
                 return None;
             }
-            let mut counts = [0i32; 64];
-            for shingle in words.windows(SHINGLE) {
-                let mut h = FNV_OFFSET;
-                for word in shingle {
-                    h = fnv1a(h, word.as_bytes());
-                    h = fnv1a(h, b" ");
-                }
-                let h = mix(h);
-                for (bit, count) in counts.iter_mut().enumerate() {
-                    *count += if h >> bit & 1 == 1 { 1 } else { -1 };
-                }
-            }
-            Some(
-                counts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| **c > 0)
-                    .fold(0u64, |acc, (bit, _)| acc | 1 << bit),
-            )
+            Some(signature(words.windows(SHINGLE).map(|shingle| {
+                shingle_hash(shingle.iter().map(|w| w.as_bytes()))
+            })))
         }
         let greek = "ΟΔΥΣΣΕΥΣ και ΟΔΟΣ'Α Ἀθῆναι ΣΟΦΟΣ İstanbul ŁÓDŹ Straße ÉCOLE";
         for body in [STORY, greek, &format!("{greek} {STORY} {greek}"), "a b c"] {
