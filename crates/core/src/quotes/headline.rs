@@ -1,5 +1,5 @@
-//! Headline attributions: "Rubio: Trump Can't Be Trusted" — a headline that opens with a
-//! person's or organisation's name and a colon reports what that speaker said. Only the
+//! Headline attributions: "Rubio: Trump Can't Be Trusted" — a headline that opens with the
+//! name of a person the article is about and a colon reports what that person said. Only the
 //! headline reads so: in a body paragraph "Name: …" is as often a label, a transcript turn or
 //! a list entry, and a place before the colon is a dateline ("Kyiv: …").
 
@@ -60,15 +60,20 @@ pub(super) fn find(doc: &Doc<'_>, sections: &[Section], taken: &[Span]) -> Vec<D
             start: doc.words[lo].start,
             end: doc.words[colon - 1].end,
         };
-        // The label is one name: a person or organisation mention that spans it (a title
-        // such as "Dr." or "Sen." may stand before the mention).
+        // The label is one person's name, and the article names that person again, by a
+        // full name, outside the headline (a title such as "Dr." or "Sen." may stand before
+        // the mention). Organisations and other names are not read so: on web pages
+        // "Daily Deals: …", "Google Sans: …" or "Lunacal: …" are series, products and labels.
         let names_label = doc.mentions_in(label.start, label.end).any(|(m, e)| {
+            let entity = &doc.entities[e];
             m.end == label.end
-                && matches!(
-                    doc.entities[e].kind,
-                    EntityKind::Person | EntityKind::Organisation
-                )
+                && entity.kind == EntityKind::Person
+                && is_full_name(&entity.name)
                 && doc.word_at_or_after(m.start) <= lo + 1
+                && entity
+                    .mentions
+                    .iter()
+                    .any(|other| other.end <= sec.start || other.start >= sec.end)
         });
         if !names_label {
             continue;
@@ -103,4 +108,54 @@ pub(super) fn find(doc: &Doc<'_>, sections: &[Section], taken: &[Span]) -> Vec<D
         });
     }
     out
+}
+
+/// Whether `name` reads as a person's full name: two or more words, each capitalised and not
+/// in capitals ("Marco Rubio", "Alexandria Ocasio-Cortez", "J. D. Vance"; not "Batching",
+/// "AI-powered SEO").
+fn is_full_name(name: &str) -> bool {
+    let mut words = 0;
+    for word in name.split_whitespace() {
+        words += 1;
+        for part in word.split('-') {
+            let mut letters = part.chars().filter(|c| c.is_alphabetic());
+            let Some(first) = letters.next() else {
+                return false;
+            };
+            if !first.is_uppercase()
+                || (part.chars().count() > 2 && letters.all(char::is_uppercase))
+            {
+                return false;
+            }
+        }
+    }
+    words >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_full_name;
+
+    #[test]
+    fn full_names_are_two_capitalised_words_or_more() {
+        for name in [
+            "Marco Rubio",
+            "Alexandria Ocasio-Cortez",
+            "J. D. Vance",
+            "Beto O'Rourke",
+            "John McCain Jr.",
+        ] {
+            assert!(is_full_name(name), "{name}");
+        }
+        for name in [
+            "Batching",
+            "Rubio",
+            "AI-powered SEO",
+            "Google SEO",
+            "mr smith",
+            "",
+        ] {
+            assert!(!is_full_name(name), "{name}");
+        }
+    }
 }

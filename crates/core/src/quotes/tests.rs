@@ -466,8 +466,8 @@ fn a_quote_inside_a_mixed_attribution_is_not_listed_again() {
 #[test]
 fn a_headline_name_and_colon_attribute_the_rest_of_the_headline() {
     let q = run_with_first(
-        "Okafor: Bridge Repairs Will Take Two More Years\n\nThe council met on Monday.",
-        &[(PER, "Tom Okafor", &["Okafor"])],
+        "Okafor: Bridge Repairs Will Take Two More Years\n\nTom Okafor chaired the council on Monday.",
+        &[(PER, "Tom Okafor", &["Okafor", "Tom Okafor"])],
         SectionKind::Headline,
     );
     assert_eq!(q.len(), 1, "{q:?}");
@@ -476,8 +476,8 @@ fn a_headline_name_and_colon_attribute_the_rest_of_the_headline() {
     assert_eq!(q[0].3.as_deref(), Some("Tom Okafor"));
     // Unmarked (verbatim) text: a one-sentence first block reads as the headline.
     let q = run(
-        "Okafor: Bridge Repairs Will Take Two More Years\n\nThe council met on Monday.",
-        &[(PER, "Tom Okafor", &["Okafor"])],
+        "Okafor: Bridge Repairs Will Take Two More Years\n\nTom Okafor chaired the council on Monday.",
+        &[(PER, "Tom Okafor", &["Okafor", "Tom Okafor"])],
     );
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].3.as_deref(), Some("Tom Okafor"));
@@ -488,6 +488,25 @@ fn a_headline_name_and_colon_attribute_the_rest_of_the_headline() {
             (EntityKind::Location, "Lagos", &["Lagos"]),
             (PER, "Tom Okafor", &["Okafor"]),
         ],
+        SectionKind::Headline,
+    );
+    assert!(q.is_empty(), "{q:?}");
+    // An organisation, a series or product name, or a person the article does not name
+    // again is a label, not a speaker.
+    for (label, kind) in [("Daily Deals", EntityKind::Organisation), ("Okafor", PER)] {
+        let q = run_with_first(
+            &format!(
+                "{label}: Bridge Repairs Will Take Two More Years\n\nThe council met on Monday."
+            ),
+            &[(kind, label, &[label])],
+            SectionKind::Headline,
+        );
+        assert!(q.is_empty(), "{label}: {q:?}");
+    }
+    // A one-word name is a product or a label as often as a person ("Lunacal: …").
+    let q = run_with_first(
+        "Lunacal: Scheduling For Busy Teams\n\nLunacal books meetings on its own.",
+        &[(PER, "Lunacal", &["Lunacal"])],
         SectionKind::Headline,
     );
     assert!(q.is_empty(), "{q:?}");
