@@ -7,6 +7,7 @@ use std::time::Duration;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
+use crate::compress::BlobCompressor;
 use crate::error::{Error, Result};
 use crate::migrate;
 
@@ -24,6 +25,8 @@ const STATEMENT_CACHE: usize = 128;
 pub struct Archive {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// Built on the first blob written (reading connections never need one), then reused.
+    pub(crate) compressor: Option<BlobCompressor>,
 }
 
 impl Archive {
@@ -58,7 +61,11 @@ impl Archive {
         check_identity(&conn, &path)?;
         conn.pragma_update(None, "cache_size", -65_536)?;
         conn.execute_batch("PRAGMA mmap_size = 268435456")?;
-        Ok(Self { conn, path })
+        Ok(Self {
+            conn,
+            path,
+            compressor: None,
+        })
     }
 
     /// A fresh archive in memory (tests, scratch work).
@@ -100,7 +107,11 @@ impl Archive {
         if migrate::version(&conn)? < migrate::LATEST {
             migrate::migrate_to(&mut conn, migrate::LATEST)?;
         }
-        Ok(Self { conn, path })
+        Ok(Self {
+            conn,
+            path,
+            compressor: None,
+        })
     }
 }
 

@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::archive::Archive;
-use crate::compress::compress;
+use crate::compress::BlobCompressor;
 use crate::error::{Error, Result};
 use crate::{coverage, facts, simhash};
 use gleaner_core::{Article, Extractor, Input, InputFormat, json};
@@ -115,8 +115,13 @@ impl Archive {
             None => None,
         };
         let json = json::to_line(article);
-        let raw = compress(&input.bytes).map_err(|e| io("compressing the input", e))?;
-        let extraction = compress(json.as_bytes()).map_err(|e| io("compressing JSON", e))?;
+        let compressor = self.compressor.get_or_insert_with(BlobCompressor::new);
+        let raw = compressor
+            .compress(&input.bytes)
+            .map_err(|e| io("compressing the input", e))?;
+        let extraction = compressor
+            .compress(json.as_bytes())
+            .map_err(|e| io("compressing JSON", e))?;
         let day = article
             .published
             .as_deref()

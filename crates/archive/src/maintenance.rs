@@ -4,7 +4,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use crate::archive::Archive;
-use crate::compress::{compress, decompress};
+use crate::compress::{BlobCompressor, decompress};
 use crate::error::{Error, Result};
 use crate::ingest::{extractor_version, io, link_duplicates, sha256_hex};
 use crate::{coverage, facts, simhash};
@@ -156,7 +156,11 @@ impl Archive {
             .extract(&input)
             .map_err(|source| Error::Reextract { id, source })?;
         let json = json::to_line(&article);
-        let extraction = compress(json.as_bytes()).map_err(|e| io("compressing JSON", e))?;
+        let extraction = self
+            .compressor
+            .get_or_insert_with(BlobCompressor::new)
+            .compress(json.as_bytes())
+            .map_err(|e| io("compressing JSON", e))?;
         let day = article
             .published
             .as_deref()
