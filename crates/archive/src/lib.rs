@@ -50,7 +50,7 @@ pub use query::article::{ArticleBrief, ArticleRecord, DuplicateCluster};
 pub use query::entities::{CooccurRow, EntityQuery, EntityRow};
 pub use query::figures::{FigureQuery, FigureRow};
 pub use query::quotes::{QuoteQuery, QuoteRow};
-pub use query::search::{SearchHit, SearchQuery};
+pub use query::search::{DEFAULT_RANK_WINDOW, SearchHit, SearchPage, SearchQuery};
 pub use query::stats::{Gap, SourceCount, SourceDayCount, Stats, VersionCount};
 pub use query::timeline::{Timeline, TimelineRow};
 pub use query::{ArticleFilter, Period};

@@ -567,7 +567,7 @@ fn cursors_walk_every_list_without_gaps_or_repeats() -> TestResult {
     };
     let all = search(100, None)?;
     assert!(all.rows.len() >= 8 && all.next_cursor.is_none(), "{all:?}");
-    let walked = walk(|c| search(3, c))?;
+    let walked = walk(|c| search(3, c).map(Page::from))?;
     assert_eq!(walked, all.rows);
 
     let quotes = |limit, cursor| {
@@ -901,5 +901,85 @@ fn search_without_filters_pages_like_the_filtered_plan() -> TestResult {
         assert!(!pages[0].is_empty(), "{query}");
         assert_eq!(pages[0], pages[1], "{query}");
     }
+    Ok(())
+}
+
+/// When more articles match than the ranking window, a search ranks the most recently added
+/// ones — on every page of its cursor — and says so; `rank_window: None` ranks them all, and
+/// a filter is applied before the window is counted.
+#[test]
+fn a_search_ranks_the_newest_matches_when_more_match_than_its_window() -> TestResult {
+    let mut archive = Archive::open_in_memory()?;
+    let extractor = Extractor::new(Config::default());
+    for n in 0..12 {
+        archive.add(
+            &extractor,
+            &zelensky_story(n, &format!("2022-03-{:02}", 10 + n)),
+        )?;
+    }
+    let walk = |window: Option<usize>,
+                filter: ArticleFilter|
+     -> Result<(Vec<i64>, Vec<Option<usize>>), Error> {
+        let (mut ids, mut notes, mut cursor) = (Vec::new(), Vec::new(), None);
+        loop {
+            let page = archive.search(&SearchQuery {
+                query: "zelensky".into(),
+                filter: filter.clone(),
+                limit: 2,
+                cursor,
+                rank_window: window,
+                ..SearchQuery::default()
+            })?;
+            ids.extend(page.rows.iter().map(|h| h.id));
+            notes.push(page.ranked_newest);
+            match page.next_cursor {
+                Some(next) => cursor = Some(next),
+                None => break,
+            }
+        }
+        Ok((ids, notes))
+    };
+    let (all, notes) = walk(None, ArticleFilter::default())?;
+    assert_eq!(all.len(), 12);
+    assert!(notes.iter().all(Option::is_none));
+    let mut newest = all.clone();
+    newest.sort_unstable();
+    let newest5: Vec<i64> = newest[7..].to_vec();
+
+    let (windowed, notes) = walk(Some(5), ArticleFilter::default())?;
+    let mut got = windowed.clone();
+    got.sort_unstable();
+    assert_eq!(
+        got, newest5,
+        "the five most recently added matches, each once"
+    );
+    assert!(notes.iter().all(|n| *n == Some(5)), "{notes:?}");
+    // The window keeps the exact order among the matches it holds.
+    let order: Vec<i64> = all
+        .iter()
+        .copied()
+        .filter(|id| newest5.contains(id))
+        .collect();
+    assert_eq!(windowed, order);
+
+    let (fits, notes) = walk(Some(12), ArticleFilter::default())?;
+    assert_eq!(fits, all);
+    assert!(
+        notes.iter().all(Option::is_none),
+        "all twelve fit the window"
+    );
+
+    // Only the six oldest pass the filter: the window counts among them, not among all.
+    let early = ArticleFilter {
+        until: Some("2022-03-15".into()),
+        ..ArticleFilter::default()
+    };
+    let (filtered, notes) = walk(Some(4), early.clone())?;
+    let (filtered_all, _) = walk(None, early)?;
+    assert_eq!(filtered_all.len(), 6);
+    let mut got = filtered.clone();
+    got.sort_unstable();
+    assert_eq!(got, newest[2..6].to_vec());
+    assert!(notes.iter().all(|n| *n == Some(4)));
     Ok(())
 }

@@ -48,7 +48,10 @@ pub struct ArchiveBenchArgs {
 /// Runs the benchmark.
 pub fn run(args: &ArchiveBenchArgs, root: &Path) -> Result<()> {
     let corpus_path = corpus::default_path(root, args.n);
-    if !corpus_path.exists() {
+    // The corpus feeds the import-rate sample and a new archive; an existing archive
+    // queried alone needs none.
+    let needs_corpus = !args.no_import || args.db.as_ref().is_none_or(|db| !db.exists());
+    if needs_corpus && !corpus_path.exists() {
         corpus::run(
             &corpus::GenCorpusArgs {
                 n: args.n,
@@ -255,6 +258,39 @@ fn queries(db: &Path, runs: usize) -> Result<()> {
         })?;
         Ok(())
     })?;
+    time("search --exact", runs, |i| {
+        archive.search(&SearchQuery {
+            query: words[i % words.len()].into(),
+            limit: 20,
+            rank_window: None,
+            ..SearchQuery::default()
+        })?;
+        Ok(())
+    })?;
+    // Each search query alone: the mix's tail is a few words most stories contain.
+    for word in words {
+        let median = |window: Option<usize>| -> Result<f64> {
+            let mut ms = Vec::new();
+            for _ in 0..5 {
+                let c = thread_cpu_time();
+                let page = archive.search(&SearchQuery {
+                    query: word.into(),
+                    limit: 20,
+                    rank_window: window,
+                    ..SearchQuery::default()
+                })?;
+                std::hint::black_box(page);
+                ms.push((thread_cpu_time() - c).as_secs_f64() * 1e3);
+            }
+            ms.sort_by(f64::total_cmp);
+            Ok(ms[2])
+        };
+        println!(
+            "    {word:<26} CPU median {:>7.2} ms, --exact {:>7.2} ms",
+            median(Some(gleaner_archive::DEFAULT_RANK_WINDOW))?,
+            median(None)?
+        );
+    }
     time("quotes --speaker", runs, |i| {
         archive.quotes(&QuoteQuery {
             speaker: Some(people[i % people.len().max(1)].clone()),

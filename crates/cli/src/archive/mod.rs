@@ -153,6 +153,10 @@ struct PageArgs {
 struct SearchArgs {
     /// The query, e.g. '"security guarantees"', 'ceasefire AND NOT gaza', 'negotiat*'.
     query: String,
+    /// Rank every match. By default, when more than 10,000 articles match, the hits are
+    /// the best of the 10,000 most recently added (ranking is the slow part of a search).
+    #[arg(long)]
+    exact: bool,
     #[command(flatten)]
     filter: FilterArgs,
     #[command(flatten)]

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use gleaner_archive::{
-    Archive, ArticleFilter, EntityQuery, ExportFormat, FigureQuery, QuoteQuery, SearchQuery,
+    Archive, ArticleFilter, DEFAULT_RANK_WINDOW, EntityQuery, ExportFormat, FigureQuery,
+    QuoteQuery, SearchQuery,
 };
 
 use super::output::{OutFormat, print_object, print_page, print_rows};
@@ -38,8 +39,19 @@ pub fn run(db: &Path, command: ArchiveCommand) -> Result<ExitCode> {
                 highlight,
                 limit: a.page.limit,
                 cursor: a.page.cursor,
+                rank_window: (!a.exact).then_some(DEFAULT_RANK_WINDOW),
             })?;
-            print_page(&hits, a.output.format)?;
+            if a.output.format == OutFormat::Json {
+                print_object(&hits, a.output.format, &[])?;
+            } else {
+                if let Some(n) = hits.ranked_newest {
+                    eprintln!(
+                        "more than {n} articles match: these are the best of the {n} most \
+                         recently added (--exact ranks them all, slower)"
+                    );
+                }
+                print_page(&gleaner_archive::Page::from(hits), a.output.format)?;
+            }
         }
         ArchiveCommand::Quotes(a) => {
             let rows = archive.quotes(&QuoteQuery {

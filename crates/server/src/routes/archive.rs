@@ -11,8 +11,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use gleaner_archive::{
-    AddOutcome, ArticleFilter, EntityQuery, EntityRow, FigureQuery, FigureRow, Page, Period,
-    QuoteQuery, QuoteRow, SearchHit, SearchQuery, Timeline, sha256_hex,
+    AddOutcome, ArticleFilter, DEFAULT_RANK_WINDOW, EntityQuery, EntityRow, FigureQuery, FigureRow,
+    Page, Period, QuoteQuery, QuoteRow, SearchPage, SearchQuery, Timeline, sha256_hex,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -289,6 +289,9 @@ pub struct SearchParams {
     pub limit: Option<usize>,
     /// The previous page's `next_cursor`.
     pub cursor: Option<String>,
+    /// Rank every match (`true`). By default, when more than 10,000 articles match, the
+    /// hits are the best of the 10,000 most recently added, and `ranked_newest` says so.
+    pub exact: Option<bool>,
 }
 
 /// Full-text search, best first; matched words in `snippet` between `[` and `]`.
@@ -298,7 +301,7 @@ pub struct SearchParams {
     tag = "archive",
     params(SearchParams),
     responses(
-        (status = 200, description = "One page of hits.", body = Page<SearchHit>),
+        (status = 200, description = "One page of hits.", body = SearchPage),
         (status = 400, description = "A bad parameter or FTS5 query (`invalid-request`) or cursor (`invalid-cursor`).", body = ProblemDocument, content_type = "application/problem+json"),
         (status = 404, description = "No archive (`no-archive`).", body = ProblemDocument, content_type = "application/problem+json"),
     )
@@ -306,7 +309,7 @@ pub struct SearchParams {
 pub async fn search(
     State(state): State<AppState>,
     params: Result<Query<SearchParams>, QueryRejection>,
-) -> Result<Json<Page<SearchHit>>, Problem> {
+) -> Result<Json<SearchPage>, Problem> {
     let store = store(&state)?;
     let Query(p) = params.map_err(bad_query)?;
     let query = SearchQuery {
@@ -315,6 +318,7 @@ pub async fn search(
         highlight: ("[".into(), "]".into()),
         limit: limit(p.limit)?,
         cursor: p.cursor,
+        rank_window: (p.exact != Some(true)).then_some(DEFAULT_RANK_WINDOW),
     };
     Ok(Json(store.read(move |a| a.search(&query)).await?))
 }
