@@ -178,10 +178,13 @@ fn council_story_speakers_resolve() {
     let q = quote(&a, "We cannot keep patching roads");
     assert_eq!(summary(q).2, Some("Margaret Oduya"));
     assert_eq!(summary(q).3, Some(SpeakerResolution::Name));
-    // A quote with no cue in the next paragraph continues her turn.
+    // A paragraph that is one quote with no cue continues her turn: one attribution of
+    // three spans.
     let q = quote(&a, "Every winter the same streets flood");
+    assert!(q.text.starts_with("We cannot keep patching roads"));
+    assert_eq!(q.spans.len(), 3);
     assert_eq!(summary(q).2, Some("Margaret Oduya"));
-    assert_eq!(summary(q).3, Some(SpeakerResolution::Continuation));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Name));
     // "she" after a man has spoken still finds the woman.
     let q = quote(&a, "the vote would go ahead in June");
     assert_eq!(summary(q).2, Some("Margaret Oduya"));

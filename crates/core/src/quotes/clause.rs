@@ -318,6 +318,15 @@ fn is_parenthetical(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     {
         return true;
     }
+    // A party and state label ("R-Ky.", "D-N.Y.") after a politician's name.
+    if ws.len() <= 3
+        && first.capital
+        && first.lower.len() <= 8
+        && first.lower.as_bytes().get(1) == Some(&b'-')
+        && ws[1..].iter().all(|w| w.punct)
+    {
+        return true;
+    }
     if ws.iter().any(|w| pronoun(&w.lower).is_some()) {
         return false;
     }

@@ -7,9 +7,15 @@
 
 use super::Draft;
 use super::clause::{cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_region};
-use super::lexicon::{CueClass, cue_verb, starts_adverbial};
+use super::lexicon::{CueClass, cue_verb, is_manner_adverb, starts_adverbial};
 use super::view::Doc;
 use crate::model::{QuoteKind, Span};
+
+/// A quoted phrase inside running text shorter than this (in words) is part of the sentence.
+const EMBEDDED_PHRASE_WORDS: usize = 8;
+
+/// A cue-less quote in title case of at most this many words is a title.
+const TITLE_WORDS: usize = 10;
 
 /// A quoted stretch of one paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -61,8 +67,19 @@ pub(super) fn find(doc: &Doc<'_>) -> (Vec<Draft>, Vec<Span>) {
         } else {
             None
         };
-        let embedded = before.is_none() && after.is_none() && embedded_in_sentence(doc, chain[0]);
         let cued = before.is_some() || after.is_some();
+        // A quoted phrase inside a sentence's running text, with words on both sides ("the
+        // rules bring “real relief” to tenants, the mayor said"), is the writer's sentence
+        // quoting a few words: the attribution is the sentence's (reported speech holding a
+        // phrase, `mixed`), not the phrase's. So is a cue-less title ("her film “The Long
+        // Road Home” opens …").
+        let single = chain.len() == 1;
+        let embedded = (!cued && embedded_in_sentence(doc, seg))
+            || (single
+                && words < EMBEDDED_PHRASE_WORDS
+                && embedded_in_sentence(doc, seg)
+                && sentence_goes_on(doc, seg))
+            || (!cued && single && words <= TITLE_WORDS && is_title(doc, seg.content));
         let is_quote = !embedded && ((words >= 4 && (seg.double || cued)) || (words >= 2 && cued));
         if !is_quote {
             if seg.double && words > 0 {
@@ -103,15 +120,19 @@ pub(super) fn find(doc: &Doc<'_>) -> (Vec<Draft>, Vec<Span>) {
     (merge_turns(doc, drafts), phrases)
 }
 
-/// A quote with no cue right after another in the same paragraph is the same turn: one
-/// attribution of several spans ("“A,” she said. “B.”").
+/// Quotes that are one turn become one attribution of several spans:
+/// - a quote with no cue right after another in the same paragraph ("“A,” she said. “B.”");
+/// - two quotes of one paragraph with the same cue, when an adverbial or a listener stands
+///   between the cue and the second quote ("“A,” the mayor said at the hearing, “B.”"):
+///   the second quote's cue before it is the first one's cue after it;
+/// - a paragraph that is one quote with no cue, right after a paragraph whose last direct
+///   quote has a cue: news copy continues a speaker's turn so, and names a new speaker.
 fn merge_turns(doc: &Doc<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
     for d in drafts {
-        if d.cue.is_none()
-            && let Some(prev) = out.last_mut()
+        if let Some(prev) = out.last_mut()
             && prev.cue.is_some()
-            && doc.section_of(prev.extent().end) == doc.section_of(d.extent().start)
+            && continues_turn(doc, prev, &d)
         {
             prev.spans.extend(d.spans);
             continue;
@@ -119,6 +140,40 @@ fn merge_turns(doc: &Doc<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
         out.push(d);
     }
     out
+}
+
+/// Does quote `d` continue the turn of the cued quote `prev` before it?
+fn continues_turn(doc: &Doc<'_>, prev: &Draft, d: &Draft) -> bool {
+    let prev_section = doc.section_of(prev.extent().end);
+    let section = doc.section_of(d.extent().start);
+    if section == prev_section {
+        return d.cue.is_none() || d.cue == prev.cue;
+    }
+    d.cue.is_none()
+        && section == prev_section + 1
+        && doc.section_of(prev.extent().start) == prev_section
+        && whole_paragraph(doc, section, d.extent())
+}
+
+/// The quote `content` fills paragraph `section`: only quotation marks and spaces around it
+/// (and a full stop after the closing mark).
+fn whole_paragraph(doc: &Doc<'_>, section: usize, content: Span) -> bool {
+    let Some(sec) = doc.sections.get(section) else {
+        return false;
+    };
+    let only_marks = |s: &str, extra: &[char]| {
+        s.chars()
+            .all(|c| c.is_whitespace() || is_mark_char(c) || extra.contains(&c))
+    };
+    sec.start <= content.start
+        && content.end <= sec.end
+        && only_marks(doc.slice(sec.start, content.start), &[])
+        && only_marks(doc.slice(content.end, sec.end), &['.'])
+}
+
+/// A quotation mark character (straight or curly, single or double, guillemets).
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
 }
 
 /// Quoted segments of one section.
@@ -253,6 +308,65 @@ fn embedded_in_sentence(doc: &Doc<'_>, seg: Segment) -> bool {
         && !doc.words[i - 1].punct
 }
 
+/// The quoted words are a title: every word capitalised but short function words, and no
+/// sentence-final punctuation ("“The Long Road Home”", "“Rivers of the North: A
+/// History”").
+fn is_title(doc: &Doc<'_>, content: Span) -> bool {
+    let a = doc.word_at_or_after(content.start);
+    let b = doc.word_at_or_after(content.end).max(a);
+    let mut words = doc.words[a..b].iter().filter(|w| {
+        !w.punct
+            && !matches!(
+                w.lower.as_str(),
+                "a" | "an"
+                    | "the"
+                    | "of"
+                    | "and"
+                    | "or"
+                    | "nor"
+                    | "but"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "as"
+                    | "is"
+                    | "are"
+                    | "vs"
+            )
+    });
+    let ended = doc
+        .slice(content.start, content.end)
+        .trim_end()
+        .ends_with(['.', '!', '?']);
+    let mut any = false;
+    let all_capital = words.all(|w| {
+        any = true;
+        w.capital || !w.lower.starts_with(char::is_alphabetic)
+    });
+    !ended && any && all_capital
+}
+
+/// After the closing mark the quote's sentence goes on with a word or a comma ("… “real
+/// relief” to tenants …"; "… were “far too slow,” the mayor said").
+fn sentence_goes_on(doc: &Doc<'_>, seg: Segment) -> bool {
+    if seg.open_ended {
+        return false;
+    }
+    let mut i = doc.word_at_or_after(seg.close_end);
+    while i < doc.words.len() && (doc.words[i].start < seg.close_end || is_quote_mark(doc, i)) {
+        i += 1;
+    }
+    let opening = doc.words.get(doc.word_at_or_after(seg.open));
+    doc.words.get(i).is_some_and(|w| {
+        opening.is_some_and(|o| o.sentence == w.sentence) && (!w.punct || w.lower == ",")
+    })
+}
+
 /// A cue before the opening mark: `X said: “`, `X said, “`, `X says “`, `X said that “`.
 /// Returns the cue, the speaker phrase, and for a participle after a comma (`X smiled,
 /// adding: “`) the sentence whose subject speaks.
@@ -332,7 +446,10 @@ fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)>
             .is_some_and(|c| matches!(c.class, CueClass::Speech | CueClass::Claim))
             && !doc.words[v].capital
     })?;
-    if (i..v).any(|x| is_quote_mark(doc, x) || (doc.words[x].punct && doc.words[x].lower == ".")) {
+    if (i..v).any(|x| {
+        (is_quote_mark(doc, x) && !possessive_mark(doc, x))
+            || (doc.words[x].lower == "." && !abbreviation_period(doc, x))
+    }) {
         return None;
     }
     let c0 = cue_start(doc, v, i);
@@ -367,6 +484,31 @@ fn cue_after(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, usize)>
     Some((cue, region, resume))
 }
 
+/// Word `x` is the full stop of an abbreviation inside a name's label, not a sentence's end
+/// ("Ann Brody, R-Ky., said", "(D-Calif.) said").
+fn abbreviation_period(doc: &Doc<'_>, x: usize) -> bool {
+    x > 0
+        && doc.words[x - 1].end == doc.words[x].start
+        && doc.words[x - 1].capital
+        && doc
+            .words
+            .get(x + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "," | ")"))
+}
+
+/// Word `x` is the apostrophe of a plural possessive ("the farmers' union"), not a
+/// quotation mark.
+fn possessive_mark(doc: &Doc<'_>, x: usize) -> bool {
+    x > 0
+        && matches!(doc.words[x].lower.as_str(), "'" | "’")
+        && doc.words[x - 1].end == doc.words[x].start
+        && doc.words[x - 1].lower.ends_with('s')
+        && doc
+            .words
+            .get(x + 1)
+            .is_none_or(|n| n.start > doc.words[x].end)
+}
+
 /// After the cue verb at `from` comes a clause of its own (three words or more, not an
 /// adverbial or a listener).
 fn clause_follows(doc: &Doc<'_>, from: usize, hi: usize) -> bool {
@@ -377,7 +519,11 @@ fn clause_follows(doc: &Doc<'_>, from: usize, hi: usize) -> bool {
     let Some(first) = doc.words.get(from).filter(|_| from < end) else {
         return false;
     };
-    doc.word_count(from..end) >= 3 && !first.punct && !starts_adverbial(&first.lower)
+    // "“…?” the mayor asked quietly, looking at the crowd": a manner adverb opens no clause.
+    doc.word_count(from..end) >= 3
+        && !first.punct
+        && !starts_adverbial(&first.lower)
+        && !is_manner_adverb(&first.lower)
 }
 
 /// Only a comma (or nothing) between word `from` and the next quote's opening mark.

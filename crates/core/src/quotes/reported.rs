@@ -315,6 +315,12 @@ fn verb_cue(
             && b + 1 < c0
             && doc.word_count(lo..b) >= 3
             && !(b + 1..c0).any(|x| cue_verb(&doc.words[x].lower).is_some())
+            // An auxiliary there makes a clause of its own ("…, could weaken the
+            // opposition's claims"): the cue word is no verb of that subject.
+            && !(b + 1..c0).any(|x| {
+                !matches!(doc.words[x].lower.as_str(), "not" | "n't" | "n’t" | "’s")
+                    && is_finite_auxiliary(&doc.words[x].lower)
+            })
         {
             let mut after = cue_end;
             if verb.object {
@@ -438,6 +444,15 @@ fn verb_cue(
     }) {
         end = k;
     }
+    // A participle clause after a comma ("…, adding that …", "…, leaving …") and a
+    // coordinated clause with a subject of its own ("…, but she wants a second vote") are
+    // the writer's narration around the report, not its content.
+    if let Some(k) = (start + 2..end.saturating_sub(1)).find(|&k| {
+        (doc.words[k].lower == "," && is_participle(&doc.words[k + 1]))
+            || (is_boundary(doc, k) && new_clause_with_subject(doc, k + 1))
+    }) {
+        end = k;
+    }
     if doc.word_count(start..end) < 2 {
         return None;
     }
@@ -521,6 +536,40 @@ fn verb_cue(
         region,
         subject_of,
     ))
+}
+
+/// A present participle opening an adjunct clause ("adding", "leaving"): a lower-case word
+/// in "-ing" of six letters or more that is not a preposition or noun so spelled.
+fn is_participle(w: &super::view::Word<'_>) -> bool {
+    !w.capital
+        && w.lower.len() >= 6
+        && w.lower.ends_with("ing")
+        && !matches!(
+            w.lower.as_str(),
+            "including"
+                | "according"
+                | "during"
+                | "something"
+                | "nothing"
+                | "anything"
+                | "everything"
+                | "morning"
+                | "evening"
+        )
+}
+
+/// Words `k..` open a coordinated clause with a subject pronoun of its own: "but he …",
+/// "and they …".
+fn new_clause_with_subject(doc: &Doc<'_>, k: usize) -> bool {
+    doc.words
+        .get(k)
+        .is_some_and(|w| matches!(w.lower.as_str(), "and" | "but"))
+        && doc.words.get(k + 1).is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there"
+            )
+        })
 }
 
 /// "The poll shows Clinton ahead", "a new survey found most voters …": a verb of showing or

@@ -522,3 +522,88 @@ fn a_poll_or_study_reports_the_bare_clause_after_show_or_find() {
     assert_eq!(q[0].1, "most residents back the bridge plan");
     assert_eq!(q[0].2.as_deref(), Some("shows"));
 }
+
+#[test]
+fn one_turn_with_one_cue_between_two_quotes() {
+    let q = run(
+        "“The depot will close,” Ruth Amadi said on Friday at the hearing, “and nobody will lose a job.”",
+        &[(PER, "Ruth Amadi", &["Ruth Amadi"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].1,
+        "The depot will close, | and nobody will lose a job."
+    );
+    assert_eq!(q[0].3.as_deref(), Some("Ruth Amadi"));
+}
+
+#[test]
+fn a_paragraph_of_one_cueless_quote_continues_the_turn() {
+    let q = run(
+        "“The pool opens in May,” Ruth Amadi said.\n\n“Lessons for children will be free all summer.”\n\nThe council meets again on Monday.",
+        &[(PER, "Ruth Amadi", &["Ruth Amadi"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].1,
+        "The pool opens in May, | Lessons for children will be free all summer."
+    );
+    assert_eq!(q[0].4, Some(Name));
+}
+
+#[test]
+fn a_quoted_phrase_inside_the_sentence_belongs_to_the_sentence() {
+    let q = run(
+        "The new rules will bring “real relief” to tenants across the city, Ruth Amadi said.",
+        &[(PER, "Ruth Amadi", &["Ruth Amadi"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, Mixed);
+    assert_eq!(
+        q[0].1,
+        "The new rules will bring “real relief” to tenants across the city"
+    );
+    assert_eq!(q[0].3.as_deref(), Some("Ruth Amadi"));
+}
+
+#[test]
+fn a_quoted_title_is_no_quote() {
+    let q = run(
+        "Her film “The Long Road Home” opens next week in twelve cities.",
+        &[],
+    );
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn narration_after_the_report_is_cut_off() {
+    let q = run(
+        "Ruth Amadi said the depot would close in June, adding that nobody would lose a job.\n\nTom Okafor said the plan was sound, but he wanted a second vote.",
+        &[
+            (PER, "Ruth Amadi", &["Ruth Amadi"]),
+            (PER, "Tom Okafor", &["Tom Okafor"]),
+        ],
+    );
+    let said: Vec<&str> = q
+        .iter()
+        .filter(|r| r.2.as_deref() == Some("said"))
+        .map(|r| r.1.as_str())
+        .collect();
+    assert_eq!(
+        said,
+        ["the depot would close in June", "the plan was sound"],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_party_label_after_the_name_does_not_end_the_cue_search() {
+    let q = run(
+        "“We will vote against it,” Senator Ann Brody, R-Ky., said on Monday.",
+        &[(PER, "Ann Brody", &["Ann Brody"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, Direct);
+    assert_eq!(q[0].2.as_deref(), Some("said"));
+    assert_eq!(q[0].3.as_deref(), Some("Ann Brody"));
+}
