@@ -313,11 +313,9 @@ fn tagged_publication_date(index: &PageIndex) -> Option<(String, &'static str)> 
             "meta",
         ),
     ];
-    // The `<meta>` tags, found once and filtered per selector.
-    let metas = Selection::from(index.all(Listed::Meta).to_vec());
     DATE_METAS.iter().find_map(|(sel, from)| {
-        metas
-            .filter(sel)
+        index
+            .metas(sel)
             .iter()
             .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
             .find(|c| !c.is_empty())
@@ -692,26 +690,30 @@ const CAPTION_MARKS: Marks = Marks::new(&[
     "image-source",
 ]);
 
-/// Lower-case ASCII fragments looked for in class and id values, with the set of their first
-/// bytes: most positions of a value are ruled out by one bit test instead of a substring
-/// search per fragment.
+/// Lower-case ASCII fragments looked for in class and id values, indexed by their first
+/// byte: at most positions of a value no fragment starts with that byte, and at the others
+/// only the fragments that do are compared (instead of a substring search per fragment).
 struct Marks {
     fragments: &'static [&'static str],
-    /// Bit `b` set when some fragment starts with byte `b` (all fragments are ASCII).
-    first_bytes: u128,
+    /// For each ASCII byte, the set of fragments (bit `i` for `fragments[i]`) starting with it.
+    by_first_byte: [u32; 128],
 }
 
 impl Marks {
+    /// Indexes up to 32 ASCII fragments.
     const fn new(fragments: &'static [&'static str]) -> Self {
-        let mut first_bytes = 0u128;
+        assert!(fragments.len() <= 32);
+        let mut by_first_byte = [0u32; 128];
         let mut i = 0;
         while i < fragments.len() {
-            first_bytes |= 1 << fragments[i].as_bytes()[0];
+            let first = fragments[i].as_bytes()[0];
+            assert!(first < 128);
+            by_first_byte[first as usize] |= 1 << i;
             i += 1;
         }
         Self {
             fragments,
-            first_bytes,
+            by_first_byte,
         }
     }
 
@@ -720,12 +722,19 @@ impl Marks {
     fn found_in(&self, value: &str) -> bool {
         let bytes = value.as_bytes();
         (0..bytes.len()).any(|at| {
-            bytes[at] < 128
-                && self.first_bytes & (1 << bytes[at]) != 0
-                && self
-                    .fragments
-                    .iter()
-                    .any(|m| bytes[at..].starts_with(m.as_bytes()))
+            let mut candidates = self
+                .by_first_byte
+                .get(usize::from(bytes[at]))
+                .copied()
+                .unwrap_or(0);
+            while candidates != 0 {
+                let i = candidates.trailing_zeros() as usize;
+                if bytes[at..].starts_with(self.fragments[i].as_bytes()) {
+                    return true;
+                }
+                candidates &= candidates - 1;
+            }
+            false
         })
     }
 }
@@ -893,11 +902,9 @@ fn page_meta(index: &PageIndex) -> PageMeta {
     for value in &json_ld {
         read_json_ld(value, &mut meta, 0, &people);
     }
-    // The `<meta>` tags: each lookup below filters them.
-    let metas = Selection::from(index.all(Listed::Meta).to_vec());
     let meta_content = |selector: &str| -> Option<String> {
-        metas
-            .filter(selector)
+        index
+            .metas(selector)
             .iter()
             .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
             .find(|c| !c.is_empty())
@@ -993,8 +1000,8 @@ fn page_meta(index: &PageIndex) -> PageMeta {
         page.section = meta_content("meta[property='article:section']").map(|s| (s, "opengraph"));
     }
     if page.tags.is_none() {
-        let tags: Vec<String> = metas
-            .filter("meta[property='article:tag']")
+        let tags: Vec<String> = index
+            .metas("meta[property='article:tag']")
             .iter()
             .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
             .filter(|t| !t.is_empty())
@@ -1088,7 +1095,7 @@ fn guess_page_type(index: &PageIndex, headline: Option<&str>) -> Option<(PageTyp
         }
     }
     match index
-        .select(Listed::Meta, "meta[property='og:type']")
+        .metas("meta[property='og:type']")
         .attr("content")
         .map(|t| t.to_lowercase())
         .as_deref()

@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use dom_query::{Attr, NodeRef, Selection};
+use dom_query::{Attr, NodeRef};
 use serde_json::Value;
 
 use super::byline::{BylineParts, parse_marked_byline};
-use super::html_index::{Listed, PageIndex};
+use super::html_index::PageIndex;
 
 /// Whether an attribute marks its element as the byline or the author's name: an element
 /// with such an attribute is what the selector list `[class*='byline'], [class*='author'],
@@ -207,10 +207,9 @@ fn spaced_text(node: &NodeRef) -> String {
 /// author tags.
 pub(super) fn meta_tag_authors(index: &PageIndex) -> Option<(Vec<String>, &'static str)> {
     // The `<meta>` tags, found once and filtered per selector.
-    let metas = Selection::from(index.all(Listed::Meta).to_vec());
     let contents = |selector: &str| -> Vec<String> {
-        metas
-            .filter(selector)
+        index
+            .metas(selector)
             .iter()
             .filter_map(|m| m.attr("content").map(|c| super::html::clean_text(&c)))
             .filter(|c| !c.is_empty() && !c.starts_with("http"))

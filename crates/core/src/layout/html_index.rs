@@ -125,6 +125,37 @@ impl<'a> PageIndex<'a> {
         Selection::from(self.all(kind).to_vec()).filter(selector)
     }
 
+    /// What `doc.select(selector)` gives for a list of `meta[attr='value']` selectors (`attr`
+    /// being `name`, `property` or `itemprop`): their values are compared exactly, as the
+    /// selector engine compares these attributes (none is among HTML's case-insensitive
+    /// ones), without compiling the selector for each lookup. Other selectors go through the
+    /// engine.
+    pub(super) fn metas(&self, selector: &str) -> Selection<'a> {
+        let Some(wanted) = meta_attribute_values(selector) else {
+            return self.select(Listed::Meta, selector);
+        };
+        let matches = |attrs: &[Attr]| {
+            attrs.iter().any(|a| {
+                a.name.ns.is_empty()
+                    && wanted
+                        .iter()
+                        .any(|(name, value)| &*a.name.local == *name && &*a.value == *value)
+            })
+        };
+        let nodes = self
+            .all(Listed::Meta)
+            .iter()
+            .filter(|m| {
+                m.query_or(false, |n| match &n.data {
+                    NodeData::Element(element) => matches(&element.attrs),
+                    _ => false,
+                })
+            })
+            .copied()
+            .collect::<Vec<_>>();
+        Selection::from(nodes)
+    }
+
     /// Elements with a `hidden` attribute (`[hidden]`), in page order.
     pub(super) fn hidden(&self) -> &[NodeRef<'a>] {
         &self.hidden
@@ -139,6 +170,20 @@ impl<'a> PageIndex<'a> {
     pub(super) fn credit_texts(&self) -> &[NodeRef<'a>] {
         &self.credit_texts
     }
+}
+
+/// The `(attribute, value)` pairs of a selector list `meta[attr='value'], …`, when it is
+/// only that (with `attr` one of `name`, `property`, `itemprop`).
+fn meta_attribute_values(selector: &str) -> Option<Vec<(&str, &str)>> {
+    selector
+        .split(',')
+        .map(|part| {
+            let inside = part.trim().strip_prefix("meta[")?.strip_suffix("']")?;
+            let (name, value) = inside.split_once("='")?;
+            (matches!(name, "name" | "property" | "itemprop") && !value.contains(['\'', '\\']))
+                .then_some((name, value))
+        })
+        .collect()
 }
 
 /// What the walk learned about one node.
@@ -195,6 +240,23 @@ mod tests {
             assert_eq!(ids(&listed), ids(&doc.select(selector)), "{selector}");
         }
         assert_eq!(index.all(Listed::Title).len(), 2);
+        for selector in [
+            "meta[name='a']",
+            "meta[name='A']",
+            "meta[property='a'], meta[name='a']",
+            "meta[content='1']",
+        ] {
+            assert_eq!(
+                ids(&index.metas(selector)),
+                ids(&doc.select(selector)),
+                "{selector}"
+            );
+        }
+        assert!(meta_attribute_values("meta[content='1']").is_none());
+        assert_eq!(
+            meta_attribute_values("meta[property='og:title'], meta[name='og:title']"),
+            Some(vec![("property", "og:title"), ("name", "og:title")])
+        );
         assert_eq!(
             index.hidden().iter().map(|n| n.id).collect::<Vec<_>>(),
             ids(&doc.select("[hidden]"))
