@@ -594,13 +594,6 @@ fn drop_data_attributes(bytes: &[u8], name: &[u8], tag: &Tag, scan: &mut Scan) {
     }
 }
 
-/// Whether the body of a script or style sheet (opened by `tag`, without its angle
-/// brackets) can be dropped: not JSON (JSON-LD is read for metadata), and no `<!--`.
-#[cfg(test)]
-fn body_is_unread(tag: &str, body: &[u8]) -> bool {
-    !holds_ignoring_case(tag.as_bytes(), b"json") && memchr::memmem::find(body, b"<!--").is_none()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
