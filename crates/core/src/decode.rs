@@ -303,18 +303,47 @@ fn is_unseen(c: char) -> bool {
 /// The words of `text` as [`normalize_invisible`] leaves them, joined by single spaces (line
 /// breaks too): a block of a page as one line, in one pass and one allocation.
 pub fn visible_words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Allocated at the first word: many of a page's blocks are only whitespace.
+    let mut out = String::new();
     let mut pending_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut at = 0usize;
+    while at < bytes.len() {
+        if matches!(bytes[at], b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ') {
             pending_space = true;
-        } else if !is_unseen(c) {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(c);
+            at += 1;
+            continue;
         }
+        // Visible ASCII is copied a run at a time (every block of every page passes here).
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| (0x21..=0x7e).contains(*b))
+            .count();
+        let word = if run > 0 {
+            at += run;
+            &text[at - run..at]
+        } else {
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            at += len;
+            if c.is_whitespace() {
+                pending_space = true;
+                continue;
+            }
+            if is_unseen(c) {
+                continue;
+            }
+            &text[at - len..at]
+        };
+        if out.is_empty() {
+            out.reserve(bytes.len() + word.len() - at);
+        } else if pending_space {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push_str(word);
     }
     out
 }
@@ -342,7 +371,35 @@ mod tests {
         out
     }
 
+    /// [`visible_words`] one character at a time, without its ASCII runs.
+    fn visible_words_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                pending_space = true;
+            } else if !is_unseen(c) {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn visible_words_copies_ascii_runs_as_characters_would(
+            text in proptest::prop_oneof![
+                "[ a-zA-Z.,\r\n\t\u{b}\u{a0}\u{200b}\u{2028}\u{85}\u{ad}é’\x00-\x1f\x7f]{0,80}",
+                proptest::prelude::any::<String>(),
+            ]
+        ) {
+            proptest::prop_assert_eq!(visible_words(&text), visible_words_by_chars(&text));
+        }
+
         #[test]
         fn normalize_invisible_copies_ascii_runs_as_characters_would(
             text in proptest::prop_oneof![

@@ -8,12 +8,13 @@
 
 use std::cell::OnceCell;
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, Element, NodeData, NodeRef, Selection};
 use serde_json::Value;
 
 use super::html_authors::{
     PeopleIndex, in_page_furniture, is_handle, meta_tag_authors, visible_byline,
 };
+use super::html_index::{Listed, PageIndex};
 use super::html_prepass::prepass;
 use super::html_url_date::settle_with_url_date;
 use super::news::printed_dates;
@@ -25,12 +26,13 @@ use crate::decode::visible_words;
 pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
     let html = prepass(html);
     let doc = Document::from(html.as_ref());
-    let mut meta = page_meta(&doc);
-    unhide_streamed_content(&doc);
+    let index = PageIndex::new(&doc);
+    let mut meta = page_meta(&index);
+    unhide_streamed_content(&index);
     // The whole-page walks are read by several date rules; each is made at most once.
     let walks = PageWalks::new(&doc);
-    prefer_date_shown_by_headline(&doc, &walks, &mut meta);
-    drop_unshown_page_node_date(&doc, &walks, &mut meta);
+    prefer_date_shown_by_headline(&index, &walks, &mut meta);
+    drop_unshown_page_node_date(&index, &walks, &mut meta);
     if meta.published.is_none() {
         // Some pages print "Published …" away from the headline (under the story, in a
         // sidebar the furniture pass drops): a labelled date anywhere still dates the story.
@@ -39,6 +41,7 @@ pub fn lay_out_html(html: &str, url: Option<&str>) -> Layout {
     }
     settle_with_url_date(&mut meta, url);
     let furniture_skipped = walks.into_furniture_skipped();
+    drop(index);
     let main = main_blocks(doc, furniture_skipped, url);
     let mut layout = super::lay_out_blocks(main.blocks, meta);
     layout.captions = main.captions;
@@ -160,7 +163,7 @@ const DATE_BLOCKS_AFTER_HEADLINE: usize = 8;
 /// metadata keeps its place when it agrees (it has the time of day) or when nothing but an
 /// update date is printed. A date printed as an update ("Updated: …") is never taken for the
 /// publication date.
-fn prefer_date_shown_by_headline(doc: &Document, walks: &PageWalks, meta: &mut PageMeta) {
+fn prefer_date_shown_by_headline(index: &PageIndex, walks: &PageWalks, meta: &mut PageMeta) {
     let Some((headline, _)) = &meta.headline else {
         return;
     };
@@ -249,7 +252,7 @@ fn prefer_date_shown_by_headline(doc: &Document, walks: &PageWalks, meta: &mut P
         if meta.page.modified.is_none() {
             meta.page.modified = Some((stamp.to_string(), "page-text"));
         }
-        if meta.published.is_none() || presents_itself_as_updated(doc, meta) {
+        if meta.published.is_none() || presents_itself_as_updated(index, meta) {
             meta.published = Some((stamp.to_string(), "page-text"));
         }
     }
@@ -259,11 +262,13 @@ fn prefer_date_shown_by_headline(doc: &Document, walks: &PageWalks, meta: &mut P
 /// and printed nowhere on the page, is the CMS's record of when the page was created: SEO
 /// plugins give every page one, evergreen guides and institutional pages included. It is not a
 /// date the page gives its readers, so it is dropped rather than reported as the story's.
-fn drop_unshown_page_node_date(doc: &Document, walks: &PageWalks, meta: &mut PageMeta) {
+fn drop_unshown_page_node_date(index: &PageIndex, walks: &PageWalks, meta: &mut PageMeta) {
     let Some((date, from)) = &meta.published else {
         return;
     };
-    if !meta.published_by_page_node || *from != "json-ld" || tagged_publication_date(doc).is_some()
+    if !meta.published_by_page_node
+        || *from != "json-ld"
+        || tagged_publication_date(index).is_some()
     {
         return;
     }
@@ -285,7 +290,7 @@ fn drop_unshown_page_node_date(doc: &Document, walks: &PageWalks, meta: &mut Pag
 /// revision look like this; the hidden date is the CMS's record of the first draft, while
 /// the page tells its readers "Updated …". A publication date the site also states in its
 /// OpenGraph or `<meta>` tags is a deliberate statement and stands.
-fn presents_itself_as_updated(doc: &Document, meta: &PageMeta) -> bool {
+fn presents_itself_as_updated(index: &PageIndex, meta: &PageMeta) -> bool {
     let Some((_, from)) = &meta.published else {
         return false;
     };
@@ -293,12 +298,12 @@ fn presents_itself_as_updated(doc: &Document, meta: &PageMeta) -> bool {
         return false;
     }
     // A microdata `<meta itemprop>` is the same structured statement, not a repetition.
-    tagged_publication_date(doc).is_none_or(|(_, tag)| tag == "microdata")
+    tagged_publication_date(index).is_none_or(|(_, tag)| tag == "microdata")
 }
 
 /// The publication date a `<meta>` tag states (OpenGraph `article:published_time`,
 /// microdata, or one of the common CMS names), with where it came from.
-fn tagged_publication_date(doc: &Document) -> Option<(String, &'static str)> {
+fn tagged_publication_date(index: &PageIndex) -> Option<(String, &'static str)> {
     const DATE_METAS: &[(&str, &str)] = &[
         ("meta[property='article:published_time']", "opengraph"),
         ("meta[name='article:published_time']", "meta"),
@@ -308,11 +313,9 @@ fn tagged_publication_date(doc: &Document) -> Option<(String, &'static str)> {
             "meta",
         ),
     ];
-    // The `<meta>` tags, found once and filtered per selector.
-    let metas = doc.select("meta");
     DATE_METAS.iter().find_map(|(sel, from)| {
-        metas
-            .filter(sel)
+        index
+            .metas(sel)
             .iter()
             .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
             .find(|c| !c.is_empty())
@@ -471,10 +474,13 @@ fn labelled_publication_date(blocks: &[Block]) -> Option<calendar::Stamp> {
 
 /// The `<time datetime>` that dates the story: not an update, not in a list of stories,
 /// comments, navigation or sidebar; the first after the `<h1>`, else the first before it.
-fn publication_time_element(doc: &Document) -> Option<String> {
+fn publication_time_element(index: &PageIndex) -> Option<String> {
     let mut after_headline = false;
     let mut before = None;
-    for node in doc.select("h1, time[datetime]").nodes() {
+    for node in index
+        .select(Listed::HeadingOrTime, "h1, time[datetime]")
+        .nodes()
+    {
         if node.node_name().is_some_and(|n| n.as_ref() == "h1") {
             after_headline = true;
             continue;
@@ -594,75 +600,51 @@ pub(super) fn numeric_date(text: &str) -> Option<calendar::Stamp> {
 
 /// React's streaming server rendering sends page content inside `<div hidden id="S:…">`
 /// and moves it into place with a script; the text is the page's, so it must not be skipped.
-fn unhide_streamed_content(doc: &Document) {
-    for node in doc.select("[hidden]").iter() {
+fn unhide_streamed_content(index: &PageIndex) {
+    for node in index.hidden() {
         if node.attr("id").is_some_and(|id| id.starts_with("S:")) {
             node.remove_attr("hidden");
         }
     }
 }
 
-/// Elements whose text is never article text.
-const SKIPPED: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "canvas",
-    "iframe",
-    "object",
-    "embed",
-    "nav",
-    "footer",
-    "form",
-    "button",
-    "select",
-    "textarea",
-    "input",
-    "head",
-    "title",
-    "meta",
-    "link",
-    "figcaption",
-    "aside",
-    "menu",
-    "dialog",
-];
+/// What an element is to the walk, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Its text is never article text (scripts, forms, navigation, figure captions …).
+    Skipped,
+    /// It starts and ends a block of text of this kind.
+    Block(BlockKind),
+    /// `<br>`: ends the block.
+    Break,
+    /// Anything else: its text runs on in the current block.
+    Inline,
+}
 
-/// Elements that start and end a block of text.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "figure",
-    "address",
-    "body",
-    "html",
-    "center",
-    "hr",
-];
+/// The [`Role`] of an element by its local name. (Element names are lower case, except
+/// a few SVG names such as `clipPath`, none of which is named here.)
+fn role(name: &str) -> Role {
+    match name {
+        "script" | "style" | "noscript" | "template" | "svg" | "canvas" | "iframe" | "object"
+        | "embed" | "nav" | "footer" | "form" | "button" | "select" | "textarea" | "input"
+        | "head" | "title" | "meta" | "link" | "figcaption" | "aside" | "menu" | "dialog" => {
+            Role::Skipped
+        }
+        "li" | "dt" | "dd" => Role::Block(BlockKind::Bullet),
+        "h1" => Role::Block(BlockKind::Heading(1)),
+        "h2" => Role::Block(BlockKind::Heading(2)),
+        "h3" => Role::Block(BlockKind::Heading(3)),
+        "h4" => Role::Block(BlockKind::Heading(4)),
+        "h5" => Role::Block(BlockKind::Heading(5)),
+        "h6" => Role::Block(BlockKind::Heading(6)),
+        "blockquote" => Role::Block(BlockKind::Quote),
+        "p" | "div" | "section" | "article" | "main" | "header" | "ul" | "ol" | "dl" | "pre"
+        | "table" | "tr" | "td" | "th" | "figure" | "address" | "body" | "html" | "center"
+        | "hr" => Role::Block(BlockKind::Text),
+        "br" => Role::Break,
+        _ => Role::Inline,
+    }
+}
 
 /// Walks a document into blocks.
 #[cfg(test)]
@@ -672,7 +654,7 @@ fn blocks_of(doc: &Document) -> Walked {
 
 /// Class and id fragments of page furniture, skipped when walking raw page containers
 /// (Readability's pick is already cleaned of them).
-const FURNITURE_MARKS: &[&str] = &[
+const FURNITURE_MARKS: Marks = Marks::new(&[
     "comment",
     "related",
     "share",
@@ -697,16 +679,65 @@ const FURNITURE_MARKS: &[&str] = &[
     "sign-up",
     "outbrain",
     "taboola",
-];
+]);
 
 /// Class fragments of captions and credits, skipped in every walk (captions are not body).
-const CAPTION_MARKS: &[&str] = &[
+const CAPTION_MARKS: Marks = Marks::new(&[
     "caption",
     "credit",
     "figcaption",
     "photo-source",
     "image-source",
-];
+]);
+
+/// Lower-case ASCII fragments looked for in class and id values, indexed by their first
+/// byte: at most positions of a value no fragment starts with that byte, and at the others
+/// only the fragments that do are compared (instead of a substring search per fragment).
+struct Marks {
+    fragments: &'static [&'static str],
+    /// For each ASCII byte, the set of fragments (bit `i` for `fragments[i]`) starting with it.
+    by_first_byte: [u32; 128],
+}
+
+impl Marks {
+    /// Indexes up to 32 ASCII fragments.
+    const fn new(fragments: &'static [&'static str]) -> Self {
+        assert!(fragments.len() <= 32);
+        let mut by_first_byte = [0u32; 128];
+        let mut i = 0;
+        while i < fragments.len() {
+            let first = fragments[i].as_bytes()[0];
+            assert!(first < 128);
+            by_first_byte[first as usize] |= 1 << i;
+            i += 1;
+        }
+        Self {
+            fragments,
+            by_first_byte,
+        }
+    }
+
+    /// Whether `value` contains one of the fragments (what `fragments.iter().any(|m|
+    /// value.contains(m))` says).
+    fn found_in(&self, value: &str) -> bool {
+        let bytes = value.as_bytes();
+        (0..bytes.len()).any(|at| {
+            let mut candidates = self
+                .by_first_byte
+                .get(usize::from(bytes[at]))
+                .copied()
+                .unwrap_or(0);
+            while candidates != 0 {
+                let i = candidates.trailing_zeros() as usize;
+                if bytes[at..].starts_with(self.fragments[i].as_bytes()) {
+                    return true;
+                }
+                candidates &= candidates - 1;
+            }
+            false
+        })
+    }
+}
 
 /// An image caption proper (not a bare credit): `<figcaption>` or a class naming a caption.
 fn is_caption(name: &str, class: Option<&str>) -> bool {
@@ -715,16 +746,63 @@ fn is_caption(name: &str, class: Option<&str>) -> bool {
 
 /// Image credits and captions by class (`class` lower-cased).
 fn looks_like_caption(class: Option<&str>) -> bool {
-    class.is_some_and(|c| CAPTION_MARKS.iter().any(|m| c.contains(m)))
+    class.is_some_and(|c| CAPTION_MARKS.found_in(c))
 }
 
 /// Page furniture by class or id (`class` lower-cased).
-fn looks_like_furniture(node: &NodeRef, class: Option<&str>) -> bool {
-    let marked = |v: &str| FURNITURE_MARKS.iter().any(|m| v.contains(m));
-    class.is_some_and(marked)
-        || node
-            .attr("id")
-            .is_some_and(|id| marked(&id.to_ascii_lowercase()))
+fn looks_like_furniture(id: Option<&str>, class: Option<&str>) -> bool {
+    class.is_some_and(|c| FURNITURE_MARKS.found_in(c))
+        || id.is_some_and(|id| FURNITURE_MARKS.found_in(&id.to_ascii_lowercase()))
+}
+
+/// What the walk does with an element.
+enum Step {
+    /// Leave it and its content out.
+    Skip,
+    /// Keep its text apart as an image caption.
+    Caption,
+    /// Read its content, in this role.
+    Enter(Role),
+}
+
+/// What the walk does with `element`, from its name and attributes read once. `class` is a
+/// buffer for the lower-cased class.
+fn step(element: &Element, skip_furniture: bool, class: &mut String) -> Step {
+    let name: &str = &element.name.local;
+    let role = role(name);
+    let mut class_attr = None;
+    let mut id_attr = None;
+    let mut hidden = false;
+    for attr in &element.attrs {
+        let value: &str = &attr.value;
+        match &*attr.name.local {
+            "class" if class_attr.is_none() => class_attr = Some(value),
+            "id" if id_attr.is_none() => id_attr = Some(value),
+            "hidden" => hidden = true,
+            "aria-hidden" => hidden |= value == "true",
+            "style" => hidden |= hides(value),
+            _ => {}
+        }
+    }
+    // The class, lower-cased once for the caption and furniture tests.
+    let class = class_attr.map(|c| {
+        class.clear();
+        class.push_str(c);
+        class.make_ascii_lowercase();
+        class.as_str()
+    });
+    if is_caption(name, class) && !hidden {
+        // Captions describe the pictures, not the story: kept apart, never in the body.
+        return Step::Caption;
+    }
+    if role == Role::Skipped
+        || hidden
+        || looks_like_caption(class)
+        || (skip_furniture && looks_like_furniture(id_attr, class))
+    {
+        return Step::Skip;
+    }
+    Step::Enter(role)
 }
 
 /// Walks a node into blocks, depth-first, without recursion. `skip_furniture` also skips
@@ -733,68 +811,45 @@ fn walk(root: &NodeRef, skip_furniture: bool) -> Walked {
     let mut out = Vec::new();
     let mut captions: Vec<String> = Vec::new();
     let mut current = BlockBuilder::default();
-    let root = *root;
+    let mut class = String::new();
     // Stack of (node, entering?) so that block elements can close their block on exit.
-    let mut stack: Vec<(NodeRef, bool)> = vec![(root, true)];
+    let mut stack: Vec<(NodeRef, bool)> = vec![(*root, true)];
     while let Some((node, entering)) = stack.pop() {
-        if node.is_text() {
-            current.push_text(&node.text());
-            continue;
-        }
-        if !node.is_element() && !node.is_document() {
-            continue;
-        }
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
         if !entering {
-            if BLOCK_ELEMENTS.contains(&name.as_str()) {
+            // Only block elements are pushed for their exit.
+            current.finish(&mut out);
+            continue;
+        }
+        let step = node.query_or(None, |n| match &n.data {
+            NodeData::Text { contents } => {
+                current.push_text(contents);
+                None
+            }
+            NodeData::Element(element) => Some(step(element, skip_furniture, &mut class)),
+            NodeData::Document => Some(Step::Enter(Role::Inline)),
+            _ => None,
+        });
+        match step {
+            None | Some(Step::Skip) => continue,
+            Some(Step::Caption) => {
+                let caption = visible_words(&node.text());
+                if !caption.is_empty() && !captions.contains(&caption) {
+                    captions.push(caption);
+                }
+                continue;
+            }
+            Some(Step::Enter(Role::Break)) => {
                 current.finish(&mut out);
+                continue;
             }
-            continue;
-        }
-        // The class, lower-cased once for the caption and furniture tests.
-        let class = node.attr("class").map(|c| c.to_ascii_lowercase());
-        let class = class.as_deref();
-        if is_caption(&name, class) && !is_hidden(&node) {
-            // Captions describe the pictures, not the story: kept apart, never in the body.
-            let caption = visible_words(&node.text());
-            if !caption.is_empty() && !captions.contains(&caption) {
-                captions.push(caption);
+            Some(Step::Enter(Role::Block(kind))) => {
+                current.finish(&mut out);
+                current.kind = kind;
+                stack.push((node, false));
             }
-            continue;
+            Some(Step::Enter(_)) => {}
         }
-        if SKIPPED.contains(&name.as_str())
-            || is_hidden(&node)
-            || looks_like_caption(class)
-            || (skip_furniture && looks_like_furniture(&node, class))
-        {
-            continue;
-        }
-        if name == "br" {
-            current.finish(&mut out);
-            continue;
-        }
-        if BLOCK_ELEMENTS.contains(&name.as_str()) {
-            current.finish(&mut out);
-            current.kind = match name.as_str() {
-                "li" | "dt" | "dd" => BlockKind::Bullet,
-                "h1" => BlockKind::Heading(1),
-                "h2" => BlockKind::Heading(2),
-                "h3" => BlockKind::Heading(3),
-                "h4" => BlockKind::Heading(4),
-                "h5" => BlockKind::Heading(5),
-                "h6" => BlockKind::Heading(6),
-                "blockquote" => BlockKind::Quote,
-                _ => BlockKind::Text,
-            };
-            stack.push((node, false));
-        }
-        let children = node.children();
-        for child in children.into_iter().rev() {
-            stack.push((child, true));
-        }
+        stack.extend(node.children_it(true).map(|child| (child, true)));
     }
     current.finish(&mut out);
     Walked {
@@ -803,13 +858,11 @@ fn walk(root: &NodeRef, skip_furniture: bool) -> Walked {
     }
 }
 
-fn is_hidden(node: &NodeRef) -> bool {
-    node.has_attr("hidden")
-        || node.attr("aria-hidden").is_some_and(|v| &*v == "true")
-        || node.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
+/// Whether an inline style hides its element (`display:none`, `visibility:hidden`, spaces
+/// ignored).
+fn hides(style: &str) -> bool {
+    let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+    style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 #[derive(Default)]
@@ -838,10 +891,10 @@ impl BlockBuilder {
 
 /// Metadata the page states: JSON-LD first, then OpenGraph and `<meta>` tags, then the
 /// visible `<h1>` and `<title>`.
-fn page_meta(doc: &Document) -> PageMeta {
+fn page_meta(index: &PageIndex) -> PageMeta {
     let mut meta = PageMeta::default();
-    let json_ld: Vec<Value> = doc
-        .select("script[type='application/ld+json']")
+    let json_ld: Vec<Value> = index
+        .select(Listed::Script, "script[type='application/ld+json']")
         .iter()
         .filter_map(|script| serde_json::from_str::<Value>(script.text().trim()).ok())
         .collect();
@@ -849,12 +902,9 @@ fn page_meta(doc: &Document) -> PageMeta {
     for value in &json_ld {
         read_json_ld(value, &mut meta, 0, &people);
     }
-    // The `<meta>` tags, found once: each lookup below filters them instead of walking
-    // the whole page again.
-    let metas = doc.select("meta");
     let meta_content = |selector: &str| -> Option<String> {
-        metas
-            .filter(selector)
+        index
+            .metas(selector)
             .iter()
             .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
             .find(|c| !c.is_empty())
@@ -864,8 +914,8 @@ fn page_meta(doc: &Document) -> PageMeta {
             .map(|t| (t, "opengraph"))
             .or_else(|| meta_content("meta[name='twitter:title']").map(|t| (t, "meta")));
     }
-    let h1 = doc
-        .select("h1")
+    let h1 = index
+        .select(Listed::HeadingOrTime, "h1")
         .iter()
         .map(|h| clean_text(&h.text()))
         .find(|t| !t.is_empty());
@@ -878,8 +928,8 @@ fn page_meta(doc: &Document) -> PageMeta {
         (Some((h, from)), _) => meta.headline = Some((strip_site_suffix(h, site.as_deref()), from)),
         (None, Some(visible)) => meta.headline = Some((visible.clone(), "h1")),
         (None, None) => {
-            let title = doc
-                .select("title")
+            let title = index
+                .all(Listed::Title)
                 .iter()
                 .map(|t| clean_text(&t.text()))
                 .find(|t| !t.is_empty());
@@ -887,16 +937,17 @@ fn page_meta(doc: &Document) -> PageMeta {
         }
     }
     if meta.authors.is_none() {
-        meta.authors = meta_tag_authors(doc);
+        meta.authors = meta_tag_authors(index);
     }
     if meta.published.is_none() {
-        meta.published = tagged_publication_date(doc);
+        meta.published = tagged_publication_date(index);
     }
     if meta.published.is_none() {
-        meta.published = publication_time_element(doc).map(|d| (d, "time-element"));
+        meta.published = publication_time_element(index).map(|d| (d, "time-element"));
     }
     if meta.published.is_none() {
-        meta.published = doc
+        meta.published = index
+            .document()
             .select("[itemprop='datePublished'], [class*='date'], [class*='time'], [class*='published']")
             .nodes()
             .iter()
@@ -910,7 +961,7 @@ fn page_meta(doc: &Document) -> PageMeta {
             })
             .map(|stamp| (stamp.to_string(), "page-text"));
     }
-    meta.byline = visible_byline(doc);
+    meta.byline = visible_byline(index);
     if meta.published.is_none()
         && let Some(stamp) = meta
             .byline
@@ -931,8 +982,8 @@ fn page_meta(doc: &Document) -> PageMeta {
         .take()
         .or_else(|| meta_content("meta[property='og:site_name']").map(|s| (s, "opengraph")))
         .or_else(|| meta_content("meta[name='application-name']").map(|s| (s, "meta")));
-    page.canonical_url = doc
-        .select("link[rel='canonical']")
+    page.canonical_url = index
+        .select(Listed::Link, "link[rel='canonical']")
         .iter()
         .filter_map(|l| l.attr("href").map(|h| h.trim().to_string()))
         .find(|h| h.starts_with("http"))
@@ -949,8 +1000,8 @@ fn page_meta(doc: &Document) -> PageMeta {
         page.section = meta_content("meta[property='article:section']").map(|s| (s, "opengraph"));
     }
     if page.tags.is_none() {
-        let tags: Vec<String> = metas
-            .filter("meta[property='article:tag']")
+        let tags: Vec<String> = index
+            .metas("meta[property='article:tag']")
             .iter()
             .filter_map(|m| m.attr("content").map(|c| clean_text(&c)))
             .filter(|t| !t.is_empty())
@@ -969,8 +1020,8 @@ fn page_meta(doc: &Document) -> PageMeta {
             .filter(|i| i.starts_with("http"))
             .map(|i| (i, "opengraph"));
     }
-    page.language = doc
-        .select("html[lang]")
+    page.language = index
+        .select(Listed::Html, "html[lang]")
         .iter()
         .filter_map(|h| h.attr("lang").map(|l| l.trim().to_string()))
         .find(|l| !l.is_empty())
@@ -979,7 +1030,7 @@ fn page_meta(doc: &Document) -> PageMeta {
             meta_content("meta[property='og:locale']").map(|l| (l.replace('_', "-"), "opengraph"))
         });
     if page.page_type.is_none() {
-        page.page_type = guess_page_type(doc, meta.headline.as_ref().map(|(h, _)| h.as_str()));
+        page.page_type = guess_page_type(index, meta.headline.as_ref().map(|(h, _)| h.as_str()));
     }
     prefer_printed_people(&mut meta, site.as_deref());
     meta
@@ -1028,8 +1079,10 @@ fn split_keywords(s: &str) -> Vec<String> {
 
 /// What kind of page this is when JSON-LD did not say: OpenGraph's type, an error title,
 /// or the shape of the page (many story links and little running text is an index).
-fn guess_page_type(doc: &Document, headline: Option<&str>) -> Option<(PageType, &'static str)> {
-    let title = doc.select("title").text().to_lowercase();
+fn guess_page_type(index: &PageIndex, headline: Option<&str>) -> Option<(PageType, &'static str)> {
+    let title = Selection::from(index.all(Listed::Title).to_vec())
+        .text()
+        .to_lowercase();
     let heading = headline.unwrap_or("").to_lowercase();
     for t in [title.as_str(), heading.as_str()] {
         if t.contains("404")
@@ -1041,8 +1094,8 @@ fn guess_page_type(doc: &Document, headline: Option<&str>) -> Option<(PageType, 
             return Some((PageType::Error, "title"));
         }
     }
-    match doc
-        .select("meta[property='og:type']")
+    match index
+        .metas("meta[property='og:type']")
         .attr("content")
         .map(|t| t.to_lowercase())
         .as_deref()
@@ -1055,13 +1108,13 @@ fn guess_page_type(doc: &Document, headline: Option<&str>) -> Option<(PageType, 
         }
         _ => {}
     }
-    let paragraphs = doc
-        .select("p")
+    let paragraphs = index
+        .all(Listed::Paragraph)
         .iter()
         .filter(|p| p.text().split_whitespace().count() >= 20)
         .count();
-    let story_links = doc
-        .select("a")
+    let story_links = index
+        .all(Listed::Anchor)
         .iter()
         .filter(|a| a.text().split_whitespace().count() >= 5)
         .count();
@@ -1394,7 +1447,7 @@ mod tests {
             <meta property="article:modified_time" content="2024-05-02T10:00:00Z"></head>
             <body><h1>Storm hits coast</h1><p>Text.</p></body></html>"#,
         );
-        let meta = page_meta(&article);
+        let meta = page_meta(&PageIndex::new(&article));
         let page = &meta.page;
         assert_eq!(page.site_name, Some(("Daily".into(), "opengraph")));
         assert_eq!(
@@ -1413,14 +1466,14 @@ mod tests {
             "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>",
         );
         assert_eq!(
-            page_meta(&missing).page.page_type,
+            page_meta(&PageIndex::new(&missing)).page.page_type,
             Some((PageType::Error, "title"))
         );
         let product = Document::from(
             r#"<html><head><script type="application/ld+json">{"@type":"Product","name":"Kettle"}</script></head><body><p>Buy.</p></body></html>"#,
         );
         assert_eq!(
-            page_meta(&product).page.page_type,
+            page_meta(&PageIndex::new(&product)).page.page_type,
             Some((PageType::Product, "json-ld"))
         );
         let links: String = (0..20)
@@ -1430,7 +1483,7 @@ mod tests {
             .collect();
         let index = Document::from(format!("<html><body><ul>{links}</ul></body></html>").as_str());
         assert_eq!(
-            page_meta(&index).page.page_type,
+            page_meta(&PageIndex::new(&index)).page.page_type,
             Some((PageType::Index, "page-shape"))
         );
     }
@@ -1479,7 +1532,7 @@ mod tests {
         let dates = doc.select("span.date");
         let node = dates.nodes().first().expect("the date element");
         assert!(marked_as_update(node));
-        assert_eq!(page_meta(&doc).published, None);
+        assert_eq!(page_meta(&PageIndex::new(&doc)).published, None);
         let layout = lay_out_html(page, None);
         assert_eq!(
             layout.page.modified,

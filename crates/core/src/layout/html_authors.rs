@@ -3,27 +3,38 @@
 
 use std::collections::HashMap;
 
-use dom_query::{Document, Element, NodeData, NodeRef};
+use dom_query::{Attr, NodeRef};
 use serde_json::Value;
 
 use super::byline::{BylineParts, parse_marked_byline};
+use super::html_index::PageIndex;
 
-/// Whether pages mark `element` as the byline or the author's name: what the selector list
-/// `[class*='byline'], [class*='author'], [class*='Byline'], [class*='Author'],
-/// [rel='author' i], [itemprop='author']` matches. Tested attribute by attribute in one pass
-/// over the page: the selector engine took ~1.3M instructions a page for this list (over a
-/// third of reading the page's metadata).
-fn marks_byline(element: &Element) -> bool {
-    element.attrs.iter().any(|attr| {
-        let value: &str = &attr.value;
-        match &*attr.name.local {
-            "class" => ["byline", "author", "Byline", "Author"]
-                .iter()
-                .any(|mark| value.contains(mark)),
-            "rel" => value.eq_ignore_ascii_case("author"),
-            "itemprop" => value == "author",
-            _ => false,
-        }
+/// Whether an attribute marks its element as the byline or the author's name: an element
+/// with such an attribute is what the selector list `[class*='byline'], [class*='author'],
+/// [class*='Byline'], [class*='Author'], [rel='author' i], [itemprop='author']` matches.
+/// Tested attribute by attribute in the page index's one walk: the selector engine took
+/// ~1.3M instructions a page for this list (over a third of reading the page's metadata).
+pub(super) fn attr_marks_byline(attr: &Attr) -> bool {
+    let value: &str = &attr.value;
+    match &*attr.name.local {
+        "class" => class_marks_byline(value),
+        "rel" => value.eq_ignore_ascii_case("author"),
+        "itemprop" => value == "author",
+        _ => false,
+    }
+}
+
+/// Whether a class attribute holds `byline`, `Byline`, `author` or `Author`: found by their
+/// second letter (one byte search), since every element's class is asked.
+fn class_marks_byline(class: &str) -> bool {
+    let bytes = class.as_bytes();
+    memchr::memchr2_iter(b'y', b'u', bytes).any(|at| {
+        let (Some(&before), rest) = (at.checked_sub(1).and_then(|b| bytes.get(b)), &bytes[at..])
+        else {
+            return false;
+        };
+        (rest.starts_with(b"yline") && matches!(before, b'b' | b'B'))
+            || (rest.starts_with(b"uthor") && matches!(before, b'a' | b'A'))
     })
 }
 
@@ -50,34 +61,27 @@ const CREDIT_LABELS: &[&str] = &[
 /// same element or the next one. Readability takes these out of the main content, so they
 /// are read here. Comment threads, navigation, footers and sidebars are not looked at: the
 /// names there are commenters and other stories' authors.
-pub(super) fn visible_byline(doc: &Document) -> Option<BylineParts> {
-    let marked = doc
-        .root()
-        .descendants_it()
-        .filter(|n| n.element_ref().is_some_and(|e| marks_byline(&e)))
+pub(super) fn visible_byline(index: &PageIndex) -> Option<BylineParts> {
+    let marked = index
+        .byline_marked()
+        .iter()
         .filter(|n| !in_page_furniture(n))
-        .map(|n| spaced_text(&n))
+        .map(spaced_text)
         .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 24)
         .find_map(|t| parse_marked_byline(&t));
     if marked.as_ref().is_some_and(|b| !b.authors.is_empty()) {
         return marked;
     }
-    labelled_byline(doc).or(marked)
+    labelled_byline(index).or(marked)
 }
 
 /// A credit label and the name it introduces, from the first short element that opens with
 /// one.
-fn labelled_byline(doc: &Document) -> Option<BylineParts> {
-    let body = doc.select("body");
-    let body = body.nodes().first()?;
-    // Text nodes that open with a label; their element is the candidate.
-    body.descendants_it()
-        .filter(|t| {
-            t.query_or(false, |node| match &node.data {
-                NodeData::Text { contents } => opens_with_credit_label(contents),
-                _ => false,
-            })
-        })
+fn labelled_byline(index: &PageIndex) -> Option<BylineParts> {
+    // Text nodes of `<body>` that open with a label; their element is the candidate.
+    index
+        .credit_texts()
+        .iter()
         .filter_map(|t| t.parent())
         .filter(|n| !in_page_furniture(n))
         .find_map(|n| {
@@ -126,10 +130,12 @@ fn date_beside(byline: &NodeRef) -> Option<String> {
 /// Whether `text` (a text node's) opens with one of [`CREDIT_LABELS`], in any case. Most text
 /// nodes are told apart by their first letter, without a lower-cased copy: every page's every
 /// text node is asked.
-fn opens_with_credit_label(text: &str) -> bool {
+pub(super) fn opens_with_credit_label(text: &str) -> bool {
     let text = text.trim_start();
-    let initial = text.chars().next().and_then(|c| c.to_lowercase().next());
-    if !initial.is_some_and(|i| CREDIT_LABELS.iter().any(|l| l.starts_with(i))) {
+    // Every label opens with an ASCII letter, and no other character lower-cases to one of
+    // theirs, so most text nodes are ruled out by their first byte.
+    let initial = text.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !initial.is_some_and(|i| CREDIT_LABELS.iter().any(|l| l.as_bytes()[0] == i)) {
         return false;
     }
     let head: String = text.chars().take(14).collect();
@@ -199,12 +205,11 @@ fn spaced_text(node: &NodeRef) -> String {
 /// Authors named by `<meta>` tags: `author`, `article:author` (when not a URL), the
 /// "Written by" label pair of Twitter cards, and the Dublin Core / citation / analytics
 /// author tags.
-pub(super) fn meta_tag_authors(doc: &Document) -> Option<(Vec<String>, &'static str)> {
+pub(super) fn meta_tag_authors(index: &PageIndex) -> Option<(Vec<String>, &'static str)> {
     // The `<meta>` tags, found once and filtered per selector.
-    let metas = doc.select("meta");
     let contents = |selector: &str| -> Vec<String> {
-        metas
-            .filter(selector)
+        index
+            .metas(selector)
             .iter()
             .filter_map(|m| m.attr("content").map(|c| super::html::clean_text(&c)))
             .filter(|c| !c.is_empty() && !c.starts_with("http"))
@@ -310,9 +315,15 @@ pub(super) fn is_handle(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dom_query::{Document, Element};
+
+    /// Whether pages mark `element` as the byline (any of its attributes does).
+    fn marks_byline(element: &Element) -> bool {
+        element.attrs.iter().any(attr_marks_byline)
+    }
 
     fn byline(html: &str) -> Vec<String> {
-        visible_byline(&Document::from(html))
+        visible_byline(&PageIndex::new(&Document::from(html)))
             .map(|b| b.authors)
             .unwrap_or_default()
     }
@@ -387,7 +398,7 @@ mod tests {
              <meta name='twitter:data1' content='Linda Rosencrance'></head>",
         );
         assert_eq!(
-            meta_tag_authors(&doc),
+            meta_tag_authors(&PageIndex::new(&doc)),
             Some((vec!["Linda Rosencrance".to_string()], "meta"))
         );
         let v: Value = serde_json::from_str(

@@ -13,6 +13,7 @@ mod dateline;
 mod furniture;
 pub mod html;
 mod html_authors;
+mod html_index;
 mod html_prepass;
 mod html_url_date;
 mod news;
