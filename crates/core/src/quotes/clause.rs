@@ -3,7 +3,7 @@
 
 use super::lexicon::{
     cue_verb, ends_inverted_speaker, is_clause_opener, is_cue_auxiliary, is_manner_adverb,
-    is_role_noun, pronoun,
+    is_role_noun, is_weekday, pronoun,
 };
 use super::view::Doc;
 use crate::model::Span;
@@ -287,13 +287,6 @@ fn is_time_word(lower: &str) -> bool {
             | "yesterday"
             | "tonight"
             | "now"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "week"
             | "month"
             | "year"
@@ -302,7 +295,7 @@ fn is_time_word(lower: &str) -> bool {
             | "afternoon"
             | "evening"
             | "weekend"
-    )
+    ) || is_weekday(lower)
 }
 
 /// A parenthetical between commas that is no subject: an adverbial ("in contrast", "of

@@ -477,13 +477,6 @@ pub fn starts_adverbial(lower: &str) -> bool {
             | "yesterday"
             | "today"
             | "tonight"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "later"
             | "earlier"
             | "last"
@@ -502,6 +495,14 @@ pub fn starts_adverbial(lower: &str) -> bool {
             | "by"
             | "to"
             | "told"
+    ) || is_weekday(lower)
+}
+
+/// A day of the week, lower-cased.
+pub fn is_weekday(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
 }
 
