@@ -52,15 +52,22 @@ pub struct Cluster {
 /// letters single, the endings -iy/-yy/-ii/-ij read as -y.
 pub fn variant_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let c = fold_diacritic(c);
-        if !c.is_alphanumeric() {
-            continue;
+    let mut last = None;
+    let mut push = |c: char| {
+        if c.is_alphanumeric() && last != Some(c) {
+            out.push(c);
+            last = Some(c);
         }
-        if out.ends_with(c) {
-            continue;
+    };
+    for c in s.chars() {
+        // Most names are ASCII: no case-mapping iterator, nothing to fold.
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            for c in c.to_lowercase() {
+                push(fold_diacritic(c));
+            }
         }
-        out.push(c);
     }
     for (ending, to) in [("iy", "y"), ("ij", "y"), ("yi", "y"), ("ii", "y")] {
         if out.len() > 3 && out.ends_with(ending) {
@@ -108,10 +115,15 @@ fn initials(tokens: &[&str]) -> String {
         .collect()
 }
 
-/// Whether `s` looks like an acronym ("NATO", "U.N.").
+/// Whether `s` looks like an acronym ("NATO", "U.N."): its letters without the dots.
 fn acronym(s: &str) -> Option<String> {
-    let letters: String = s.chars().filter(|c| *c != '.').collect();
-    (letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase())).then_some(letters)
+    is_acronym(s).then(|| s.chars().filter(|c| *c != '.').collect())
+}
+
+/// Whether `s` is two or more upper-case letters, dots aside.
+fn is_acronym(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| *c != '.');
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
 }
 
 /// Abbreviations expanded in canonical organisation names ("Gen Staff" → "General Staff").
@@ -171,14 +183,46 @@ fn group_key(kind: Kind, tokens: &[&str]) -> String {
     variant_key(&name)
 }
 
+/// What an entity under construction is matched by.
+struct ClusterKeys {
+    /// A person's surname key.
+    surname: Option<String>,
+    /// The variant keys of the first mention's words (people) or its group key as one
+    /// element (other kinds).
+    full: Vec<String>,
+    /// An acronym or the initials of a spelled-out name.
+    acronym: Option<String>,
+}
+
+/// Variant keys of a mention's first and last token, computed once: matching compares
+/// them against every earlier entity's mentions.
+struct TokenKeys {
+    first: String,
+    last: String,
+}
+
+impl TokenKeys {
+    fn of(m: &MentionIn<'_>) -> Self {
+        Self {
+            first: m.tokens.first().map(|t| variant_key(t)).unwrap_or_default(),
+            last: m.tokens.last().map(|t| variant_key(t)).unwrap_or_default(),
+        }
+    }
+}
+
 /// Groups mentions into entities, sorted by salience (highest first).
 pub fn cluster(mentions: &[MentionIn<'_>], lexicon: &Lexicon, text_len: usize) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
-    // Per cluster: surname key (people), group key, acronym/initials.
-    let mut keys: Vec<(Option<String>, String, Option<String>)> = Vec::new();
+    let mut keys: Vec<ClusterKeys> = Vec::new();
+    let token_keys: Vec<TokenKeys> = mentions.iter().map(TokenKeys::of).collect();
+    // Each mention's canonical text, once: naming an entity reads every mention's, twice.
+    let canonicals: Vec<String> = mentions
+        .iter()
+        .map(|m| canonical_text(m.kind, &m.tokens))
+        .collect();
     let first_names = list_bit("first-name").unwrap_or(0);
     for (idx, m) in mentions.iter().enumerate() {
-        let canonical = canonical_text(m.kind, &m.tokens);
+        let canonical = &canonicals[idx];
         if canonical.is_empty() {
             continue;
         }
@@ -190,53 +234,60 @@ pub fn cluster(mentions: &[MentionIn<'_>], lexicon: &Lexicon, text_len: usize) -
             .collect();
         let target = match m.kind {
             Kind::Per => {
-                let surname = words.last().map(|w| variant_key(w)).unwrap_or_default();
+                let word_keys: Vec<String> = words.iter().map(|w| variant_key(w)).collect();
+                let surname = word_keys.last().cloned().unwrap_or_default();
+                let first = word_keys.first().map_or("", String::as_str);
                 // A one-word mention that is a known first name and matches a full name's
                 // first word joins it ("Vladimir" after "Vladimir Putin").
                 // …or, known name or not, the first word of exactly one full name.
                 let first_of = |c: usize| {
                     clusters[c].kind == Kind::Per
-                        && keys[c].1.split(' ').count() > 1
-                        && keys[c].1.split(' ').next() == Some(variant_key(words[0]).as_str())
+                        && keys[c].full.len() > 1
+                        && keys[c].full.first().map(String::as_str) == Some(first)
                 };
                 let single_first = words.len() == 1
                     && (lexicon.phrase_lists(&words) & first_names != 0
                         || (0..clusters.len()).filter(|&c| first_of(c)).count() == 1);
                 let target = (0..clusters.len()).rev().find(|&c| {
                     clusters[c].kind == Kind::Per && {
-                        let (s, full, _) = &keys[c];
-                        let same_surname = s.as_deref() == Some(surname.as_str());
+                        let k = &keys[c];
+                        let same_surname = k.surname.as_deref() == Some(surname.as_str());
                         let compatible_first = words.len() == 1
                             || clusters[c].mentions.iter().all(|&o| {
-                                let ow = &mentions[o].tokens;
-                                ow.len() < 2 || variant_key(ow[0]) == variant_key(words[0])
+                                mentions[o].tokens.len() < 2 || token_keys[o].first == first
                             });
                         (same_surname && compatible_first)
-                            || (single_first
-                                && full.split(' ').next() == Some(variant_key(words[0]).as_str()))
+                            || (single_first && k.full.first().map(String::as_str) == Some(first))
                     }
                 });
                 if target.is_none() {
-                    let full: Vec<String> = words.iter().map(|w| variant_key(w)).collect();
-                    keys.push((Some(surname), full.join(" "), None));
+                    keys.push(ClusterKeys {
+                        surname: Some(surname),
+                        full: word_keys,
+                        acronym: None,
+                    });
                 }
                 target
             }
             _ => {
                 let key = group_key(m.kind, &words);
-                let acr = acronym(&canonical);
+                let acr = acronym(canonical);
                 let init = (words.len() >= 2).then(|| initials(&words));
                 let target = (0..clusters.len()).find(|&c| {
                     clusters[c].kind == m.kind && {
-                        let (_, k, a) = &keys[c];
-                        *k == key
-                            || (acr.is_some() && a.as_ref() == acr.as_ref())
+                        let k = &keys[c];
+                        k.full.first() == Some(&key)
+                            || (acr.is_some() && k.acronym.as_ref() == acr.as_ref())
                             || (init.as_ref().is_some_and(|i| i.len() >= 2)
-                                && a.as_ref() == init.as_ref())
+                                && k.acronym.as_ref() == init.as_ref())
                     }
                 });
                 if target.is_none() {
-                    keys.push((None, key, acr.or(init)));
+                    keys.push(ClusterKeys {
+                        surname: None,
+                        full: vec![key],
+                        acronym: acr.or(init),
+                    });
                 }
                 target
             }
@@ -251,7 +302,7 @@ pub fn cluster(mentions: &[MentionIn<'_>], lexicon: &Lexicon, text_len: usize) -
             }
             None => clusters.push(Cluster {
                 kind: m.kind,
-                name: canonical,
+                name: canonical.clone(),
                 aliases: Vec::new(),
                 role: m.role.clone(),
                 place: None,
@@ -261,13 +312,13 @@ pub fn cluster(mentions: &[MentionIn<'_>], lexicon: &Lexicon, text_len: usize) -
         }
     }
     // A person's bare surname that the tagger typed otherwise joins the person.
-    merge_stray_surnames(&mut clusters, mentions);
+    merge_stray_surnames(&mut clusters, mentions, &token_keys);
     for cl in &mut clusters {
-        finish_names(cl, mentions);
+        finish_names(cl, &canonicals);
     }
     merge_demonyms(&mut clusters, mentions, lexicon);
     for cl in &mut clusters {
-        finish_names(cl, mentions);
+        finish_names(cl, &canonicals);
         if cl.place.is_some() {
             // A demonym's name is its shortest form ("Russian", not "Russians").
             if let Some(short) = cl.aliases.iter().min_by_key(|a| a.chars().count()) {
@@ -286,7 +337,11 @@ pub fn cluster(mentions: &[MentionIn<'_>], lexicon: &Lexicon, text_len: usize) -
     clusters
 }
 
-fn merge_stray_surnames(clusters: &mut Vec<Cluster>, mentions: &[MentionIn<'_>]) {
+fn merge_stray_surnames(
+    clusters: &mut Vec<Cluster>,
+    mentions: &[MentionIn<'_>],
+    token_keys: &[TokenKeys],
+) {
     let mut i = 0;
     while i < clusters.len() {
         let single_word = clusters[i].kind != Kind::Per
@@ -296,13 +351,12 @@ fn merge_stray_surnames(clusters: &mut Vec<Cluster>, mentions: &[MentionIn<'_>])
                 .all(|&m| mentions[m].tokens.len() == 1);
         let target = single_word
             .then(|| {
-                let key = variant_key(mentions[clusters[i].mentions[0]].tokens[0]);
+                let key = &token_keys[clusters[i].mentions[0]].first;
                 clusters.iter().position(|c| {
                     c.kind == Kind::Per
-                        && c.mentions.iter().any(|&m| {
-                            let t = &mentions[m].tokens;
-                            t.len() >= 2 && t.last().is_some_and(|l| variant_key(l) == key)
-                        })
+                        && c.mentions
+                            .iter()
+                            .any(|&m| mentions[m].tokens.len() >= 2 && token_keys[m].last == *key)
                 })
             })
             .flatten();
@@ -318,29 +372,28 @@ fn merge_stray_surnames(clusters: &mut Vec<Cluster>, mentions: &[MentionIn<'_>])
     }
 }
 
-fn finish_names(cl: &mut Cluster, mentions: &[MentionIn<'_>]) {
+fn finish_names(cl: &mut Cluster, canonicals: &[String]) {
     // The fullest form: most words, then most letters; first seen wins ties.
-    let mut best: Option<(usize, usize, String)> = None;
+    let mut best: Option<(usize, usize, &String)> = None;
     let mut forms: Vec<String> = Vec::new();
     for &m in &cl.mentions {
-        let mention = &mentions[m];
-        let form = canonical_text(mention.kind, &mention.tokens);
+        let form = &canonicals[m];
         let words = form.split(' ').count();
         let len = form.chars().count();
         // Acronyms are short forms, never the canonical name of something spelled out.
-        let weight = if acronym(&form).is_some() { 0 } else { words };
+        let weight = if is_acronym(form) { 0 } else { words };
         if best
             .as_ref()
             .is_none_or(|(w, l, _)| (weight, len) > (*w, *l))
         {
-            best = Some((weight, len, form.clone()));
+            best = Some((weight, len, form));
         }
-        if !forms.contains(&form) {
-            forms.push(form);
+        if !forms.contains(form) {
+            forms.push(form.clone());
         }
     }
     if let Some((_, _, name)) = best {
-        cl.name = name;
+        cl.name.clone_from(name);
     }
     cl.aliases = forms;
 }
