@@ -178,11 +178,7 @@ impl Archive {
             params.push((":below", &below));
         }
         let filter = q.filter.params();
-        if q.filter != ArticleFilter::default() {
-            for (name, value) in &filter {
-                params.push((name, value));
-            }
-        }
+        bind_filter(&q.filter, &filter, &mut params);
         let run = || -> rusqlite::Result<Vec<SearchHit>> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(params.as_slice(), |r| {
@@ -265,16 +261,26 @@ impl Archive {
             let mut params: Vec<(&str, &dyn ToSql)> =
                 vec![(":query", &q.query), (":window", &window)];
             let filter = q.filter.params();
-            if q.filter != ArticleFilter::default() {
-                for (name, value) in &filter {
-                    params.push((name, value));
-                }
-            }
+            bind_filter(&q.filter, &filter, &mut params);
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let mut rows = stmt.query(params.as_slice())?;
             rows.next()?.map(|r| r.get(0)).transpose()
         };
         run().map_err(|e| fts_error(e, &q.query))
+    }
+}
+
+/// Adds the filter's parameters to a statement's, when the filter is set: only then does
+/// the statement name them ([`Archive::match_scope`]).
+fn bind_filter<'a>(
+    filter: &ArticleFilter,
+    values: &'a [(&'static str, Option<&'a str>)],
+    params: &mut Vec<(&'a str, &'a dyn ToSql)>,
+) {
+    if *filter != ArticleFilter::default() {
+        for (name, value) in values {
+            params.push((name, value));
+        }
     }
 }
 
