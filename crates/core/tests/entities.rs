@@ -98,7 +98,6 @@ fn organisations() {
 }
 
 #[test]
-#[ignore = "known miss: the tagger reads “Kremlin Spoks” as one MISC name (issue 4)"]
 fn kremlin_is_an_organisation() {
     let a = seed();
     assert!(named(&a, EntityKind::Organisation, "Kremlin").is_some());

@@ -281,6 +281,25 @@ fn refine(lexicon: &Lexicon, words: &[&str], chunks: Vec<Chunk>) -> Vec<Chunk> {
         if c.start == c.end {
             continue;
         }
+        // "Kremlin Spoks", "Pentagon spokesman": a spokesperson is no part of a name. What
+        // they speak for stays; read as a miscellaneous name it is an organisation, unless
+        // the gazetteers know it as a place or a nationality.
+        if c.end - c.start > 1 && is_spokesperson(words[c.end - 1]) {
+            c.end -= 1;
+            if c.kind == Kind::Misc {
+                let lists = lexicon.phrase_lists(&words[c.start..c.end]);
+                let place = ["country", "city", "big-city", "region"]
+                    .iter()
+                    .filter_map(|l| list_bit(l))
+                    .fold(0, |m, b| m | b);
+                let demonym = list_bit("demonym").unwrap_or(0);
+                if lists & place != 0 {
+                    c.kind = Kind::Loc;
+                } else if lists & demonym == 0 {
+                    c.kind = Kind::Org;
+                }
+            }
+        }
         // Day, month and time-zone names are not entities in this scheme.
         let calendar = list_bit("calendar").unwrap_or(0);
         if words[c.start..c.end]
@@ -346,6 +365,23 @@ fn refine(lexicon: &Lexicon, words: &[&str], chunks: Vec<Chunk>) -> Vec<Chunk> {
         out.push(c);
     }
     out
+}
+
+/// Nouns for the people who speak for an organisation, in news and headline spelling
+/// ("spox", "spoks").
+fn is_spokesperson(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "spokesperson"
+            | "spokespersons"
+            | "spokesman"
+            | "spokesmen"
+            | "spokeswoman"
+            | "spokeswomen"
+            | "spokespeople"
+            | "spox"
+            | "spoks"
+    )
 }
 
 fn is_quote(w: &str) -> bool {
