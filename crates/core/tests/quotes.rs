@@ -237,3 +237,53 @@ fn flood_story_speakers_resolve() {
     assert_eq!(summary(q).2, Some("National Weather Institute"));
     assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
 }
+
+#[test]
+fn transit_story_speakers_resolve() {
+    let a = extract("quotes-transit.txt", "2025-03-03");
+    // An inverted cue before an appositive; the second quote of the pair is the same turn.
+    let q = quote(&a, "This offer does not even cover");
+    assert_eq!(summary(q).0, QuoteKind::Direct);
+    assert_eq!(summary(q).2, Some("Priya Nandakumar"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Name));
+    assert!(q.text.contains("We are not going back for less"));
+    // The surname alone is the same person.
+    let q = quote(&a, "the union would meet again on Wednesday");
+    assert_eq!(summary(q).2, Some("Priya Nandakumar"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Name));
+    let q = quote(&a, "the strike could spread");
+    assert_eq!(summary(q).2, Some("Priya Nandakumar"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    // "He" skips the woman who spoke last.
+    let q = quote(&a, "the city could not afford a bigger increase");
+    assert_eq!(summary(q).2, Some("Colin Ashworth"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    // A cue-less paragraph continues the mayor's turn.
+    let q = quote(&a, "We have put every dollar");
+    assert_eq!(summary(q).2, Some("Colin Ashworth"));
+    assert!(
+        q.text
+            .contains("Nobody wants to see the buses off the road")
+    );
+    // The spokeswoman speaks for the authority, and "she" is the spokeswoman.
+    let authority = "Glenford Transit Authority";
+    let q = quote(&a, "140,000 riders a day had been affected");
+    assert_eq!(summary(q).2, Some(authority));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Role));
+    let q = quote(&a, "hired coaches for school routes");
+    assert_eq!(summary(q).2, Some(authority));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    // "the authority" names the organisation named before it.
+    let q = quote(&a, "ridership on the tram network rose");
+    assert_eq!(summary(q).0, QuoteKind::AccordingTo);
+    assert_eq!(summary(q).2, Some(authority));
+    assert_eq!(
+        q.speaker.as_ref().map(|s| s.entity.as_deref()),
+        Some(Some(entity_id(&a, authority)))
+    );
+    // A group no entity names is a description with no entity.
+    let q = quote(&a, "walking or sharing cars for days");
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert!(s.text.starts_with("Commuters"));
+    assert_eq!(s.entity, None);
+}

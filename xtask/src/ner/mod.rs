@@ -75,6 +75,10 @@ pub struct EvalArgs {
     /// Also score spaCy's en_core_web_sm on the same files (creates xtask/.venv).
     #[arg(long)]
     pub spacy: bool,
+    /// The CoNLL-2003 file scored: `testb` (the reported test set) or `testa` (the
+    /// development set, for deciding changes to the product path's rules).
+    #[arg(long, default_value = "testb", value_parser = ["testa", "testb"])]
+    pub split: String,
 }
 
 /// `cargo xtask bench ner`.
@@ -107,13 +111,9 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
         .out
         .clone()
         .unwrap_or_else(|| crate::eval::default_out_dir("ner"));
-    eval::evaluate_set(
-        "conll2003-testb",
-        &ner.join("conll2003/eng.testb"),
-        &scorer,
-        &out,
-        true,
-    )?;
+    let conll = format!("conll2003-{}", args.split);
+    let conll_file = ner.join(format!("conll2003/eng.{}", args.split));
+    eval::evaluate_set(&conll, &conll_file, &scorer, &out, true)?;
     eval::evaluate_set(
         "wikigold",
         &ner.join("wikigold/wikigold.conll.txt"),
@@ -128,12 +128,7 @@ pub fn eval(args: &EvalArgs) -> Result<()> {
             &out,
             "wikigold",
         )?;
-        spacy::compare(
-            &ner.join("conll2003/eng.testb"),
-            &scorer,
-            &out,
-            "conll2003-testb",
-        )?;
+        spacy::compare(&conll_file, &scorer, &out, &conll)?;
     }
     Ok(())
 }

@@ -186,14 +186,7 @@ fn resolve_phrase(
         // "the department" after "the Transport Department": the organisation it names.
         let linked = linked.or_else(|| {
             (words.first().is_some_and(|w| w.lower == "the")).then_some(())?;
-            doc.entities.iter().position(|e| {
-                e.kind == EntityKind::Organisation
-                    && e.name
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|l| l.eq_ignore_ascii_case(&head.lower))
-                    && e.mentions.first().is_some_and(|m| m.start < region.start)
-            })
+            organisation_ending_in(doc, &head.lower, region.start)
         });
         return (
             FoundSpeaker {
@@ -202,6 +195,23 @@ fn resolve_phrase(
                 resolved_by: Some(SpeakerResolution::Role),
             },
             is_plural_or_body(&head.lower),
+        );
+    }
+    // "the authority" after "the Glenford Transit Authority": a definite description that
+    // repeats the last word of an organisation named earlier is that organisation, whether or
+    // not the noun is a role word.
+    if head_mention.is_none()
+        && words.iter().filter(|w| !w.punct).count() == 2
+        && words.first().is_some_and(|w| w.lower == "the")
+        && let Some(e) = organisation_ending_in(doc, &head.lower, region.start)
+    {
+        return (
+            FoundSpeaker {
+                span: region,
+                entity: Some(e),
+                resolved_by: Some(SpeakerResolution::Role),
+            },
+            true,
         );
     }
     if let Some(e) = head_mention {
@@ -262,6 +272,19 @@ fn resolve_pronoun(
 }
 
 /// Does entity `e` agree with pronoun `p`?
+/// The organisation, first named before `before`, whose name ends in `noun` ("department"
+/// for "the Transport Department").
+fn organisation_ending_in(doc: &Doc<'_>, noun: &str, before: usize) -> Option<usize> {
+    doc.entities.iter().position(|e| {
+        e.kind == EntityKind::Organisation
+            && e.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|l| l.eq_ignore_ascii_case(noun))
+            && e.mentions.first().is_some_and(|m| m.start < before)
+    })
+}
+
 fn agrees(doc: &Doc<'_>, e: usize, p: Pronoun) -> bool {
     let kind = doc.entities[e].kind;
     match p {
