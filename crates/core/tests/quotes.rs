@@ -254,6 +254,11 @@ fn transit_story_speakers_resolve() {
     let q = quote(&a, "the strike could spread");
     assert_eq!(summary(q).2, Some("Priya Nandakumar"));
     assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    // A quoted phrase ending reported speech keeps its closing mark.
+    let q = quote(&a, "fair and final");
+    assert_eq!(summary(q).0, QuoteKind::Mixed);
+    assert_eq!(q.text, "the offer was \"fair and final\"");
+    assert_eq!(summary(q).2, Some("Colin Ashworth"));
     // "He" skips the woman who spoke last.
     let q = quote(&a, "the city could not afford a bigger increase");
     assert_eq!(summary(q).2, Some("Colin Ashworth"));

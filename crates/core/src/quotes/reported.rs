@@ -950,9 +950,21 @@ fn trim_spans(doc: &Doc<'_>, spans: &[Span]) -> Vec<Span> {
                 .take_while(|c| matches!(c, '“' | '”' | '"' | ' ' | ',' | '—' | '–' | '-' | ':'))
                 .count();
             let len = text.chars().count();
-            (lead + trail < len).then(|| Span {
-                start: s.start + lead,
-                end: s.end - trail,
+            (lead + trail < len).then(|| {
+                let (start, mut end) = (s.start + lead, s.end - trail);
+                // A quoted phrase that ends the content keeps its closing mark: the offer
+                // was “fair and final”.
+                let kept = doc.slice(start, end);
+                let count = |m: char| kept.chars().filter(|&c| c == m).count();
+                let open = if count('"') % 2 == 1 {
+                    Some('"')
+                } else {
+                    (count('“') > count('”')).then_some('”')
+                };
+                if open.is_some() && doc.slice(end, s.end).chars().next() == open {
+                    end += 1;
+                }
+                Span { start, end }
             })
         })
         .collect()
