@@ -241,6 +241,8 @@ fn flood_story_speakers_resolve() {
 #[test]
 fn transit_story_speakers_resolve() {
     let a = extract("quotes-transit.txt", "2025-03-03");
+    // The headline's first word is no organisation because names below contain it.
+    assert!(a.entities.iter().all(|e| e.name != "Transit"));
     // An inverted cue before an appositive; the second quote of the pair is the same turn.
     let q = quote(&a, "This offer does not even cover");
     assert_eq!(summary(q).0, QuoteKind::Direct);
