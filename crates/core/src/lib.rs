@@ -32,6 +32,7 @@ pub mod name_checks;
 pub mod offsets;
 pub mod quantities;
 pub mod quotes;
+mod roles;
 mod scan;
 pub mod segment;
 pub mod time;

@@ -36,6 +36,7 @@ pub enum LoadError {
 
 use crate::model::{Span, Token};
 use crate::offsets::char_to_byte;
+use crate::roles::is_spokesperson;
 use cluster::MentionIn;
 use lexicon::{Lexicon, list_bit};
 use tags::{Chunk, Kind};
@@ -331,7 +332,7 @@ fn refine(lexicon: &Lexicon, words: &[&str], chunks: Vec<Chunk>) -> Vec<Chunk> {
         // "Kremlin Spoks", "Pentagon spokesman": a spokesperson is no part of a name. What
         // they speak for stays; read as a miscellaneous name it is an organisation, unless
         // the gazetteers know it as a place or a nationality.
-        if c.end - c.start > 1 && is_spokesperson(words[c.end - 1]) {
+        if c.end - c.start > 1 && is_spokesperson(&words[c.end - 1].to_lowercase()) {
             c.end -= 1;
             if c.kind == Kind::Misc {
                 let lists = lexicon.phrase_lists(&words[c.start..c.end]);
@@ -412,23 +413,6 @@ fn refine(lexicon: &Lexicon, words: &[&str], chunks: Vec<Chunk>) -> Vec<Chunk> {
         out.push(c);
     }
     out
-}
-
-/// Nouns for the people who speak for an organisation, in news and headline spelling
-/// ("spox", "spoks").
-fn is_spokesperson(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "spokesperson"
-            | "spokespersons"
-            | "spokesman"
-            | "spokesmen"
-            | "spokeswoman"
-            | "spokeswomen"
-            | "spokespeople"
-            | "spox"
-            | "spoks"
-    )
 }
 
 fn is_quote(w: &str) -> bool {
