@@ -70,6 +70,9 @@ pub fn subject_region(doc: &Doc<'_>, lo: usize, c0: usize) -> Option<Span> {
     // A parenthetical right before the cue belongs to the name before it ("Sen. Rand Paul
     // (R-Ky.) said"): the subject ends before its opening bracket.
     let c0 = skip_parenthetical_back(doc, lo, c0);
+    // So does a parenthetical between dashes ("The mayor -- who has run the city since
+    // 2019 -- said").
+    let c0 = skip_dashed_parenthetical_back(doc, lo, c0);
     let mut c0 = c0;
     if c0 > lo + 1 && doc.words[c0 - 1].lower == "," {
         c0 -= 1;
@@ -259,6 +262,21 @@ fn skip_parenthetical_back(doc: &Doc<'_>, lo: usize, c0: usize) -> usize {
         .take_while(|&o| doc.words[o].lower != ")")
         .find(|&o| doc.words[o].lower == "(")
         .filter(|&o| o > lo && !doc.words[o - 1].punct)
+        .unwrap_or(c0)
+}
+
+/// Word `c0 - 1` closes a parenthetical set off by dashes ("The mayor -- who has run the
+/// city since 2019 -- said"; "Several residents — among them two teachers — said"): the
+/// index of its opening dash, when a word stands before it; else `c0`.
+fn skip_dashed_parenthetical_back(doc: &Doc<'_>, lo: usize, c0: usize) -> usize {
+    let is_dash = |i: usize| matches!(doc.words[i].lower.as_str(), "—" | "–" | "--" | "-");
+    if c0 <= lo + 2 || !is_dash(c0 - 1) {
+        return c0;
+    }
+    (lo.max(c0.saturating_sub(40))..c0 - 1)
+        .rev()
+        .find(|&o| is_dash(o))
+        .filter(|&o| o > lo && !doc.words[o - 1].punct && o + 1 < c0 - 1)
         .unwrap_or(c0)
 }
 

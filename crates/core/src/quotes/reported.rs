@@ -174,9 +174,11 @@ fn verb_cue(
     // "a group called Black Votes Matter", "officials, called superdelegates": naming.
     if verb.lemma == "call" && v > lo {
         let prev = &doc.words[v - 1];
-        let names_next = doc.words.get(v + 1).is_some_and(|n| n.capital)
-            && !prev.capital
-            && pronoun(&prev.lower).is_none();
+        // A name, or a quoted name ("a festival called “Long Nights”"), after a word that
+        // is no name or pronoun.
+        let next_name = doc.words.get(v + 1).is_some_and(|n| n.capital)
+            || (v + 2 < doc.words.len() && is_quote_mark(doc, v + 1) && doc.words[v + 2].capital);
+        let names_next = next_name && !prev.capital && pronoun(&prev.lower).is_none();
         if prev.lower == "," || names_next {
             return None;
         }
@@ -205,8 +207,13 @@ fn verb_cue(
     // A passive ("is maintained by", "aren't admitted until", "is expected to"): its subject
     // says nothing. Raising verbs ("seems to", "is expected to") name no source either:
     // PolNeAR annotates them, but a reader asking who said what gets nothing from them.
+    // "Was asked" is the exception: the question is reported (`passive_question`).
     if !participle && passive(doc, v, lo) {
-        return None;
+        return if verb.lemma == "ask" {
+            passive_question(doc, v, lo, hi)
+        } else {
+            None
+        };
     }
     let c0 = cue_start(doc, v, lo);
     // Verbs of attitude and stance (not in the speech lexicon) read only a complement after
@@ -313,7 +320,7 @@ fn verb_cue(
             .find(|&b| is_boundary(doc, b) || is_quote_mark(doc, b));
         if let Some(b) = b
             && b + 1 < c0
-            && doc.word_count(lo..b) >= 3
+            && doc.word_count(lo..b) >= 2
             && !(b + 1..c0).any(|x| cue_verb(&doc.words[x].lower).is_some())
             // An auxiliary there makes a clause of its own ("…, could weaken the
             // opposition's claims"): the cue word is no verb of that subject.
@@ -335,7 +342,26 @@ fn verb_cue(
                     .get(after + 1)
                     .is_some_and(|n| !n.capital && n.lower.ends_with("ing") && n.lower.len() > 5);
             let mid = comma_after && !participle_next && doc.word_count(after + 1..end) >= 3;
-            if mid || participle_next || rest_is_trivial(doc, after, end, false) {
+            // "…, the mayor continued to defend …": an infinitive after the cue is its
+            // complement, so the words before the comma are no content of it.
+            let infinitive_next = doc.words.get(after).is_some_and(|n| n.lower == "to")
+                && doc
+                    .words
+                    .get(after + 1)
+                    .is_some_and(|n| !n.capital && !n.punct && !starts_noun_phrase(&n.lower));
+            // "In an interview on Monday, the mayor continued …": a fronted adverbial phrase
+            // (a preposition or subordinator and no comma before the subject) is no clause.
+            let adverbial_before = is_fronted_adverbial_opener(&doc.words[lo].lower)
+                && !quantity_opener(doc, lo)
+                && !(lo..b).any(|x| doc.words[x].lower == ",");
+            // A short opening ("That plan, critics argue, could …") is content only
+            // when the sentence goes on after the cue.
+            let long_enough = doc.word_count(lo..b) >= 3 || mid;
+            if !infinitive_next
+                && long_enough
+                && !adverbial_before
+                && (mid || participle_next || rest_is_trivial(doc, after, end, false))
+            {
                 let region = subject_region(doc, b + 1, c0);
                 let mut cut = b;
                 while cut > lo && (is_boundary(doc, cut - 1) || is_quote_mark(doc, cut - 1)) {
@@ -354,17 +380,24 @@ fn verb_cue(
     if verb.object {
         start = skip_object(doc, start, end);
     }
-    // "said in a statement on Monday that …": content after the "that".
+    // "said in a statement on Monday that …": content after the "that". Only adverbials may
+    // stand between the cue and its "that": after a subject pronoun or an auxiliary a bare
+    // clause has begun, and the "that" is its own ("said he had read that report").
     let that = (start..end.min(start + 9))
-        .take_while(|&x| doc.words[x].lower != "," || x == start)
+        .take_while(|&x| {
+            let w = doc.words[x].lower.as_str();
+            (w != "," || x == start) && pronoun(w).is_none() && !is_finite_auxiliary(w)
+        })
         .find(|&x| doc.words[x].lower == "that");
     // Verbs that are more often not speech ("add trees", "continued to fall") report only
-    // with a that-clause when they come first.
+    // with a that-clause when they come first. "noted" reads a bare clause or object ("The
+    // inspector noted the wiring was …"); "note(s)" is too often a noun ("meeting notes").
     let needs_that = weak
-        || matches!(
+        || (matches!(
             verb.lemma,
             "add" | "continue" | "maintain" | "state" | "observe" | "note" | "report" | "indicate"
-        ) && !doc.words[v].lower.ends_with("ing");
+        ) && !doc.words[v].lower.ends_with("ing")
+            && doc.words[v].lower != "noted");
     // "Trump supporters believe he can improve …": a weak verb of belief with a bare clause
     // whose subject is a personal pronoun ("think", "thought", "knew" so read were mostly
     // not attributions in PolNeAR train).
@@ -389,6 +422,25 @@ fn verb_cue(
                 .is_some_and(|n| n.lower == "," || n.lower == ":")
             {
                 start += 1;
+            }
+            // "has said for months she is the best candidate …", "said in an interview she
+            // would …": a short adverbial between the cue and a clause with a subject
+            // pronoun is not content.
+            if doc.words.get(start).is_some_and(|n| {
+                starts_adverbial(&n.lower) || matches!(n.lower.as_str(), "for" | "from" | "with")
+            }) && let Some(k) = (start + 1..end.min(start + 7))
+                .take_while(|&k| !doc.words[k].punct)
+                .find(|&k| {
+                    matches!(
+                        doc.words[k].lower.as_str(),
+                        "he" | "she" | "they" | "we" | "i"
+                    ) && doc
+                        .words
+                        .get(k + 1)
+                        .is_some_and(|n| !n.punct || n.lower == "’s" || n.lower == "'s")
+                })
+            {
+                start = k;
             }
         }
     }
@@ -431,7 +483,10 @@ fn verb_cue(
                             | "before"
                             | "when"
                             | "since"
-                    ))
+                    )
+                    // An appositive of the object ("mentions the bridge, a project
+                    // that …") is the writer's gloss.
+                    || matches!(doc.words[k + 1].lower.as_str(), "a" | "an" | "the"))
         })
     {
         end = k;
@@ -451,6 +506,17 @@ fn verb_cue(
         (doc.words[k].lower == "," && is_participle(&doc.words[k + 1]))
             || (is_boundary(doc, k) && new_clause_with_subject(doc, k + 1))
     }) {
+        end = k;
+    }
+    // "While she has said she opposes …, the governor …": a cue in a fronted subordinate
+    // clause reports only up to the comma where the main clause begins.
+    if in_fronted_subordinate(doc, lo, c0)
+        && let Some(k) = (start + 2..end).find(|&k| {
+            doc.words[k].lower == ","
+                && doc.words.get(k + 1).is_some_and(|n| starts_subject(n))
+                && doc.word_count(k + 1..end) >= 3
+        })
+    {
         end = k;
     }
     if doc.word_count(start..end) < 2 {
@@ -535,6 +601,205 @@ fn verb_cue(
         cue,
         region,
         subject_of,
+    ))
+}
+
+/// The cue at `c0` stands in a subordinate clause that opens the sentence ("While he has
+/// said …", "But although the firm admitted …"): a subordinator after the sentence's
+/// leading conjunctions, and no comma between it and the cue.
+fn in_fronted_subordinate(doc: &Doc<'_>, lo: usize, c0: usize) -> bool {
+    let mut s = lo;
+    while s < c0
+        && matches!(
+            doc.words[s].lower.as_str(),
+            "and" | "but" | "so" | "yet" | "even"
+        )
+    {
+        s += 1;
+    }
+    s < c0
+        && matches!(
+            doc.words[s].lower.as_str(),
+            "while"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "if"
+                | "when"
+                | "whereas"
+                | "once"
+                | "unless"
+        )
+        && !(s..c0).any(|x| is_boundary(doc, x))
+}
+
+/// A word that may begin the subject of a main clause: a pronoun, a capitalised word, a
+/// determiner or quantifier, or a number.
+fn starts_subject(w: &super::view::Word<'_>) -> bool {
+    w.capital
+        || pronoun(&w.lower).is_some()
+        || w.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            w.lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "many"
+                | "some"
+                | "most"
+                | "few"
+                | "others"
+                | "this"
+                | "these"
+                | "those"
+                | "there"
+                | "no"
+                | "both"
+        )
+}
+
+/// A determiner or object pronoun: after "to" it opens a noun phrase ("said to
+/// reporters"), not an infinitive.
+fn starts_noun_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "him"
+            | "them"
+            | "me"
+            | "us"
+            | "you"
+            | "reporters"
+    )
+}
+
+/// A preposition or subordinator that opens a fronted adverbial ("In an interview …,",
+/// "Despite …,", "When …,"): the phrase it opens reports nothing.
+fn is_fronted_adverbial_opener(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "during"
+            | "following"
+            | "according"
+            | "even"
+            | "before"
+            | "since"
+            | "when"
+            | "while"
+            | "as"
+            | "with"
+            | "from"
+            | "for"
+            | "amid"
+            | "despite"
+            | "under"
+            | "over"
+            | "by"
+            | "to"
+            | "of"
+            | "until"
+            | "unless"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "once"
+    )
+}
+
+/// Words `lo..` open a quantity, not an adverbial ("At least 14 people …", "As many as …",
+/// "Over 100 homes …").
+fn quantity_opener(doc: &Doc<'_>, lo: usize) -> bool {
+    doc.words.get(lo + 1).is_some_and(|n| {
+        matches!(
+            n.lower.as_str(),
+            "least" | "most" | "many" | "much" | "few" | "half" | "more" | "less"
+        ) || (matches!(doc.words[lo].lower.as_str(), "over" | "under")
+            && n.lower.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+/// "She was asked (by the host) whether she would run …": a passive "asked" reports the
+/// question, up to its clause's end; its speaker is the "by" agent, or none (whoever is
+/// asked does not speak it).
+fn passive_question(doc: &Doc<'_>, v: usize, lo: usize, hi: usize) -> Option<Draft> {
+    let end = content_end(doc, v + 1, hi);
+    let mut start = v + 1;
+    let mut region = None;
+    if doc.words.get(start).is_some_and(|w| w.lower == "by") {
+        let agent = start + 1;
+        let mut k = agent;
+        while k < end
+            && k < agent + 8
+            && !doc.words[k].punct
+            && !matches!(
+                doc.words[k].lower.as_str(),
+                "whether"
+                    | "if"
+                    | "about"
+                    | "what"
+                    | "how"
+                    | "why"
+                    | "when"
+                    | "to"
+                    | "who"
+                    | "during"
+                    | "at"
+                    | "on"
+                    | "in"
+            )
+        {
+            k += 1;
+        }
+        if k == agent || k >= end {
+            return None;
+        }
+        region = Some(words_span(doc, agent, k));
+        start = k;
+    }
+    while start < end && is_boundary(doc, start) {
+        start += 1;
+    }
+    let stop = (start + 1..end)
+        .find(|&k| doc.words[k].lower == ",")
+        .unwrap_or(end);
+    if doc.word_count(start..stop) < 2
+        || (starts_adverbial(&doc.words[start].lower) && doc.words[start].lower != "to")
+    {
+        return None;
+    }
+    let c0 = cue_start(doc, v, lo);
+    let cue = Span {
+        start: doc.words[c0].start,
+        end: doc.words[v].end,
+    };
+    Some(draft(
+        QuoteKind::Indirect,
+        vec![words_span(doc, start, stop)],
+        cue,
+        region,
+        None,
     ))
 }
 

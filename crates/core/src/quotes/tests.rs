@@ -607,3 +607,91 @@ fn a_party_label_after_the_name_does_not_end_the_cue_search() {
     assert_eq!(q[0].2.as_deref(), Some("said"));
     assert_eq!(q[0].3.as_deref(), Some("Ann Brody"));
 }
+
+#[test]
+fn a_that_inside_a_bare_clause_is_its_own() {
+    let q = run(
+        "Ruth Amadi said she had read that report twice.",
+        &[(PER, "Ruth Amadi", &["Ruth Amadi"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "she had read that report twice");
+    assert_eq!(q[0].3.as_deref(), Some("Ruth Amadi"));
+}
+
+#[test]
+fn a_dashed_parenthetical_does_not_hide_the_subject() {
+    let q = run(
+        "Mayor Lena Hart -- who has run the city since 2019 -- said the depot would close.",
+        &[(PER, "Lena Hart", &["Lena Hart"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the depot would close");
+    assert_eq!(q[0].3.as_deref(), Some("Lena Hart"));
+}
+
+#[test]
+fn fronted_adverbials_and_infinitives_are_no_post_posed_content() {
+    let q = run(
+        "In an interview on Monday, Tom Okafor continued to defend the plan.\n\nAt least 14 homes were flooded overnight, the fire service said on Thursday.",
+        &[
+            (PER, "Tom Okafor", &["Tom Okafor"]),
+            (ORG, "fire service", &["fire service"]),
+        ],
+    );
+    assert!(
+        !q.iter().any(|r| r.1.starts_with("In an interview")),
+        "{q:?}"
+    );
+    let said: Vec<&str> = q
+        .iter()
+        .filter(|r| r.2.as_deref() == Some("said"))
+        .map(|r| r.1.as_str())
+        .collect();
+    assert_eq!(said, ["At least 14 homes were flooded overnight"], "{q:?}");
+}
+
+#[test]
+fn a_fronted_subordinate_clause_ends_the_report() {
+    let q = run(
+        "While Ruth Amadi has said she opposes the toll, the council will vote on it in May.",
+        &[(PER, "Ruth Amadi", &["Ruth Amadi"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "she opposes the toll");
+    assert_eq!(q[0].3.as_deref(), Some("Ruth Amadi"));
+}
+
+#[test]
+fn another_subject_with_its_cue_ends_the_content() {
+    let q = run(
+        "The ministry insisted the plan was on track, and Ms. Ortiz, an adviser, said her staff had finished the models.",
+        &[
+            (ORG, "ministry", &["ministry"]),
+            (PER, "Ana Ortiz", &["Ms. Ortiz"]),
+        ],
+    );
+    let insisted = q.iter().find(|r| r.2.as_deref() == Some("insisted"));
+    assert_eq!(
+        insisted.map(|r| r.1.as_str()),
+        Some("the plan was on track"),
+        "{q:?}"
+    );
+    assert!(
+        q.iter()
+            .any(|r| r.2.as_deref() == Some("said") && r.3.as_deref() == Some("Ana Ortiz")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_passive_asked_reports_the_question() {
+    let q = run(
+        "Tom Okafor was asked by the host whether he would run again, and he laughed.",
+        &[(PER, "Tom Okafor", &["Tom Okafor"])],
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "whether he would run again");
+    assert_eq!(q[0].2.as_deref(), Some("was asked"));
+    assert_eq!(q[0].3, None);
+}
