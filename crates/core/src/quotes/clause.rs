@@ -2,8 +2,8 @@
 //! the speaker after an inverted cue. Word indices are into [`Doc::words`].
 
 use super::lexicon::{
-    cue_verb, ends_inverted_speaker, is_clause_opener, is_cue_auxiliary, is_manner_adverb,
-    is_role_noun, is_weekday, pronoun,
+    cue_verb, ends_inverted_speaker, is_article_or_possessive, is_clause_opener, is_cue_auxiliary,
+    is_manner_adverb, is_role_noun, is_weekday, pronoun,
 };
 use super::view::Doc;
 use crate::model::Span;
@@ -204,11 +204,7 @@ pub fn subject_after(doc: &Doc<'_>, from: usize, hi: usize) -> Option<Span> {
     if pronoun(&first.lower).is_some() {
         return Some(span(from, from + 1));
     }
-    let np = first.capital
-        || matches!(
-            first.lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its"
-        );
+    let np = first.capital || is_article_or_possessive(&first.lower);
     if !np {
         return None;
     }
@@ -218,12 +214,7 @@ pub fn subject_after(doc: &Doc<'_>, from: usize, hi: usize) -> Option<Span> {
     {
         return Some(m);
     }
-    if first.capital
-        && !matches!(
-            first.lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its"
-        )
-    {
+    if first.capital && !is_article_or_possessive(&first.lower) {
         let mut end = from + 1;
         while end < hi
             && (doc.words[end].capital || matches!(doc.words[end].lower.as_str(), "of" | "."))
@@ -424,10 +415,7 @@ pub fn inverted_speaker(doc: &Doc<'_>, from: usize, hi: usize) -> Option<Span> {
     // before a name or role ("said former Vermont governor Howard Dean").
     let first = &doc.words[from];
     let np = first.capital
-        || matches!(
-            first.lower.as_str(),
-            "a" | "an" | "the" | "his" | "her" | "their" | "its"
-        )
+        || is_article_or_possessive(&first.lower)
         || pronoun(&first.lower).is_some()
         || is_role_noun(&first.lower)
         || (first.lower.chars().all(char::is_alphabetic)

@@ -533,6 +533,12 @@ pub enum Pronoun {
     Local,
 }
 
+/// An article or a third-person possessive ("the", "a", "his", "its"): it opens a noun
+/// phrase.
+pub fn is_article_or_possessive(lower: &str) -> bool {
+    matches!(lower, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+}
+
 /// Heads of role descriptions used as speakers ("a Kremlin spokesperson", "officials",
 /// "sources"); spokespeople as `roles` lists them.
 pub fn is_role_noun(lower: &str) -> bool {

@@ -10,8 +10,8 @@ use super::clause::{
     subject_after, subject_region,
 };
 use super::lexicon::{
-    CueClass, CueVerb, attitude_verb, cue_verb, is_clause_opener, is_manner_adverb, is_role_noun,
-    pronoun, starts_adverbial,
+    CueClass, CueVerb, attitude_verb, cue_verb, is_article_or_possessive, is_clause_opener,
+    is_manner_adverb, is_role_noun, pronoun, starts_adverbial,
 };
 use super::view::Doc;
 use crate::model::{QuoteKind, Span};
@@ -640,16 +640,10 @@ fn starts_subject(w: &super::view::Word<'_>) -> bool {
     w.capital
         || pronoun(&w.lower).is_some()
         || w.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || is_article_or_possessive(&w.lower)
         || matches!(
             w.lower.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "many"
+            "many"
                 | "some"
                 | "most"
                 | "few"
@@ -666,29 +660,23 @@ fn starts_subject(w: &super::view::Word<'_>) -> bool {
 /// A determiner or object pronoun: after "to" it opens a noun phrase ("said to
 /// reporters"), not an infinitive.
 fn starts_noun_phrase(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "him"
-            | "them"
-            | "me"
-            | "us"
-            | "you"
-            | "reporters"
-    )
+    is_article_or_possessive(lower)
+        || matches!(
+            lower,
+            "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "him"
+                | "them"
+                | "me"
+                | "us"
+                | "you"
+                | "reporters"
+        )
 }
 
 /// A preposition or subordinator that opens a fronted adverbial ("In an interview …,",
