@@ -139,8 +139,8 @@ pub fn find_with(
     }
     let tags = tagger.tag(&words, &ranges);
     let mut mentions = Vec::new();
-    // Each mention's token range and whether it opens its sentence.
-    let mut mention_tokens: Vec<(usize, usize, bool)> = Vec::new();
+    // Whether each mention opens its sentence.
+    let mut opens_sentence: Vec<bool> = Vec::new();
     // Built on first need: most articles have no capitalised line with a mention in it.
     let mut common_words: Option<headline_case::CommonWords> = None;
     for &(s, e) in &ranges {
@@ -181,7 +181,7 @@ pub fn find_with(
                 continue;
             }
             let (start, end) = (tokens[a].start, tokens[b - 1].end);
-            mention_tokens.push((a, b, a == s));
+            opens_sentence.push(a == s);
             mentions.push(MentionIn {
                 kind: chunk.kind,
                 tokens: words[a..b].to_vec(),
@@ -193,7 +193,7 @@ pub fn find_with(
             });
         }
     }
-    let kept = not_borrowed_openers(&words, &mentions, &mention_tokens);
+    let kept = not_borrowed_openers(&mentions, &opens_sentence);
     let mentions: Vec<MentionIn<'_>> = mentions
         .into_iter()
         .zip(kept)
@@ -231,30 +231,28 @@ pub fn find_with(
 /// word appears in the article's other mentions only inside longer names (never as their
 /// first or last word) is no name of its own. (People and other kinds are left alone: a
 /// surname or nationality inside a longer name is still a name; on 1,905 shared-data
-/// articles the rule dropped more good mentions of those than bad.) `ranges` are the
-/// mentions' token ranges with whether each opens its sentence.
-fn not_borrowed_openers(
-    words: &[&str],
-    mentions: &[MentionIn<'_>],
-    ranges: &[(usize, usize, bool)],
-) -> Vec<bool> {
-    ranges
+/// articles the rule dropped more good mentions of those than bad.)
+fn not_borrowed_openers(mentions: &[MentionIn<'_>], opens_sentence: &[bool]) -> Vec<bool> {
+    mentions
         .iter()
+        .zip(opens_sentence)
         .enumerate()
-        .map(|(i, &(a, b, opens))| {
-            if !opens || b - a != 1 || mentions[i].kind != Kind::Org {
+        .map(|(i, (m, &opens))| {
+            let [word] = m.tokens.as_slice() else {
+                return true;
+            };
+            if !opens || m.kind != Kind::Org {
                 return true;
             }
-            let word = words[a];
             let (mut inside, mut own) = (false, false);
-            for (j, &(c, d, _)) in ranges.iter().enumerate() {
+            for (j, other) in mentions.iter().enumerate() {
                 if j == i {
                     continue;
                 }
-                let name = &words[c..d];
-                if name.first() == Some(&word) || name.last() == Some(&word) {
+                let name = &other.tokens;
+                if name.first() == Some(word) || name.last() == Some(word) {
                     own = true;
-                } else if name.contains(&word) {
+                } else if name.contains(word) {
                     inside = true;
                 }
             }

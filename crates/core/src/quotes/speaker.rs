@@ -271,7 +271,6 @@ fn resolve_pronoun(
         .map_or(unresolved, |&(_, e)| resolved(Some(e)))
 }
 
-/// Does entity `e` agree with pronoun `p`?
 /// The organisation, first named before `before`, whose name ends in `noun` ("department"
 /// for "the Transport Department").
 fn organisation_ending_in(doc: &Doc<'_>, noun: &str, before: usize) -> Option<usize> {
@@ -285,6 +284,7 @@ fn organisation_ending_in(doc: &Doc<'_>, noun: &str, before: usize) -> Option<us
     })
 }
 
+/// Does entity `e` agree with pronoun `p`?
 fn agrees(doc: &Doc<'_>, e: usize, p: Pronoun) -> bool {
     let kind = doc.entities[e].kind;
     match p {
