@@ -166,11 +166,15 @@ impl Extractor {
             });
         // The embedded model is checked by tests; should it ever fail to load, the
         // entities stage is absent (an empty list) rather than the whole extraction failing.
+        let dateline = assembled.dateline.as_ref().map(|d| Span {
+            start: d.start,
+            end: d.end,
+        });
         let found = entities::find(
             &assembled.text,
             &segmentation.sentences,
             &segmentation.tokens,
-            headline,
+            entities::Landmarks { headline, dateline },
         )
         .unwrap_or_default();
         let candidates = speaker_candidates(&found);
@@ -441,6 +445,7 @@ pub fn speaker_candidates(found: &entities::Entities) -> Vec<quotes::SpeakerCand
                 entities::tags::Kind::Misc => EntityKind::Misc,
             },
             name: e.name.clone(),
+            role: e.role.clone(),
             mentions: e
                 .mentions
                 .iter()

@@ -294,3 +294,59 @@ fn transit_story_speakers_resolve() {
     assert!(s.text.starts_with("Commuters"));
     assert_eq!(s.entity, None);
 }
+
+#[test]
+fn harbour_story_speakers_resolve() {
+    let a = extract("quotes-harbour.txt", "2025-08-19");
+    // The dash dateline prints a place, and the headline's "Port Ellery" is that place.
+    let port = a
+        .entities
+        .iter()
+        .find(|e| e.name == "Port Ellery")
+        .expect("Port Ellery");
+    assert_eq!(port.kind, gleaner_core::EntityKind::Location);
+    assert_eq!(port.mentions.len(), 2);
+    // "The minister" is the person named with that title before.
+    let minister = "Aroha Whitcombe";
+    let q = quote(&a, "the leak had been stopped");
+    assert_eq!(summary(q).2, Some(minister));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Role));
+    let q = quote(&a, "We will find out exactly how this happened");
+    assert_eq!(summary(q).2, Some(minister));
+    assert!(q.text.contains("whoever is responsible will pay"));
+    // "The company" and then "It" are the organisation the paragraph names.
+    let company = "Harbourline Energy";
+    let q = quote(&a, "a valve had failed during unloading");
+    assert_eq!(summary(q).2, Some(company));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Role));
+    let q = quote(&a, "cooperating fully with the investigation");
+    assert_eq!(summary(q).2, Some(company));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    // "she" with no given name to go by: the woman who spoke last, and her next paragraph.
+    let scientist = "Lena Okafor";
+    let q = quote(&a, "the next few days would decide");
+    assert_eq!(summary(q).2, Some(scientist));
+    let q = quote(&a, "Diesel evaporates faster than crude");
+    assert_eq!(summary(q).2, Some(scientist));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    assert!(q.text.contains("the shallow bays trap it"));
+    // "He" after a new man is named.
+    let q = quote(&a, "results were expected by Friday");
+    assert_eq!(summary(q).2, Some("Samuel Brandt"));
+    // The outlet a speaker talks to is not the speaker.
+    let q = quote(&a, "the university would send divers");
+    assert_eq!(summary(q).2, Some(scientist));
+    // A colon after a clause that opens with a name: that name speaks, with no cue.
+    let q = quote(&a, "This should never have happened");
+    assert_eq!(summary(q).1, "");
+    assert_eq!(summary(q).2, Some("Colm Reddy"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Name));
+    // A group with no entity, and the police: descriptions without an entity.
+    let q = quote(&a, "they had lost a week of income");
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(s.text, "Local fishermen");
+    assert_eq!(s.entity, None);
+    let q = quote(&a, "no one was injured");
+    assert_eq!(summary(q).0, QuoteKind::AccordingTo);
+    assert_eq!(q.speaker.as_ref().and_then(|s| s.entity.as_deref()), None);
+}

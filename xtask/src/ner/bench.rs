@@ -104,7 +104,13 @@ pub fn run(ner_dir: &Path, seed_article: &Path, spacy: bool) -> Result<()> {
             &with_tokens.text,
             &with_tokens.sentences,
             &tokens_of,
-            headline,
+            entities::Landmarks {
+                headline,
+                dateline: with_tokens.dateline.as_ref().map(|d| Span {
+                    start: d.start,
+                    end: d.end,
+                }),
+            },
         )?);
     }
     let stage = t.elapsed().as_secs_f64() / runs as f64;

@@ -108,6 +108,7 @@ fn best(a: &Article, rounds: usize) -> (f64, usize) {
         .map(|e| SpeakerCandidate {
             kind: e.kind,
             name: e.name.clone(),
+            role: e.role.clone(),
             mentions: e
                 .mentions
                 .iter()

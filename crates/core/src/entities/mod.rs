@@ -78,16 +78,27 @@ pub struct FoundMention {
     pub text: String,
 }
 
+/// Where the layout found an article's headline and dateline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Landmarks {
+    /// The headline's span (its names weigh more in salience).
+    pub headline: Option<Span>,
+    /// The dateline's span ("PORT ELLERY —", "WASHINGTON (AP) —"): when a dash ends it,
+    /// the names it prints outside an agency's parentheses or slashes are places.
+    pub dateline: Option<Span>,
+}
+
 /// Finds the entities of `text` given its sentences and tokens (code-point spans, in order,
-/// every token inside a sentence) and the headline's span, with the embedded model.
+/// every token inside a sentence) and the headline's and dateline's spans, with the embedded
+/// model.
 pub fn find(
     text: &str,
     sentences: &[Span],
     tokens: &[Token],
-    headline: Option<Span>,
+    landmarks: Landmarks,
 ) -> Result<Entities, LoadError> {
     let tagger = tagger::Tagger::embedded()?;
-    Ok(find_with(tagger, text, sentences, tokens, headline))
+    Ok(find_with(tagger, text, sentences, tokens, landmarks))
 }
 
 /// [`find`] with a given tagger.
@@ -96,8 +107,15 @@ pub fn find_with(
     text: &str,
     sentences: &[Span],
     tokens: &[Token],
-    headline: Option<Span>,
+    landmarks: Landmarks,
 ) -> Entities {
+    let Landmarks { headline, dateline } = landmarks;
+    // Only a dateline set off by a dash is trusted to print a place: "Name:" and "Poll:"
+    // opening a headline or paragraph read as colon datelines too.
+    let dateline = dateline.filter(|d| {
+        text.get(..char_to_byte(text, d.end))
+            .is_some_and(|t| t.trim_end().ends_with(['—', '–', '-']))
+    });
     // Code point → byte offsets of every token boundary, in one pass over the text.
     let mut bytes = Vec::with_capacity(tokens.len() * 2);
     let mut walker = (0usize, 0usize);
@@ -143,6 +161,7 @@ pub fn find_with(
     let mut opens_sentence: Vec<bool> = Vec::new();
     // Built on first need: most articles have no capitalised line with a mention in it.
     let mut common_words: Option<headline_case::CommonWords> = None;
+    let mut dateline_places: Vec<String> = Vec::new();
     for &(s, e) in &ranges {
         let capitalised_line = headline_case::is_capitalised_line(&words[s..e]);
         for chunk in refine(lexicon, &words[s..e], tags::chunks(&tags[s..e])) {
@@ -181,6 +200,11 @@ pub fn find_with(
                 continue;
             }
             let (start, end) = (tokens[a].start, tokens[b - 1].end);
+            if dateline.is_some_and(|d| d.start <= start && end <= d.end)
+                && !(a > 0 && matches!(words[a - 1], "(" | "/"))
+            {
+                dateline_places.push(name_key(&words[a..b]));
+            }
             opens_sentence.push(a == s);
             mentions.push(MentionIn {
                 kind: chunk.kind,
@@ -191,6 +215,17 @@ pub fn find_with(
                 role,
                 in_headline: headline.is_some_and(|h| start >= h.start && end <= h.end),
             });
+        }
+    }
+    // The dateline's names are places wherever the article repeats them ("closes Port
+    // Ellery harbour" above "PORT ELLERY —"): the tagger reads a capitalised dateline, or
+    // the name's first word, as something else.
+    if !dateline_places.is_empty() {
+        for m in &mut mentions {
+            if m.kind != Kind::Loc && dateline_places.contains(&name_key(&m.tokens)) {
+                m.kind = Kind::Loc;
+                m.role = None;
+            }
         }
     }
     let kept = not_borrowed_openers(&mentions, &opens_sentence);
@@ -223,6 +258,11 @@ pub fn find_with(
             })
             .collect(),
     }
+}
+
+/// A name's tokens, lower-cased and joined by spaces (`PORT ELLERY` and `Port Ellery` alike).
+fn name_key(tokens: &[&str]) -> String {
+    tokens.join(" ").to_lowercase()
 }
 
 /// Which mentions to keep. "Transit strike talks stall …" above "the Glenford Transit

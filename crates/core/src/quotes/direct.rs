@@ -7,15 +7,18 @@
 
 use super::Draft;
 use super::clause::{cue_start, inverted_speaker, is_boundary, is_quote_mark, subject_region};
-use super::lexicon::{CueClass, cue_verb, is_manner_adverb, starts_adverbial};
+use super::lexicon::{CueClass, Pronoun, cue_verb, is_manner_adverb, pronoun, starts_adverbial};
 use super::view::Doc;
-use crate::model::{QuoteKind, Span};
+use crate::model::{EntityKind, QuoteKind, Span};
 
 /// A quoted phrase inside running text shorter than this (in words) is part of the sentence.
 const EMBEDDED_PHRASE_WORDS: usize = 8;
 
 /// A cue-less quote in title case of at most this many words is a title.
 const TITLE_WORDS: usize = 10;
+
+/// A clause ending in a colon of at most this many words may introduce its subject's words.
+const COLON_CLAUSE_WORDS: usize = 10;
 
 /// A quoted stretch of one paragraph.
 #[derive(Debug, Clone, Copy)]
@@ -103,7 +106,8 @@ pub(super) fn find(doc: &Doc<'_>) -> (Vec<Draft>, Vec<Span>) {
                 }
                 (Some(cue), region, None, next)
             }
-            (None, None) => (None, None, None, j + 1),
+            // `Harbourmaster Colm Reddy was blunt: “…”`: no cue, but a speaker.
+            (None, None) => (None, colon_subject(doc, chain[0]), None, j + 1),
         };
         let _ = si;
         drafts.push(Draft {
@@ -415,6 +419,44 @@ fn cue_before(doc: &Doc<'_>, seg: Segment) -> Option<(Span, Option<Span>, Option
     }
     let region = subject_region(doc, lo, c0);
     Some((cue, region, None))
+}
+
+/// A short clause that opens with a person's or organisation's name, or with "he", "she"
+/// or "they", and ends in a colon right before the opening mark (`Harbourmaster Colm
+/// Reddy was blunt: “…”`, `She put it simply: “…”`) introduces that speaker's words even
+/// with no speech verb. Returns the subject phrase.
+fn colon_subject(doc: &Doc<'_>, seg: Segment) -> Option<Span> {
+    let k = doc.word_at_or_after(seg.open).checked_sub(1)?;
+    if doc.words[k].lower != ":" {
+        return None;
+    }
+    let lo = doc.sentences[doc.words[k].sentence].words.start;
+    if doc.word_count(lo..k) > COLON_CLAUSE_WORDS {
+        return None;
+    }
+    let first = &doc.words[lo];
+    if matches!(
+        pronoun(&first.lower),
+        Some(Pronoun::He | Pronoun::She | Pronoun::They)
+    ) {
+        return Some(Span {
+            start: first.start,
+            end: first.end,
+        });
+    }
+    // A name at the clause's start, after at most two capitalised words (a title).
+    let (m, e) = doc.mentions_in(first.start, doc.words[k].start).next()?;
+    let title = doc.word_at_or_after(m.start).checked_sub(lo)?;
+    let is_speaker = matches!(
+        doc.entities[e].kind,
+        EntityKind::Person | EntityKind::Organisation
+    );
+    (is_speaker && title <= 2 && doc.words[lo..lo + title].iter().all(|w| w.capital)).then_some(
+        Span {
+            start: first.start,
+            end: m.end,
+        },
+    )
 }
 
 /// A cue after the closing mark: `…,” he said`, `…,” said X`, `…,” Zelenskyy was heard

@@ -655,6 +655,65 @@ pub fn is_role_noun(lower: &str) -> bool {
         )
 }
 
+/// A noun that refers back to an organisation ("the company said"): `Some(true)` when it
+/// fits any organisation ("the group"), `Some(false)` when it fits a business, not an
+/// institution ("the company", "the airline").
+pub fn company_noun(lower: &str) -> Option<bool> {
+    match lower {
+        "group" | "organisation" | "organization" => Some(true),
+        "company" | "firm" | "bank" | "airline" | "carrier" | "retailer" | "insurer" | "lender"
+        | "operator" | "manufacturer" | "carmaker" | "automaker" | "utility" | "conglomerate"
+        | "corporation" | "chain" | "startup" | "developer" | "supplier" => Some(false),
+        _ => None,
+    }
+}
+
+/// The last word of an institution's name, which "the company" does not refer to
+/// ("Tasman University", "the Ellery Courier", "the Health Ministry").
+pub fn is_institution_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "university"
+            | "college"
+            | "school"
+            | "institute"
+            | "hospital"
+            | "ministry"
+            | "department"
+            | "council"
+            | "police"
+            | "court"
+            | "party"
+            | "committee"
+            | "commission"
+            | "agency"
+            | "authority"
+            | "government"
+            | "parliament"
+            | "congress"
+            | "senate"
+            | "assembly"
+            | "army"
+            | "navy"
+            | "union"
+            | "times"
+            | "post"
+            | "courier"
+            | "news"
+            | "herald"
+            | "journal"
+            | "tribune"
+            | "guardian"
+            | "telegraph"
+            | "gazette"
+            | "press"
+            | "reuters"
+            | "observer"
+            | "chronicle"
+            | "independent"
+    )
+}
+
 /// Role heads that are organisations, documents or groups (resolved like "they"/"it").
 pub fn is_plural_or_body(lower: &str) -> bool {
     // "spoks"/"spox" name one spokesperson.

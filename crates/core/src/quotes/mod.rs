@@ -54,6 +54,9 @@ pub struct SpeakerCandidate {
     pub name: String,
     /// Its mentions, in text order.
     pub mentions: Vec<Span>,
+    /// The role or title the entities stage stripped from its mentions ("Minister" of
+    /// "Environment Minister Aroha Whitcombe"), so that "the minister" can name it.
+    pub role: Option<String>,
 }
 
 /// One quotation or attribution.

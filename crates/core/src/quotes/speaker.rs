@@ -10,8 +10,11 @@
 //!   (`continuation`).
 
 use super::clause::subject_after;
-use super::lexicon::{Pronoun, given_name_gender, is_plural_or_body, is_role_noun, pronoun};
-use super::view::Doc;
+use super::lexicon::{
+    Pronoun, company_noun, given_name_gender, is_institution_word, is_plural_or_body, is_role_noun,
+    pronoun,
+};
+use super::view::{Doc, Word};
 use super::{Draft, FoundSpeaker, QuoteMention};
 use crate::model::{EntityKind, QuoteKind, Span, SpeakerResolution};
 
@@ -188,6 +191,13 @@ fn resolve_phrase(
             (words.first().is_some_and(|w| w.lower == "the")).then_some(())?;
             organisation_ending_in(doc, &head.lower, region.start)
         });
+        // "the minister" after "Environment Minister Aroha Whitcombe", "the company" after
+        // "Harbourline Energy": a definite description naming nobody refers back.
+        let linked = linked.or_else(|| {
+            mentions
+                .is_empty()
+                .then(|| definite_referent(doc, words, &head.lower, region.start))?
+        });
         return (
             FoundSpeaker {
                 span: region,
@@ -204,6 +214,7 @@ fn resolve_phrase(
         && words.iter().filter(|w| !w.punct).count() == 2
         && words.first().is_some_and(|w| w.lower == "the")
         && let Some(e) = organisation_ending_in(doc, &head.lower, region.start)
+            .or_else(|| definite_referent(doc, words, &head.lower, region.start))
     {
         return (
             FoundSpeaker {
@@ -282,6 +293,63 @@ fn organisation_ending_in(doc: &Doc<'_>, noun: &str, before: usize) -> Option<us
                 .is_some_and(|l| l.eq_ignore_ascii_case(noun))
             && e.mentions.first().is_some_and(|m| m.start < before)
     })
+}
+
+/// The entity a definite description with no name in it refers back to, among the
+/// mentions before `before`: for a person's role ("the minister", "the mayor") the person
+/// last named with that title; for a company noun ("the company", "the airline") the
+/// organisation last named in this paragraph or the two before it that is not an
+/// institution ("Tasman University", "the Ellery Courier"); for "the group" or "the
+/// organisation" the organisation last named there.
+fn definite_referent(
+    doc: &Doc<'_>,
+    words: &[Word<'_>],
+    head: &str,
+    before: usize,
+) -> Option<usize> {
+    let content_words = words.iter().filter(|w| !w.punct).count();
+    if words.first().is_none_or(|w| w.lower != "the") || content_words > 3 {
+        return None;
+    }
+    let upto = doc.mentions.partition_point(|(m, _)| m.start < before);
+    let mut prior = doc.mentions[..upto].iter().rev().take(MENTION_REACH);
+    let found = if let Some(any_kind) = company_noun(head) {
+        // Only "the company" itself (not "the production company", "the control group"),
+        // and an organisation named in this paragraph, or named more than once and last in
+        // one of the two paragraphs before: further back, or named once in passing, it is
+        // often a product or outlet the tagger took for an organisation.
+        if content_words != 2 {
+            return None;
+        }
+        let here = doc.section_of(before);
+        let from = here.saturating_sub(TURN_REACH);
+        prior
+            .take_while(|(m, _)| doc.section_of(m.start) >= from)
+            .find(|(m, e)| {
+                let ent = &doc.entities[*e];
+                ent.kind == EntityKind::Organisation
+                    && (ent.mentions.len() > 1 || doc.section_of(m.start) == here)
+                    && (any_kind
+                        || !ent
+                            .name
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|l| is_institution_word(&l.to_lowercase())))
+            })
+    } else if !is_plural_or_body(head) {
+        prior.find(|(_, e)| {
+            let ent = &doc.entities[*e];
+            ent.kind == EntityKind::Person
+                && ent
+                    .role
+                    .as_deref()
+                    .and_then(|r| r.split_whitespace().last())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(head))
+        })
+    } else {
+        None
+    };
+    found.map(|&(_, e)| e)
 }
 
 /// Does entity `e` agree with pronoun `p`?

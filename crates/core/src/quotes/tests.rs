@@ -61,6 +61,7 @@ fn run_with_first(
                 kind: *k,
                 name: name.to_string(),
                 mentions,
+                role: None,
             }
         })
         .collect();
