@@ -44,11 +44,18 @@ pub fn assemble(layout: &Layout) -> Assembled {
         out.push(SectionKind::Date, d, "\n\n");
     }
     let mut body = String::new();
-    for (i, block) in layout.body.iter().enumerate() {
+    // The layout reads the dateline off the first paragraph, which a subheading or list
+    // may precede.
+    let mut dateline = layout.dateline.as_ref();
+    for block in &layout.body {
         let mut text = block.text.as_str();
-        if i == 0
-            && let Some(d) = &layout.dateline
+        // The dateline is the paragraph's first bytes; should it not be, the paragraph is
+        // left whole rather than sliced wrongly.
+        if block.kind == SectionKind::Paragraph
+            && let Some(d) = dateline.take()
             && let Some(rest) = text.get(d.consumed..)
+            && let Some(gap) = text.get(d.text.len()..d.consumed)
+            && text.starts_with(d.text.as_str())
         {
             out.separate("\n\n");
             let start = out.chars;
@@ -59,7 +66,7 @@ pub fn assemble(layout: &Layout) -> Assembled {
                 start,
                 end,
             });
-            out.append(&text[d.text.len()..d.consumed]);
+            out.append(gap);
             out.dateline = Some(Dateline {
                 place: d.place.clone(),
                 region: d.region.clone(),
@@ -161,6 +168,37 @@ mod tests {
         assert_eq!(
             slice(&a.text, a.sections[2].start, a.sections[2].end),
             "Russia’s envoy left the talks early on Monday night."
+        );
+    }
+
+    /// Found by fuzzing: with a subheading before the first paragraph, the dateline read
+    /// off that paragraph was cut out of the subheading (a panic when the cut fell inside a
+    /// character).
+    #[test]
+    fn dateline_of_a_paragraph_after_a_subheading() {
+        let layout = crate::layout::html::lay_out_html(
+            "<html><body><article><h1>Café chain expands across the country</h1>\
+             <h2>Café Lúnasa to open forty branches</h2>\
+             <p>ATENÇÃO: The coffee chain said on Monday that it would open forty new \
+             branches over the next two years, most of them in market towns.</p>\
+             <p>The company now runs sixty cafés in three countries.</p>\
+             </article></body></html>",
+            None,
+        );
+        let a = assemble(&layout);
+        let parts: Vec<_> = a
+            .sections
+            .iter()
+            .map(|s| (s.kind, slice(&a.text, s.start, s.end)))
+            .collect();
+        assert_eq!(parts[1].0, SectionKind::Subheading);
+        assert_eq!(parts[1].1, "Café Lúnasa to open forty branches");
+        assert_eq!(parts[2].0, SectionKind::Dateline);
+        assert_eq!(parts[2].1, "ATENÇÃO:");
+        assert!(parts[3].1.starts_with("The coffee chain said on Monday"));
+        assert!(
+            a.body
+                .starts_with("Café Lúnasa to open forty branches\n\nThe coffee chain")
         );
     }
 }
