@@ -333,7 +333,12 @@ impl Reader<'_> {
                             .iter()
                             .all(|b| b.kind != SectionKind::Paragraph)
                     {
-                        self.layout.dateline = dateline::parse_dateline(text);
+                        self.layout.dateline = dateline::parse_dateline(text).filter(|d| {
+                            // A document's first line with more to follow is its headline
+                            // or a label, not a story: "Poll: …" and "Sanders: …" open
+                            // headlines far more often than "Kyiv:" opens a first line.
+                            start + offset > 0 || blocks.len() == 1 || !d.text.ends_with(':')
+                        });
                     }
                     if is_subheading(text, next) {
                         SectionKind::Subheading
@@ -616,6 +621,28 @@ fn same_text(a: &str, b: &str) -> bool {
 mod tests {
     use super::super::lay_out_text;
     use super::*;
+
+    #[test]
+    fn a_first_line_name_and_colon_is_no_dateline() {
+        // 61 of the shared data's 94 colon "datelines" were first lines like these.
+        for first in [
+            "Poll: Clinton leads Trump by five points in new national survey.",
+            "Sanders: Brexit’s message could draw Trump support in the US and the rest of the West.",
+        ] {
+            let layout = lay_out_text(&format!(
+                "{first}\n\nA poll released on Monday shows the race tightening in three states."
+            ));
+            assert_eq!(layout.dateline, None, "{first}");
+            assert_eq!(layout.body[0].text, first);
+        }
+        // Further down, or as the only paragraph, a colon still sets off a place.
+        let layout = lay_out_text(
+            "Talks stall as envoys leave\n\nKyiv: Russia’s envoy left the talks early on Monday.",
+        );
+        assert_eq!(layout.dateline.map(|d| d.place).as_deref(), Some("Kyiv"));
+        let layout = lay_out_text("Kyiv: Russia’s envoy left the talks early on Monday night.");
+        assert_eq!(layout.dateline.map(|d| d.place).as_deref(), Some("Kyiv"));
+    }
 
     #[test]
     fn headline_highlights_dateline_and_trailing_furniture() {
