@@ -350,3 +350,32 @@ fn harbour_story_speakers_resolve() {
     assert_eq!(summary(q).0, QuoteKind::AccordingTo);
     assert_eq!(q.speaker.as_ref().and_then(|s| s.entity.as_deref()), None);
 }
+
+#[test]
+fn library_story_speakers_resolve() {
+    let a = extract("quotes-library.txt", "2025-06-01");
+    // A courtesy title and the surname are the person named in full, and the title is kept.
+    let maria = a
+        .entities
+        .iter()
+        .find(|e| e.name == "Maria Delgado")
+        .expect("Maria Delgado");
+    assert!(maria.aliases.iter().any(|x| x == "Delgado"), "{maria:?}");
+    assert_eq!(maria.role.as_deref(), Some("Ms."));
+    assert!(a.entities.iter().all(|e| !e.name.starts_with("Ms.") && !e.name.starts_with("Mr.")));
+    let q = quote(&a, "donations had arrived");
+    assert_eq!(summary(q).2, Some("Maria Delgado"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Name));
+    let q = quote(&a, "We lost almost every book");
+    assert_eq!(summary(q).2, Some("Maria Delgado"));
+    let q = quote(&a, "he had spent about 300 hours");
+    assert_eq!(summary(q).2, Some("Tom Harlow"));
+    // "the 71-year-old" is the person just named.
+    let q = quote(&a, "I couldn't sit at home and watch");
+    assert_eq!(summary(q).2, Some("Tom Harlow"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Role));
+    // "The mayor" is the man an appositive called the town's mayor.
+    let q = quote(&a, "the council would pay for new computers");
+    assert_eq!(summary(q).2, Some("Keith Obuya"));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Role));
+}

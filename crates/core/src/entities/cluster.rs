@@ -296,7 +296,8 @@ pub fn cluster(mentions: &[MentionIn<'_>], lexicon: &Lexicon, text_len: usize) -
             Some(c) => {
                 let cl = &mut clusters[c];
                 cl.mentions.push(idx);
-                if cl.role.is_none() {
+                // A courtesy title ("Mr.") gives way to a role ("President").
+                if cl.role.as_deref().is_none_or(is_courtesy_title) && m.role.is_some() {
                     cl.role.clone_from(&m.role);
                 }
             }
@@ -434,6 +435,15 @@ fn score(clusters: &mut [Cluster], mentions: &[MentionIn<'_>], text_len: usize) 
         let s = 0.35 * f64::from(u8::from(headline)) + 0.4 * count + 0.25 * (1.0 - first);
         cl.salience = (s.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
     }
+}
+
+/// "Mr.", "Mrs", "Ms." or "Miss": a title that says how to address a person, not what
+/// they do.
+pub fn is_courtesy_title(title: &str) -> bool {
+    matches!(
+        title.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Mx"
+    )
 }
 
 #[cfg(test)]

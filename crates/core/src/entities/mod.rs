@@ -308,7 +308,7 @@ fn title_len(lexicon: &Lexicon, words: &[&str]) -> usize {
     'outer: while n < words.len() {
         for len in (1..=3.min(words.len() - n)).rev() {
             let w = &words[n..n + len];
-            if w[0].starts_with(char::is_uppercase) && lexicon.phrase_lists(w) & title != 0 {
+            if w[0].starts_with(char::is_uppercase) && is_title(lexicon, w, title) {
                 n += len;
                 continue 'outer;
             }
@@ -318,6 +318,16 @@ fn title_len(lexicon: &Lexicon, words: &[&str]) -> usize {
     n
 }
 
+/// Whether `words` are a title of the gazetteer (`title` is its list bit). The list's
+/// "Mr." is stored as the converter tokenised it ("Mr" "."), while the segmenter keeps an
+/// abbreviation's period on its word: "Mr." is looked up as "Mr" too.
+fn is_title(lexicon: &Lexicon, words: &[&str], title: u32) -> bool {
+    lexicon.phrase_lists(words) & title != 0
+        || matches!(words, [w] if w.len() > 1
+            && w.ends_with('.')
+            && lexicon.phrase_lists(&[w.trim_end_matches('.')]) & title != 0)
+}
+
 /// Title words printed right before a person mention (`before` is the sentence up to it),
 /// with a nationality in front ("Russian President").
 fn title_before(lexicon: &Lexicon, before: &[&str], tags: &[u8]) -> Option<String> {
@@ -325,7 +335,7 @@ fn title_before(lexicon: &Lexicon, before: &[&str], tags: &[u8]) -> Option<Strin
     for len in (1..=3.min(before.len())).rev() {
         let w = &before[before.len() - len..];
         if w[0].starts_with(char::is_uppercase)
-            && lexicon.phrase_lists(w) & title != 0
+            && is_title(lexicon, w, title)
             && tags[tags.len() - len..].iter().all(|&t| t == tags::OUTSIDE)
         {
             let mut role = w.join(" ");

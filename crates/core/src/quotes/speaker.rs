@@ -24,6 +24,9 @@ const TURN_REACH: usize = 2;
 /// How many mentions back a pronoun looks for its referent.
 const MENTION_REACH: usize = 60;
 
+/// How many words an appositive description beside a name may run to.
+const APPOSITION_WORDS: usize = 5;
+
 /// Resolves every draft's speaker.
 pub(super) fn resolve_all(doc: &Doc<'_>, drafts: Vec<Draft>) -> Vec<QuoteMention> {
     let mut out: Vec<QuoteMention> = Vec::with_capacity(drafts.len());
@@ -297,7 +300,8 @@ fn organisation_ending_in(doc: &Doc<'_>, noun: &str, before: usize) -> Option<us
 
 /// The entity a definite description with no name in it refers back to, among the
 /// mentions before `before`: for a person's role ("the minister", "the mayor") the person
-/// last named with that title; for a company noun ("the company", "the airline") the
+/// last named with that title or beside that description ("the town's mayor, Keith
+/// Obuya"); for an age ("the 71-year-old") the person last named; for a company noun ("the company", "the airline") the
 /// organisation last named in this paragraph or the two before it that is not an
 /// institution ("Tasman University", "the Ellery Courier"); for "the group" or "the
 /// organisation" the organisation last named there.
@@ -336,20 +340,76 @@ fn definite_referent(
                             .last()
                             .is_some_and(|l| is_institution_word(&l.to_lowercase())))
             })
+    } else if is_age(head) {
+        // "the 71-year-old": the person last named.
+        prior.find(|(_, e)| doc.entities[*e].kind == EntityKind::Person)
     } else if !is_plural_or_body(head) {
-        prior.find(|(_, e)| {
+        prior.find(|(m, e)| {
             let ent = &doc.entities[*e];
             ent.kind == EntityKind::Person
-                && ent
+                && (ent
                     .role
                     .as_deref()
                     .and_then(|r| r.split_whitespace().last())
                     .is_some_and(|r| r.eq_ignore_ascii_case(head))
+                    || described_as(doc, *m, head))
         })
     } else {
         None
     };
     found.map(|&(_, e)| e)
+}
+
+/// "71-year-old", "45-year-old".
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A name set beside a description headed by `noun` in its sentence: "The town's mayor,
+/// Keith Obuya" or "Lena Okafor, a marine biologist at …" (not "the regulator's director,
+/// Lynn Carrow" for "the regulator").
+fn described_as(doc: &Doc<'_>, mention: Span, noun: &str) -> bool {
+    let i = doc.word_at_or_after(mention.start);
+    let j = doc.word_at_or_after(mention.end);
+    let Some(sentence) = doc.words.get(i).map(|w| w.sentence) else {
+        return false;
+    };
+    let comma = |k: usize| {
+        doc.words
+            .get(k)
+            .is_some_and(|w| w.lower == "," && w.sentence == sentence)
+    };
+    // The description's head is the word right before the comma …
+    let before = i >= 2 && comma(i - 1) && doc.words[i - 2].lower == noun;
+    // … or the last word of the description after it, before a post-modifier.
+    let after = comma(j) && {
+        let head = doc
+            .words
+            .get(j + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take(APPOSITION_WORDS)
+            .take_while(|w| {
+                w.sentence == sentence
+                    && !w.punct
+                    && !matches!(
+                        w.lower.as_str(),
+                        "at" | "of"
+                            | "for"
+                            | "in"
+                            | "from"
+                            | "with"
+                            | "who"
+                            | "which"
+                            | "whose"
+                            | "and"
+                    )
+            })
+            .last();
+        head.is_some_and(|w| w.lower == noun)
+    };
+    before || after
 }
 
 /// Does entity `e` agree with pronoun `p`?
@@ -369,7 +429,16 @@ fn agrees(doc: &Doc<'_>, e: usize, p: Pronoun) -> bool {
 /// follows one of their mentions in the same or next sentence with no other person between.
 fn gender(doc: &Doc<'_>, e: usize) -> Option<Pronoun> {
     let ent = &doc.entities[e];
-    if let Some(g) = ent.name.split_whitespace().find_map(given_name_gender) {
+    // The first word of the title stripped from the name ("Mrs." of "Mrs. Clinton").
+    let title = ent
+        .role
+        .as_deref()
+        .and_then(|r| r.split_whitespace().next());
+    if let Some(g) = title
+        .into_iter()
+        .chain(ent.name.split_whitespace())
+        .find_map(given_name_gender)
+    {
         return Some(g);
     }
     for m in ent.mentions.iter().take(8) {
