@@ -362,7 +362,11 @@ fn library_story_speakers_resolve() {
         .expect("Maria Delgado");
     assert!(maria.aliases.iter().any(|x| x == "Delgado"), "{maria:?}");
     assert_eq!(maria.role.as_deref(), Some("Ms."));
-    assert!(a.entities.iter().all(|e| !e.name.starts_with("Ms.") && !e.name.starts_with("Mr.")));
+    assert!(
+        a.entities
+            .iter()
+            .all(|e| !e.name.starts_with("Ms.") && !e.name.starts_with("Mr."))
+    );
     let q = quote(&a, "donations had arrived");
     assert_eq!(summary(q).2, Some("Maria Delgado"));
     assert_eq!(summary(q).3, Some(SpeakerResolution::Name));
@@ -378,4 +382,33 @@ fn library_story_speakers_resolve() {
     let q = quote(&a, "the council would pay for new computers");
     assert_eq!(summary(q).2, Some("Keith Obuya"));
     assert_eq!(summary(q).3, Some(SpeakerResolution::Role));
+}
+
+#[test]
+fn wildfire_story_speakers_resolve() {
+    let a = extract("quotes-wildfire.txt", "2025-07-16");
+    // The agency a speaker talks to is the listener.
+    let spokesman = "Yannis Kostas";
+    let q = quote(&a, "The wind changed direction");
+    assert_eq!(summary(q).2, Some(spokesman));
+    let q = quote(&a, "240 firefighters and nine aircraft");
+    assert_eq!(summary(q).2, Some(spokesman));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    // "she" after a woman named with her age; the quote's two halves are one turn.
+    let q = quote(&a, "We took the photographs");
+    assert_eq!(summary(q).2, Some("Anna Petrova"));
+    assert!(q.text.contains("Everything else can be replaced"));
+    let q = quote(&a, "three fires in the same hills");
+    assert_eq!(summary(q).2, Some("Dimitris Vlachos"));
+    // "a ministry official" speaks for the ministry named before.
+    let ministry = "Civil Protection Ministry";
+    let q = quote(&a, "1,100 people had been moved");
+    assert_eq!(summary(q).2, Some(ministry));
+    let q = quote(&a, "the evacuations were a precaution");
+    assert_eq!(summary(q).2, Some(ministry));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Role));
+    // Back to the spokesman, by surname and then "he".
+    let q = quote(&a, "It depends on the wind");
+    assert_eq!(summary(q).2, Some(spokesman));
+    assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
 }

@@ -194,6 +194,15 @@ fn resolve_phrase(
             (words.first().is_some_and(|w| w.lower == "the")).then_some(())?;
             organisation_ending_in(doc, &head.lower, region.start)
         });
+        // "a ministry official" after "the Civil Protection Ministry": the noun before the
+        // role names the organisation.
+        let linked = linked.or_else(|| {
+            words[..head_idx]
+                .iter()
+                .rev()
+                .filter(|w| !w.punct && !w.capital)
+                .find_map(|w| organisation_ending_in(doc, &w.lower, region.start))
+        });
         // "the minister" after "Environment Minister Aroha Whitcombe", "the company" after
         // "Harbourline Energy": a definite description naming nobody refers back.
         let linked = linked.or_else(|| {
@@ -288,8 +297,11 @@ fn resolve_pronoun(
 /// The organisation, first named before `before`, whose name ends in `noun` ("department"
 /// for "the Transport Department").
 fn organisation_ending_in(doc: &Doc<'_>, noun: &str, before: usize) -> Option<usize> {
+    // The tagger sometimes calls a ministry or an agency MISC; its name still says what
+    // it is.
+    let institution = is_institution_word(noun);
     doc.entities.iter().position(|e| {
-        e.kind == EntityKind::Organisation
+        (e.kind == EntityKind::Organisation || institution && e.kind == EntityKind::Misc)
             && e.name
                 .split_whitespace()
                 .last()
