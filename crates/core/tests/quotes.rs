@@ -411,4 +411,11 @@ fn wildfire_story_speakers_resolve() {
     let q = quote(&a, "It depends on the wind");
     assert_eq!(summary(q).2, Some(spokesman));
     assert_eq!(summary(q).3, Some(SpeakerResolution::Pronoun));
+    // What crews hoped for on Wednesday is the next Thursday, not the last one.
+    let t = a
+        .times
+        .iter()
+        .find(|t| t.text == "Thursday evening")
+        .expect("Thursday evening");
+    assert_eq!(t.value, "2025-07-17TEV");
 }

@@ -65,10 +65,46 @@ fn is_future_marker_at(toks: &[Tok], i: usize) -> bool {
     if w == "as" && (next(1, "soon") || next(1, "early")) && next(2, "as") {
         return true;
     }
+    // Intentions and expectations look ahead even in the past tense: "crews hoped to
+    // contain the fire by Thursday", "results were expected by Friday".
+    if is_intention_verb(w) && next(1, "to") || w == "expected" && next(1, "by") {
+        return true;
+    }
     w == "to"
         && toks.get(i + 1).is_some_and(|n| n.is("be"))
         && i > 0
         && matches!(toks[i - 1].key(), "is" | "are" | "due")
+}
+
+/// Verbs whose infinitive is still to happen ("hoped to", "plans to").
+fn is_intention_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "hope"
+            | "hopes"
+            | "hoped"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "intend"
+            | "intends"
+            | "intended"
+            | "aim"
+            | "aims"
+            | "aimed"
+            | "promise"
+            | "promises"
+            | "promised"
+            | "vow"
+            | "vows"
+            | "vowed"
+            | "pledge"
+            | "pledges"
+            | "pledged"
+    )
 }
 
 fn is_past_verb(w: &str) -> bool {
