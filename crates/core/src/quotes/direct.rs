@@ -207,14 +207,20 @@ fn segments_of(doc: &Doc<'_>, sec: Span) -> Vec<Segment> {
             prev_char = Some(raw);
             raw
         };
-        let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
+        // `matches!`, not `str::contains`: this runs once per character of the text, and
+        // how the compiler lowers `contains` depends on inlining elsewhere in the stage.
+        let after_space = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/')
+        });
         let pos = sec.start + k;
         match c {
             // A left mark typed for a right one ("…,“ said X"): attached to the word before
             // it and followed by a space, it closes the open quote.
             '“' if open_double.is_some()
                 && !after_space
-                && next.is_none_or(|n| n.is_whitespace() || ".,;:!?".contains(n)) =>
+                && next.is_none_or(|n| {
+                    n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?')
+                }) =>
             {
                 if let Some(o) = open_double.take() {
                     out.push(segment(o, pos, pos + 1, true, false));
