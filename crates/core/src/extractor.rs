@@ -156,25 +156,13 @@ impl Extractor {
         };
         // Tokens are always needed by the entities stage; the output keeps them only on request.
         let segmentation = segment::segment(&assembled.text, &assembled.sections, true);
-        let headline = assembled
-            .sections
-            .iter()
-            .find(|s| s.kind == SectionKind::Headline)
-            .map(|s| Span {
-                start: s.start,
-                end: s.end,
-            });
         // The embedded model is checked by tests; should it ever fail to load, the
         // entities stage is absent (an empty list) rather than the whole extraction failing.
-        let dateline = assembled.dateline.as_ref().map(|d| Span {
-            start: d.start,
-            end: d.end,
-        });
         let found = entities::find(
             &assembled.text,
             &segmentation.sentences,
             &segmentation.tokens,
-            entities::Landmarks { headline, dateline },
+            landmarks(&assembled),
         )
         .unwrap_or_default();
         let candidates = speaker_candidates(&found);
@@ -428,6 +416,25 @@ fn quantity_model(text: &str, index: &CharIndex, q: &quantities::QuantityMention
         source: None,
         cumulative: q.cumulative,
         ordinal: q.ordinal,
+    }
+}
+
+/// Where the assembled text has its headline and dateline, as the entities stage takes
+/// them; public so that benchmarks can time stages one by one.
+pub fn landmarks(assembled: &Assembled) -> entities::Landmarks {
+    entities::Landmarks {
+        headline: assembled
+            .sections
+            .iter()
+            .find(|s| s.kind == SectionKind::Headline)
+            .map(|s| Span {
+                start: s.start,
+                end: s.end,
+            }),
+        dateline: assembled.dateline.as_ref().map(|d| Span {
+            start: d.start,
+            end: d.end,
+        }),
     }
 }
 

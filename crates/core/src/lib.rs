@@ -38,5 +38,5 @@ pub mod segment;
 pub mod time;
 
 pub use error::Error;
-pub use extractor::{Config, Extractor, Input, InputFormat, speaker_candidates};
+pub use extractor::{Config, Extractor, Input, InputFormat, landmarks, speaker_candidates};
 pub use model::*;

@@ -9,8 +9,8 @@ use crate::bench::cpu::thread_cpu_time;
 
 use gleaner_core::model::{SectionKind, Span};
 use gleaner_core::{
-    InputFormat, assemble, decode, entities, language, layout, quantities, quotes, segment,
-    speaker_candidates, time,
+    InputFormat, assemble, decode, entities, landmarks, language, layout, quantities, quotes,
+    segment, speaker_candidates, time,
 };
 
 /// Stage names in pipeline order.
@@ -74,23 +74,11 @@ pub fn time_stages(bytes: &[u8], format: InputFormat) -> StageTimes {
     lap(2, &mut clock);
     let seg = segment::segment(&assembled.text, &assembled.sections, true);
     lap(3, &mut clock);
-    let headline = assembled
-        .sections
-        .iter()
-        .find(|s| s.kind == SectionKind::Headline)
-        .map(|s| Span {
-            start: s.start,
-            end: s.end,
-        });
-    let dateline = assembled.dateline.as_ref().map(|d| Span {
-        start: d.start,
-        end: d.end,
-    });
     let found = entities::find(
         &assembled.text,
         &seg.sentences,
         &seg.tokens,
-        entities::Landmarks { headline, dateline },
+        landmarks(&assembled),
     );
     std::hint::black_box(&found);
     lap(4, &mut clock);
