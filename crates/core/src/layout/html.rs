@@ -103,18 +103,25 @@ fn main_blocks(doc: Document, furniture_skipped: Option<Walked>, url: Option<&st
     let original = doc.clone();
     // The pick is walked where Readability left it, in its own tree: serialising it and
     // parsing that again gave the same blocks at the cost of a second parse.
-    let picked = dom_smoothie::Readability::with_document(doc, url, Some(config))
-        .ok()
-        .and_then(|mut r| r.parse().ok().map(|_| r))
-        .map(|r| {
-            let content = r.doc.select_single("#readability-page-1");
-            content
-                .nodes()
-                .first()
-                .map(|node| walk(node, false))
-                .unwrap_or_default()
-        })
-        .unwrap_or_default();
+    // dom_smoothie 0.19 panics on some pages (`is_video_url` slices an embed's attribute
+    // two bytes before "youtube.com" whatever character is there). Its pick is then
+    // absent, like a pick that failed, and the page's containers and walk stand in; the
+    // panic hook still reports it on stderr.
+    let picked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        dom_smoothie::Readability::with_document(doc, url, Some(config))
+            .ok()
+            .and_then(|mut r| r.parse().ok().map(|_| r))
+            .map(|r| {
+                let content = r.doc.select_single("#readability-page-1");
+                content
+                    .nodes()
+                    .first()
+                    .map(|node| walk(node, false))
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default()
+    }))
+    .unwrap_or_default();
     let picked_words = running_words(&picked.blocks);
     if picked_words >= UNDERPICK_WORDS {
         return picked;
