@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use crate::bench::cpu::thread_cpu_time;
 
-use gleaner_core::model::{SectionKind, Span};
 use gleaner_core::{
     InputFormat, assemble, decode, entities, landmarks, language, layout, quantities, quotes,
     segment, speaker_candidates, time,
