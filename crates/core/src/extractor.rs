@@ -8,9 +8,9 @@ use crate::assemble::{Assembled, assemble};
 use crate::decode::{self, Decoded};
 use crate::layout::{self, Layout};
 use crate::model::{
-    Article, Byline, Entity, EntityKind, Mention, PageMetadata, Quantity, QuantityCategory, Quote,
-    QuoteCue, SCHEMA_VERSION, Section, SectionKind, Source, Span, Speaker, Time, TimeAnchor,
-    Warning,
+    Article, Byline, Dateline, Entity, EntityKind, Mention, PageMetadata, Quantity,
+    QuantityCategory, Quote, QuoteCue, SCHEMA_VERSION, Section, SectionKind, Source, Span, Speaker,
+    Time, TimeAnchor, Warning,
 };
 use crate::offsets::CharIndex;
 use crate::{Error, calendar, entities, language, name_checks, quantities, quotes, segment, time};
@@ -162,7 +162,7 @@ impl Extractor {
             &assembled.text,
             &segmentation.sentences,
             &segmentation.tokens,
-            landmarks(&assembled),
+            landmarks(&assembled.sections, assembled.dateline.as_ref()),
         )
         .unwrap_or_default();
         let candidates = speaker_candidates(&found);
@@ -419,19 +419,19 @@ fn quantity_model(text: &str, index: &CharIndex, q: &quantities::QuantityMention
     }
 }
 
-/// Where the assembled text has its headline and dateline, as the entities stage takes
-/// them; public so that benchmarks can time stages one by one.
-pub fn landmarks(assembled: &Assembled) -> entities::Landmarks {
+/// Where a text's sections put its headline and dateline, as the entities stage takes them
+/// (from an assembled text or an extracted article); public so that benchmarks can time
+/// stages one by one.
+pub fn landmarks(sections: &[Section], dateline: Option<&Dateline>) -> entities::Landmarks {
     entities::Landmarks {
-        headline: assembled
-            .sections
+        headline: sections
             .iter()
             .find(|s| s.kind == SectionKind::Headline)
             .map(|s| Span {
                 start: s.start,
                 end: s.end,
             }),
-        dateline: assembled.dateline.as_ref().map(|d| Span {
+        dateline: dateline.map(|d| Span {
             start: d.start,
             end: d.end,
         }),

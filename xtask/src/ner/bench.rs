@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use gleaner_core::entities;
 use gleaner_core::entities::tagger::Tagger;
-use gleaner_core::{Config, Extractor, Input, SectionKind, Span};
+use gleaner_core::{Config, Extractor, Input};
 
 use super::conll;
 use crate::venv;
@@ -90,27 +90,14 @@ pub fn run(ner_dir: &Path, seed_article: &Path, spacy: bool) -> Result<()> {
     })
     .extract(&input)?;
     let tokens_of = with_tokens.tokens.unwrap_or_default();
-    let headline = with_tokens
-        .sections
-        .iter()
-        .find(|s| s.kind == SectionKind::Headline)
-        .map(|s| Span {
-            start: s.start,
-            end: s.end,
-        });
+    let landmarks = gleaner_core::landmarks(&with_tokens.sections, with_tokens.dateline.as_ref());
     let t = Instant::now();
     for _ in 0..runs {
         std::hint::black_box(entities::find(
             &with_tokens.text,
             &with_tokens.sentences,
             &tokens_of,
-            entities::Landmarks {
-                headline,
-                dateline: with_tokens.dateline.as_ref().map(|d| Span {
-                    start: d.start,
-                    end: d.end,
-                }),
-            },
+            landmarks,
         )?);
     }
     let stage = t.elapsed().as_secs_f64() / runs as f64;

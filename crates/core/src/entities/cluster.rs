@@ -439,7 +439,7 @@ fn score(clusters: &mut [Cluster], mentions: &[MentionIn<'_>], text_len: usize) 
 
 /// "Mr.", "Mrs", "Ms." or "Miss": a title that says how to address a person, not what
 /// they do.
-pub fn is_courtesy_title(title: &str) -> bool {
+fn is_courtesy_title(title: &str) -> bool {
     matches!(
         title.trim_end_matches('.'),
         "Mr" | "Mrs" | "Ms" | "Miss" | "Mx"

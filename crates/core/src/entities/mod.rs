@@ -1,7 +1,8 @@
 //! Stage 5, entities: named-entity mentions from a trained tagger, clustered into entities.
 //!
-//! Input: the text, its sentences and tokens (from [`crate::segment`]) and the sections (for
-//! headline salience). Output: [`Entities`], each with its mentions' code-point spans.
+//! Input: the text, its sentences and tokens (from [`crate::segment`]) and the headline's
+//! and dateline's spans ([`Landmarks`]: headline salience, dateline places). Output:
+//! [`Entities`], each with its mentions' code-point spans.
 
 pub mod binary;
 pub mod cluster;

@@ -1,7 +1,10 @@
 //! Speaker resolution, in text order:
 //! - a phrase whose head is a named entity's mention → that entity (`name`);
 //! - a phrase headed by a role noun ("a Kremlin spokesperson", "officials") → kept as a
-//!   description, linked to the entity named inside it (`role`);
+//!   description, linked to the entity named inside it (`role`), or to the organisation its
+//!   modifier names ("a ministry official");
+//! - a definite description that names nobody → the entity it refers back to ("the
+//!   minister", "the 71-year-old", "the company": `definite_referent`, `role`);
 //! - a pronoun → the previous quote's speaker when it is near (this or the two paragraphs
 //!   before) and agrees in gender and number, else the most recent agreeing entity mentioned
 //!   before it (`pronoun`). Gender comes from given names and titles, then from the "he"/"she"
@@ -311,12 +314,13 @@ fn organisation_ending_in(doc: &Doc<'_>, noun: &str, before: usize) -> Option<us
 }
 
 /// The entity a definite description with no name in it refers back to, among the
-/// mentions before `before`: for a person's role ("the minister", "the mayor") the person
-/// last named with that title or beside that description ("the town's mayor, Keith
-/// Obuya"); for an age ("the 71-year-old") the person last named; for a company noun ("the company", "the airline") the
-/// organisation last named in this paragraph or the two before it that is not an
-/// institution ("Tasman University", "the Ellery Courier"); for "the group" or "the
-/// organisation" the organisation last named there.
+/// mentions before `before`:
+/// - a person's role ("the minister", "the mayor"): the person last named with that title
+///   or beside that description ("the town's mayor, Keith Obuya");
+/// - an age ("the 71-year-old"): the person last named;
+/// - a company noun ("the company", "the airline"): the organisation last named in this
+///   paragraph or the two before it that is not an institution ("Tasman University", "the
+///   Ellery Courier"); for "the group" or "the organisation", any organisation.
 fn definite_referent(
     doc: &Doc<'_>,
     words: &[Word<'_>],
